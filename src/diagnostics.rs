@@ -1,0 +1,250 @@
+//! Content errors and warnings: each names a file, line and column, says what
+//! is wrong and, where it can, what would be right. A run collects them all
+//! and reports them together.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A position in a content file. Lines and columns count from 1; 0 means
+/// "the whole file".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Loc {
+    pub line: u32,
+    pub col: u32,
+}
+
+impl Loc {
+    pub const FILE: Loc = Loc { line: 0, col: 0 };
+    pub fn new(line: u32, col: u32) -> Self {
+        Loc { line, col }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file as the officer would name it, e.g. `content/inspections/2023-03-ilacs.md`.
+    pub file: String,
+    pub loc: Loc,
+    pub message: String,
+    pub help: Option<String>,
+    /// The source line the location points into, for a caret under it.
+    pub snippet: Option<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        if self.loc.line == 0 {
+            write!(f, "{}: {level}: {}", self.file, self.message)?;
+        } else {
+            write!(
+                f,
+                "{}:{}:{}: {level}: {}",
+                self.file, self.loc.line, self.loc.col, self.message
+            )?;
+        }
+        if let Some(line) = &self.snippet {
+            let gutter = self.loc.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            let caret_at: String = line
+                .chars()
+                .take(self.loc.col.saturating_sub(1) as usize)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(f, "\n {pad} |\n {gutter} | {line}\n {pad} | {caret_at}^")?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything found wrong in one run.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    /// Under `--strict` every warning is an error.
+    pub fn make_warnings_errors(&mut self) {
+        for d in &mut self.items {
+            d.severity = Severity::Error;
+        }
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+
+    /// In a stable order: by file, then position, errors before warnings.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.file, a.loc, a.severity, &a.message).cmp(&(&b.file, b.loc, b.severity, &b.message))
+        });
+        self.items.dedup();
+        self.items
+    }
+}
+
+/// Where diagnostics for one file are made: knows the file's display name and
+/// its text, so every message carries the offending line.
+pub struct FileReporter<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub diags: &'a mut Diagnostics,
+}
+
+impl FileReporter<'_> {
+    /// A problem with a file as a whole (its name, its place, its absence).
+    pub fn whole_file_error(file: &str, message: &str, help: Option<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_string(),
+            loc: Loc::FILE,
+            message: message.to_string(),
+            help,
+            snippet: None,
+        }
+    }
+
+    pub fn whole_file_warning(file: &str, message: &str) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Self::whole_file_error(file, message, None)
+        }
+    }
+
+    pub fn report(&mut self, severity: Severity, loc: Loc, message: String, help: Option<String>) {
+        let snippet = if loc.line > 0 {
+            self.text
+                .lines()
+                .nth(loc.line as usize - 1)
+                .map(|l| l.trim_end().to_string())
+        } else {
+            None
+        };
+        self.diags.push(Diagnostic {
+            severity,
+            file: self.file.to_string(),
+            loc,
+            message,
+            help,
+            snippet,
+        });
+    }
+
+    pub fn error(&mut self, loc: Loc, message: impl Into<String>, help: Option<String>) {
+        self.report(Severity::Error, loc, message.into(), help);
+    }
+
+    pub fn warning(&mut self, loc: Loc, message: impl Into<String>, help: Option<String>) {
+        self.report(Severity::Warning, loc, message.into(), help);
+    }
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub fn nearest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let lower = word.to_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let score = strsim::normalized_damerau_levenshtein(&lower, &c.to_lowercase());
+        let jw = strsim::jaro_winkler(&lower, &c.to_lowercase());
+        let score = score.max(jw - 0.15);
+        if best.is_none_or(|(s, b)| score > s || (score == s && c < b)) {
+            best = Some((score, c));
+        }
+    }
+    best.filter(|(s, _)| *s >= 0.6).map(|(_, c)| c)
+}
+
+/// "did you mean `x`?" or a list of what is valid, whichever helps more.
+pub fn suggest<'a, I>(word: &str, candidates: I, what: &str) -> Option<String>
+where
+    I: IntoIterator<Item = &'a str> + Clone,
+{
+    if let Some(n) = nearest(word, candidates.clone()) {
+        return Some(format!("did you mean `{n}`?"));
+    }
+    let all: Vec<&str> = candidates.into_iter().collect();
+    if all.is_empty() {
+        None
+    } else if all.len() <= 12 {
+        Some(format!("{what}: {}", quote_list(&all)))
+    } else {
+        Some(format!(
+            "{what} include {} and {} more",
+            quote_list(&all[..8]),
+            all.len() - 8
+        ))
+    }
+}
+
+pub fn quote_list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_finds_typos_and_ignores_strangers() {
+        let fields = ["judgements", "recommendations", "title", "scale"];
+        assert_eq!(nearest("judgments", fields), Some("judgements"));
+        assert_eq!(nearest("titel", fields), Some("title"));
+        assert_eq!(nearest("zzzzzz", fields), None);
+    }
+
+    #[test]
+    fn display_names_file_line_column_and_points_at_the_column() {
+        let d = Diagnostic {
+            severity: Severity::Error,
+            file: "content/x.md".into(),
+            loc: Loc::new(3, 8),
+            message: "bad grade".into(),
+            help: Some("valid grades: `Good`".into()),
+            snippet: Some("grade: Goodish".into()),
+        };
+        let text = d.to_string();
+        assert!(text.starts_with("content/x.md:3:8: error: bad grade"));
+        assert!(text.contains(" 3 | grade: Goodish\n   |        ^"));
+        assert!(text.ends_with("help: valid grades: `Good`"));
+    }
+}

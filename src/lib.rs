@@ -1,0 +1,15 @@
+//! oversight: a council's improvement record, written as Markdown and YAML,
+//! built into a linked static website.
+//!
+//! Data flows one way: [`load`] (files to typed documents), [`resolve`]
+//! (ids, references, backlinks, derived statuses), [`render`] (Markdown,
+//! templates) and [`write`] (an atomic swap into the output folder).
+//! [`app`] runs the stages for each command.
+
+pub mod app;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod resolve;
+pub mod write;

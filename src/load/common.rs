@@ -1,0 +1,124 @@
+//! Fields every document may have, and the items (recommendations,
+//! priority actions, resolutions) several kinds share.
+
+use super::fields::{Fields, scalar_text};
+use super::yaml::{Node, Value};
+use crate::diagnostics::FileReporter;
+use crate::model::{At, Common, Exempt, Item};
+
+/// `title`, `summary`, `source`, `tags`, `draft`, `exempt`.
+pub fn read_common(
+    r: &mut FileReporter,
+    f: &mut Fields,
+    what: &str,
+    title_required: bool,
+) -> Common {
+    let title = if title_required {
+        f.required(r, "title", what)
+    } else {
+        f.text(r, "title")
+    };
+    Common {
+        title: title
+            .map(|t| t.value.trim().to_string())
+            .unwrap_or_default(),
+        summary: f.string(r, "summary"),
+        source: f.string(r, "source"),
+        tags: f.texts(r, "tags").into_iter().map(|t| t.value).collect(),
+        draft: f.bool(r, "draft").unwrap_or(false),
+        exempt: read_exempt(r, f),
+    }
+}
+
+/// Schedule 12A paragraph: 1 to 7 (England), 12 to 18 (Wales), or `true`.
+fn read_exempt(r: &mut FileReporter, f: &mut Fields) -> Option<Exempt> {
+    let node = f.get("exempt")?;
+    let help = || {
+        Some(
+            "write the Schedule 12A paragraph: 1 to 7 (England) or 12 to 18 (Wales), or `true`"
+                .to_string(),
+        )
+    };
+    match node.value {
+        Value::Bool(true) => Some(Exempt::Unspecified),
+        Value::Bool(false) => None,
+        Value::Int(n) if (1..=7).contains(&n) || (12..=18).contains(&n) => {
+            Some(Exempt::Paragraph(n as u8))
+        }
+        _ => {
+            let shown = node.raw.clone().unwrap_or_else(|| match &node.value {
+                Value::Str(s) => s.clone(),
+                _ => node.type_name().to_string(),
+            });
+            r.error(
+                node.loc,
+                format!("`exempt: {shown}` is not a Schedule 12A paragraph"),
+                help(),
+            );
+            // Fail safe: an officer who meant to exempt a paper must never publish it by a typo.
+            Some(Exempt::Unspecified)
+        }
+    }
+}
+
+/// Item ids match `[A-Za-z0-9][A-Za-z0-9._-]*`.
+pub fn valid_item_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+pub fn read_item_id(r: &mut FileReporter, f: &mut Fields, what: &str) -> Option<At<String>> {
+    let id = f.required(r, "id", what)?;
+    if !valid_item_id(&id.value) {
+        r.error(
+            id.loc,
+            format!("`{}` is not a valid id", id.value),
+            Some("an id starts with a letter or digit and has only letters, digits, `.`, `_` and `-`".into()),
+        );
+        return None;
+    }
+    Some(id)
+}
+
+/// A list of `{ id, text }` items (with `to:` for committee recommendations).
+pub fn read_items(
+    r: &mut FileReporter,
+    f: &mut Fields,
+    key: &'static str,
+    what: &str,
+    with_to: bool,
+) -> Vec<Item> {
+    let mut out = Vec::new();
+    for node in f.list(key) {
+        if let Some(item) = read_item(r, node, what, with_to) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+fn read_item(r: &mut FileReporter, node: &Node, what: &str, with_to: bool) -> Option<Item> {
+    if let Value::Str(_) = node.value {
+        let text = scalar_text(r, node, what)?;
+        r.error(
+            node.loc,
+            format!("each {what} needs an `id` and a `text`"),
+            Some(format!(
+                "write `- id: some-id` then `  text: {}`",
+                text.value
+            )),
+        );
+        return None;
+    }
+    let mut f = Fields::of(r, node, what)?;
+    let id = read_item_id(r, &mut f, what);
+    let text = f.required(r, "text", what);
+    let to = if with_to { f.string(r, "to") } else { None };
+    f.finish(r, &format!("a {what}"));
+    Some(Item {
+        id: id?,
+        text: text?.value,
+        to,
+    })
+}

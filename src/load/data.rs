@@ -1,0 +1,128 @@
+//! The pure-YAML data files: the risk register and indicators.
+
+use super::common::{read_common, read_item_id};
+use super::fields::Fields;
+use super::yaml::{Node, Value};
+use crate::diagnostics::FileReporter;
+use crate::model::{Better, Common, Indicator, IndicatorValue, Risk};
+
+/// `risks.yaml`: a list of risks.
+pub fn read_risks(r: &mut FileReporter, root: &Node) -> Vec<Risk> {
+    let items = match &root.value {
+        Value::Seq(items) => items,
+        Value::Null => return Vec::new(),
+        _ => {
+            r.error(
+                root.loc,
+                format!(
+                    "risks.yaml should be a list of risks (`- id: R1`), not {}",
+                    root.type_name()
+                ),
+                None,
+            );
+            return Vec::new();
+        }
+    };
+    items.iter().filter_map(|n| read_risk(r, n)).collect()
+}
+
+fn read_risk(r: &mut FileReporter, node: &Node) -> Option<Risk> {
+    let mut f = Fields::of(r, node, "a risk")?;
+    let id = read_item_id(r, &mut f, "a risk");
+    let title = f.required(r, "title", "a risk");
+    let missing = |f: &mut Fields, r: &mut FileReporter, key: &'static str| {
+        if f.get(key).is_none() {
+            r.error(
+                f.loc,
+                format!("a risk has no `{key}`"),
+                Some(format!("add `{key}:` with a score from 1 to 5")),
+            );
+        }
+    };
+    missing(&mut f, r, "likelihood");
+    missing(&mut f, r, "impact");
+    let likelihood = f.int_in(r, "likelihood", 1, 5);
+    let impact = f.int_in(r, "impact", 1, 5);
+    let risk = (
+        f.string(r, "owner"),
+        f.rag(r, "status"),
+        f.date(r, "reviewed"),
+        f.string(r, "mitigation"),
+        f.texts(r, "tags").into_iter().map(|t| t.value).collect(),
+    );
+    f.finish(r, "a risk");
+    let (owner, status, reviewed, mitigation, tags) = risk;
+    Some(Risk {
+        id: id?,
+        title: title?.value,
+        owner,
+        likelihood: likelihood? as u8,
+        impact: impact? as u8,
+        status,
+        reviewed,
+        mitigation,
+        tags,
+    })
+}
+
+/// `indicators/<slug>.yaml`.
+pub fn read_indicator(r: &mut FileReporter, f: &mut Fields) -> (Common, Indicator) {
+    let common = read_common(r, f, "an indicator", true);
+    let better = match f.text(r, "better") {
+        None => {
+            r.error(
+                f.loc,
+                "an indicator has no `better`",
+                Some("add `better: higher` or `better: lower`".into()),
+            );
+            Better::Higher
+        }
+        Some(t) => match t.value.trim().to_ascii_lowercase().as_str() {
+            "higher" => Better::Higher,
+            "lower" => Better::Lower,
+            _ => {
+                r.error(
+                    t.loc,
+                    format!("`better: {}` should be `higher` or `lower`", t.value),
+                    None,
+                );
+                Better::Higher
+            }
+        },
+    };
+    let mut values = Vec::new();
+    for node in f.list("values") {
+        let Some(mut v) = Fields::of(r, node, "an indicator value") else {
+            continue;
+        };
+        let date = v.date(r, "date");
+        let value = v.number(r, "value");
+        if v.get("date").is_none() {
+            r.error(
+                node.loc,
+                "a value has no `date`",
+                Some("write `- { date: 2021-11, value: 245 }`".into()),
+            );
+        }
+        if v.get("value").is_none() {
+            r.error(
+                node.loc,
+                "a value has no `value`",
+                Some("write `- { date: 2021-11, value: 245 }`".into()),
+            );
+        }
+        let note = v.string(r, "note");
+        v.finish(r, "an indicator value");
+        if let (Some(date), Some(value)) = (date, value) {
+            values.push(IndicatorValue { date, value, note });
+        }
+    }
+    values.sort_by_key(|v| v.date);
+    let ind = Indicator {
+        unit: f.string(r, "unit"),
+        better,
+        target: f.number(r, "target"),
+        values,
+    };
+    (common, ind)
+}

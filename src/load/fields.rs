@@ -1,0 +1,250 @@
+//! Reading typed fields out of a YAML mapping. Every field a parser asks for
+//! becomes "known"; whatever is left is reported as an unknown field with
+//! the nearest known one. Problems are reported, never thrown: a parser reads
+//! on and finds every mistake in the file in one pass.
+
+use super::yaml::{Key, Node, Value};
+use crate::diagnostics::{FileReporter, Loc, quote_list, suggest};
+use crate::model::{At, Date, Rag, Reference};
+
+/// A mapping being read.
+pub struct Fields<'n> {
+    entries: &'n [(Key, Node)],
+    pub loc: Loc,
+    known: Vec<&'static str>,
+}
+
+impl<'n> Fields<'n> {
+    /// `None` (with an error) when `node` is not a mapping.
+    pub fn of(r: &mut FileReporter, node: &'n Node, what: &str) -> Option<Fields<'n>> {
+        match &node.value {
+            Value::Map(entries) => Some(Fields {
+                entries,
+                loc: node.loc,
+                known: Vec::new(),
+            }),
+            _ => {
+                r.error(
+                    node.loc,
+                    format!(
+                        "{what} should be a set of `field: value` lines, not {}",
+                        node.type_name()
+                    ),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// The node under `key`, if written and not empty.
+    pub fn get(&mut self, key: &'static str) -> Option<&'n Node> {
+        self.known.push(key);
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == key)
+            .map(|(_, v)| v)
+            .filter(|v| !matches!(v.value, Value::Null))
+    }
+
+    pub fn text(&mut self, r: &mut FileReporter, key: &'static str) -> Option<At<String>> {
+        let node = self.get(key)?;
+        scalar_text(r, node, key)
+    }
+
+    pub fn string(&mut self, r: &mut FileReporter, key: &'static str) -> Option<String> {
+        self.text(r, key).map(|a| a.value)
+    }
+
+    /// A field that must be present; its absence is an error at the mapping.
+    pub fn required(
+        &mut self,
+        r: &mut FileReporter,
+        key: &'static str,
+        what: &str,
+    ) -> Option<At<String>> {
+        let v = self.text(r, key);
+        if v.is_none() {
+            r.error(
+                self.loc,
+                format!("{what} has no `{key}`"),
+                Some(format!("add `{key}: ...`")),
+            );
+        }
+        v
+    }
+
+    pub fn date(&mut self, r: &mut FileReporter, key: &'static str) -> Option<Date> {
+        let t = self.text(r, key)?;
+        match Date::parse(&t.value) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                r.error(t.loc, format!("`{key}`: {e}"), None);
+                None
+            }
+        }
+    }
+
+    pub fn rag(&mut self, r: &mut FileReporter, key: &'static str) -> Option<Rag> {
+        let t = self.text(r, key)?;
+        parse_rag(r, &t, key)
+    }
+
+    pub fn bool(&mut self, r: &mut FileReporter, key: &'static str) -> Option<bool> {
+        let node = self.get(key)?;
+        match node.value {
+            Value::Bool(b) => Some(b),
+            _ => {
+                r.error(
+                    node.loc,
+                    format!(
+                        "`{key}` should be `true` or `false`, not {}",
+                        describe(node)
+                    ),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    pub fn number(&mut self, r: &mut FileReporter, key: &'static str) -> Option<f64> {
+        let node = self.get(key)?;
+        match node.value {
+            Value::Int(n) => Some(n as f64),
+            Value::Float(f) if f.is_finite() => Some(f),
+            _ => {
+                r.error(
+                    node.loc,
+                    format!("`{key}` should be a number, not {}", describe(node)),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// A whole number in `lo..=hi`.
+    pub fn int_in(
+        &mut self,
+        r: &mut FileReporter,
+        key: &'static str,
+        lo: i64,
+        hi: i64,
+    ) -> Option<i64> {
+        let node = self.get(key)?;
+        match node.value {
+            Value::Int(n) if (lo..=hi).contains(&n) => Some(n),
+            _ => {
+                r.error(
+                    node.loc,
+                    format!(
+                        "`{key}` should be a whole number from {lo} to {hi}, not {}",
+                        describe(node)
+                    ),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// A list under `key` (a single value is taken as a list of one).
+    pub fn list(&mut self, key: &'static str) -> Vec<&'n Node> {
+        match self.get(key) {
+            None => Vec::new(),
+            Some(Node {
+                value: Value::Seq(items),
+                ..
+            }) => items.iter().collect(),
+            Some(other) => vec![other],
+        }
+    }
+
+    pub fn texts(&mut self, r: &mut FileReporter, key: &'static str) -> Vec<At<String>> {
+        self.list(key)
+            .into_iter()
+            .filter_map(|n| scalar_text(r, n, key))
+            .collect()
+    }
+
+    pub fn references(&mut self, r: &mut FileReporter, key: &'static str) -> Vec<Reference> {
+        self.texts(r, key)
+            .into_iter()
+            .map(|mut t| {
+                t.value = t.value.trim().trim_start_matches('@').to_string();
+                t
+            })
+            .collect()
+    }
+
+    /// Mark fields as known without reading them here (read elsewhere).
+    pub fn allow(&mut self, keys: &[&'static str]) {
+        self.known.extend_from_slice(keys);
+    }
+
+    /// Warns about every field nobody asked for.
+    pub fn finish(self, r: &mut FileReporter, what: &str) {
+        for (k, _) in self.entries {
+            if !self.known.contains(&k.name.as_str()) {
+                let mut known = self.known.clone();
+                known.sort_unstable();
+                known.dedup();
+                r.warning(
+                    k.loc,
+                    format!("`{}` is not a field of {what}", k.name),
+                    suggest(&k.name, known.iter().copied(), "known fields"),
+                );
+            }
+        }
+    }
+}
+
+pub fn parse_rag(r: &mut FileReporter, t: &At<String>, key: &str) -> Option<Rag> {
+    let rag = Rag::parse(&t.value);
+    if rag.is_none() {
+        r.error(
+            t.loc,
+            format!("`{key}`: `{}` is not a status", t.value),
+            Some(format!("valid statuses: {}", quote_list(&Rag::NAMES))),
+        );
+    }
+    rag
+}
+
+/// A scalar as text: numbers and booleans as written, so `id: 1.10` stays "1.10".
+pub fn scalar_text(r: &mut FileReporter, node: &Node, key: &str) -> Option<At<String>> {
+    let text = match &node.value {
+        Value::Str(s) => s.clone(),
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+            node.raw.clone().unwrap_or_else(|| match node.value {
+                Value::Int(n) => n.to_string(),
+                Value::Float(f) => f.to_string(),
+                Value::Bool(b) => b.to_string(),
+                _ => String::new(),
+            })
+        }
+        Value::Null => return None,
+        Value::Seq(_) | Value::Map(_) => {
+            r.error(
+                node.loc,
+                format!("`{key}` should be a single value, not {}", node.type_name()),
+                Some(hint_for_colon(key)),
+            );
+            return None;
+        }
+    };
+    Some(At::new(text, node.loc))
+}
+
+fn hint_for_colon(key: &str) -> String {
+    format!("if the text of `{key}` contains \": \", put it in quotes: `{key}: \"...\"`")
+}
+
+fn describe(node: &Node) -> String {
+    match (&node.value, &node.raw) {
+        (Value::Str(s), _) => format!("`{s}`"),
+        (_, Some(raw)) => format!("`{raw}`"),
+        _ => node.type_name().to_string(),
+    }
+}

@@ -1,0 +1,114 @@
+//! Graded inspections and ungraded visits.
+
+use super::common::read_items;
+use super::fields::Fields;
+use crate::diagnostics::FileReporter;
+use crate::model::{At, Date, Inspection, Judgement, Visit};
+
+pub fn read_inspection(r: &mut FileReporter, f: &mut Fields) -> Inspection {
+    let scale = f
+        .required(r, "scale", "an inspection")
+        .unwrap_or_else(|| At::new(String::new(), f.loc));
+    let start = f.date(r, "start");
+    if start.is_none() && f.get("start").is_none() {
+        r.error(
+            f.loc,
+            "an inspection has no `start` date",
+            Some("add `start: YYYY-MM-DD` (the first day on site)".into()),
+        );
+    }
+    let end = f.date(r, "end");
+    check_order(r, f, start, end);
+    let mut judgements = Vec::new();
+    let mut overall_seen: Option<u32> = None;
+    for node in f.list("judgements") {
+        let Some(mut j) = Fields::of(r, node, "a judgement") else {
+            continue;
+        };
+        let area = j.required(r, "area", "a judgement");
+        let grade = j.required(r, "grade", "a judgement");
+        let overall = j.bool(r, "overall").unwrap_or(false);
+        if overall {
+            if let Some(line) = overall_seen {
+                r.error(
+                    node.loc,
+                    "more than one judgement is marked `overall: true`",
+                    Some(format!(
+                        "only one judgement is the overall one; the first is on line {line}"
+                    )),
+                );
+            } else {
+                overall_seen = Some(node.loc.line);
+            }
+        }
+        j.finish(r, "a judgement");
+        if let (Some(area), Some(grade)) = (area, grade) {
+            judgements.push(Judgement {
+                area: area.value,
+                grade,
+                overall,
+            });
+        }
+    }
+    Inspection {
+        inspectorate: f.string(r, "inspectorate"),
+        framework: f.string(r, "framework"),
+        scale,
+        start,
+        end,
+        published: f.date(r, "published"),
+        lead_inspector: f.string(r, "lead_inspector"),
+        judgements,
+        recommendations: read_items(r, f, "recommendations", "recommendation", false),
+    }
+}
+
+pub fn read_visit(r: &mut FileReporter, f: &mut Fields) -> Visit {
+    let kind = f
+        .required(r, "kind", "a visit")
+        .map(|k| k.value)
+        .unwrap_or_default();
+    let date = f.date(r, "date");
+    let start = f.date(r, "start");
+    let end = f.date(r, "end");
+    if date.is_some() && start.is_some() {
+        r.error(
+            f.loc,
+            "a visit has both `date` and `start`",
+            Some("use `date` for a one-day visit, or `start` and `end`".into()),
+        );
+    }
+    if date.is_none() && start.is_none() && f.get("date").is_none() && f.get("start").is_none() {
+        r.error(
+            f.loc,
+            "a visit has no `date`",
+            Some("add `date: YYYY-MM-DD`, or `start` and `end`".into()),
+        );
+    }
+    let start = date.or(start);
+    check_order(r, f, start, end);
+    Visit {
+        kind,
+        inspectorate: f.string(r, "inspectorate"),
+        start,
+        end,
+        published: f.date(r, "published"),
+        theme: f.string(r, "theme"),
+        follows: f.references(r, "follows").into_iter().next(),
+        priority_actions: read_items(r, f, "priority_actions", "priority action", false),
+        recommendations: read_items(r, f, "recommendations", "recommendation", false),
+    }
+}
+
+fn check_order(r: &mut FileReporter, f: &mut Fields, start: Option<Date>, end: Option<Date>) {
+    if let (Some(s), Some(e)) = (start, end)
+        && e.last_day() < s.first_day()
+    {
+        let loc = f.get("end").map_or(f.loc, |n| n.loc);
+        r.error(
+            loc,
+            format!("`end` ({}) is before the start ({})", e.iso(), s.iso()),
+            None,
+        );
+    }
+}

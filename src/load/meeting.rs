@@ -1,0 +1,92 @@
+//! Committee meetings (`meetings/<slug>/index.md`) and their papers.
+
+use super::common::read_items;
+use super::fields::Fields;
+use crate::diagnostics::{FileReporter, quote_list};
+use crate::model::{AgendaItem, Date, Meeting, Paper, Response, ResponseStatus};
+
+pub fn read_meeting(r: &mut FileReporter, f: &mut Fields) -> Meeting {
+    let date = f.date(r, "date");
+    if date.is_none() && f.get("date").is_none() {
+        r.error(
+            f.loc,
+            "a meeting has no `date`",
+            Some("add `date: YYYY-MM-DD`".into()),
+        );
+    }
+    let mut agenda = Vec::new();
+    for node in f.list("agenda") {
+        let Some(mut a) = Fields::of(r, node, "an agenda item") else {
+            continue;
+        };
+        let item = a.string(r, "item");
+        let title = a.required(r, "title", "an agenda item");
+        let paper = a.text(r, "paper");
+        a.finish(r, "an agenda item");
+        if let Some(title) = title {
+            agenda.push(AgendaItem {
+                item,
+                title: title.value,
+                paper,
+            });
+        }
+    }
+    Meeting {
+        committee: f.string(r, "committee"),
+        // An unreadable date was reported above; the placeholder never reaches a page.
+        date: date.unwrap_or_else(|| Date::day(chrono::NaiveDate::MIN)),
+        location: f.string(r, "location"),
+        agenda,
+        recommendations: read_items(r, f, "recommendations", "recommendation", true),
+    }
+}
+
+pub fn read_paper(r: &mut FileReporter, f: &mut Fields) -> Paper {
+    let mut responses = Vec::new();
+    for node in f.list("responses") {
+        let Some(mut rf) = Fields::of(r, node, "a response") else {
+            continue;
+        };
+        let to = rf.references(r, "to").into_iter().next();
+        if to.is_none() {
+            r.error(
+                node.loc,
+                "a response has no `to`",
+                Some(
+                    "name the recommendation it answers: `to: meetings/<meeting>#<rec-id>`".into(),
+                ),
+            );
+        }
+        let status = rf.text(r, "status").and_then(|s| {
+            let parsed = ResponseStatus::parse(&s.value);
+            if parsed.is_none() {
+                r.error(
+                    s.loc,
+                    format!("`{}` is not a response status", s.value),
+                    Some(format!(
+                        "valid statuses: {}",
+                        quote_list(&ResponseStatus::NAMES)
+                    )),
+                );
+            }
+            parsed
+        });
+        let summary = rf.string(r, "summary");
+        rf.finish(r, "a response");
+        if let Some(to) = to {
+            responses.push(Response {
+                to,
+                status,
+                summary,
+            });
+        }
+    }
+    Paper {
+        kind: f.string(r, "kind").unwrap_or_else(|| "paper".to_string()),
+        author: f.string(r, "author"),
+        date: f.date(r, "date"),
+        discusses: f.references(r, "discusses"),
+        resolutions: read_items(r, f, "resolutions", "resolution", false),
+        responses,
+    }
+}

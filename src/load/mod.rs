@@ -1,0 +1,17 @@
+//! Stage 1, load: files under `content/` become typed documents. The folder
+//! a file sits in decides what it is. Every problem is reported with its
+//! file, line and column; loading goes on past errors to find them all.
+
+mod common;
+mod data;
+mod fields;
+mod inspection;
+mod meeting;
+mod plan;
+mod site;
+mod text;
+mod walk;
+pub mod yaml;
+
+pub use site::{is_slug, scale_help};
+pub use walk::{Asset, Loaded, load};

@@ -1,0 +1,144 @@
+//! Improvement plans (`plans/<plan>/index.md`) and their actions (`actions.yaml`).
+
+use super::common::{read_item_id, valid_item_id};
+use super::fields::{Fields, parse_rag};
+use super::yaml::{Node, Value};
+use crate::diagnostics::FileReporter;
+use crate::model::{Action, At, Plan, Priority, Update};
+
+pub fn read_plan(r: &mut FileReporter, f: &mut Fields) -> Plan {
+    let mut priorities = Vec::new();
+    for node in f.list("priorities") {
+        let Some(mut p) = Fields::of(r, node, "a priority") else {
+            continue;
+        };
+        let id = read_item_id(r, &mut p, "a priority");
+        let title = p.required(r, "title", "a priority");
+        let summary = p.string(r, "summary");
+        let status = p.rag(r, "status");
+        p.finish(r, "a priority");
+        if let (Some(id), Some(title)) = (id, title) {
+            priorities.push(Priority {
+                id,
+                title: title.value,
+                summary,
+                status,
+            });
+        }
+    }
+    Plan {
+        owner: f.string(r, "owner"),
+        adopted: f.date(r, "adopted"),
+        responds_to: f.references(r, "responds_to"),
+        priorities,
+        actions: Vec::new(),
+        actions_file: None,
+    }
+}
+
+/// `actions.yaml`: a list of actions.
+pub fn read_actions(r: &mut FileReporter, root: &Node) -> Vec<Action> {
+    let items = match &root.value {
+        Value::Seq(items) => items,
+        Value::Null => return Vec::new(),
+        _ => {
+            r.error(
+                root.loc,
+                format!(
+                    "actions.yaml should be a list of actions (`- id: ...`), not {}",
+                    root.type_name()
+                ),
+                None,
+            );
+            return Vec::new();
+        }
+    };
+    items.iter().filter_map(|n| read_action(r, n)).collect()
+}
+
+fn read_action(r: &mut FileReporter, node: &Node) -> Option<Action> {
+    let mut f = Fields::of(r, node, "an action")?;
+    let id = read_item_id(r, &mut f, "an action");
+    let priority = f.required(r, "priority", "an action");
+    if let Some(p) = &priority
+        && !valid_item_id(&p.value)
+    {
+        r.error(
+            p.loc,
+            format!("`priority: {}` is not a priority id", p.value),
+            None,
+        );
+    }
+    let title = f.required(r, "title", "an action");
+    let due = f.date(r, "due");
+    let revised_due = f.date(r, "revised_due");
+    let mut updates = Vec::new();
+    let mut last: Option<At<crate::model::Date>> = None;
+    for u in f.list("updates") {
+        let Some(mut uf) = Fields::of(r, u, "an update") else {
+            continue;
+        };
+        let date_node = uf.get("date").map(|n| n.loc);
+        let date = uf.date(r, "date");
+        let status = match uf.text(r, "status") {
+            Some(t) => parse_rag(r, &t, "status"),
+            None => {
+                r.error(
+                    u.loc,
+                    "an update has no `status`",
+                    Some("add `status: red`, `amber`, `green`, `blue` or `grey`".into()),
+                );
+                None
+            }
+        };
+        if date.is_none() && date_node.is_none() {
+            r.error(
+                u.loc,
+                "an update has no `date`",
+                Some("add `date: YYYY-MM-DD`".into()),
+            );
+        }
+        let note = uf.string(r, "note");
+        uf.finish(r, "an update");
+        if let (Some(date), Some(status)) = (date, status) {
+            let loc = date_node.unwrap_or(u.loc);
+            if let Some(prev) = &last
+                && date < prev.value
+            {
+                r.error(
+                    loc,
+                    format!(
+                        "updates are oldest first, but {} comes after {}",
+                        date.iso(),
+                        prev.value.iso()
+                    ),
+                    Some(
+                        "put the updates in date order; the last one is the current status".into(),
+                    ),
+                );
+            }
+            last = Some(At::new(date, loc));
+            updates.push(Update { date, status, note });
+        }
+    }
+    let summary = f.string(r, "summary");
+    let owner = f.string(r, "owner");
+    let addresses = f.references(r, "addresses");
+    let evidence = f.texts(r, "evidence");
+    let tags = f.texts(r, "tags").into_iter().map(|t| t.value).collect();
+    f.finish(r, "an action");
+    let action = Action {
+        id: id?,
+        priority: priority?,
+        title: title?.value,
+        summary,
+        owner,
+        due,
+        revised_due,
+        addresses,
+        evidence,
+        updates,
+        tags,
+    };
+    Some(action)
+}

@@ -1,0 +1,189 @@
+//! `site.yaml`: the site's settings, scales and status labels.
+
+use super::fields::{Fields, parse_rag};
+use super::yaml::{Node, Value};
+use crate::diagnostics::{FileReporter, quote_list, suggest};
+use crate::model::{Grade, Rag, Scale, Settings, StatusLabels, builtin_scales};
+
+pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
+    let mut settings = Settings {
+        title: String::new(),
+        organisation: None,
+        service: None,
+        description: None,
+        language: "en-GB".into(),
+        theme: "default".into(),
+        base_url: None,
+        today: None,
+        scales: builtin_scales(),
+        statuses: StatusLabels::default(),
+    };
+    let Some(mut f) = Fields::of(r, root, "site.yaml") else {
+        return settings;
+    };
+    if let Some(t) = f.required(r, "title", "site.yaml") {
+        settings.title = t.value;
+    }
+    settings.organisation = f.string(r, "organisation");
+    settings.service = f.string(r, "service");
+    settings.description = f.string(r, "description");
+    if let Some(l) = f.string(r, "language") {
+        settings.language = l;
+    }
+    if let Some(t) = f.text(r, "theme") {
+        if is_slug(&t.value) {
+            settings.theme = t.value;
+        } else {
+            r.error(t.loc, format!("`theme: {}` is not a theme name", t.value), Some("a theme name is lower-case letters, digits and `-`: it names the folder themes/<name>/".into()));
+        }
+    }
+    if let Some(u) = f.text(r, "base_url") {
+        if u.value.starts_with("http://") || u.value.starts_with("https://") {
+            let mut v = u.value;
+            if !v.ends_with('/') {
+                v.push('/');
+            }
+            settings.base_url = Some(v);
+        } else {
+            r.error(
+                u.loc,
+                format!("`base_url: {}` is not a web address", u.value),
+                Some("write the full address, e.g. `https://intranet.example/cyp/`".into()),
+            );
+        }
+    }
+    settings.today = f.date(r, "today");
+    if let Some(node) = f.get("scales") {
+        read_scales(r, node, &mut settings.scales);
+    }
+    if let Some(node) = f.get("statuses")
+        && let Some(mut s) = Fields::of(r, node, "`statuses`")
+    {
+        s.allow(&Rag::NAMES);
+        for rag in Rag::ALL {
+            if let Some(label) = s.string(r, rag.name()) {
+                settings.statuses.0.insert(rag.name(), label);
+            }
+        }
+        warn_unknown_statuses(r, node);
+    }
+    f.finish(r, "site.yaml");
+    settings
+}
+
+fn warn_unknown_statuses(r: &mut FileReporter, node: &Node) {
+    if let Value::Map(entries) = &node.value {
+        for (k, _) in entries {
+            if Rag::parse(&k.name).is_none() {
+                r.error(
+                    k.loc,
+                    format!("`{}` is not one of the five statuses", k.name),
+                    Some(format!(
+                        "the statuses are fixed: {}; only their labels change",
+                        quote_list(&Rag::NAMES)
+                    )),
+                );
+            }
+        }
+    }
+}
+
+fn read_scales(r: &mut FileReporter, node: &Node, scales: &mut Vec<Scale>) {
+    let Value::Map(entries) = &node.value else {
+        r.error(
+            node.loc,
+            "`scales` should map scale names to lists of grades",
+            None,
+        );
+        return;
+    };
+    for (name, list) in entries {
+        if !is_slug(&name.name) {
+            r.error(
+                name.loc,
+                format!("`{}` is not a scale name", name.name),
+                Some("use lower-case letters, digits and `-`".into()),
+            );
+            continue;
+        }
+        let Value::Seq(items) = &list.value else {
+            r.error(
+                list.loc,
+                format!(
+                    "scale `{}` should be a list of `{{ grade, rag }}`, best first",
+                    name.name
+                ),
+                None,
+            );
+            continue;
+        };
+        let mut grades = Vec::new();
+        for item in items {
+            let Some(mut g) = Fields::of(r, item, "a grade") else {
+                continue;
+            };
+            let grade = g.required(r, "grade", "a grade");
+            let rag = match g.text(r, "rag") {
+                Some(t) => parse_rag(r, &t, "rag"),
+                None => {
+                    r.error(
+                        item.loc,
+                        "a grade has no `rag`",
+                        Some("add `rag: green`, `amber` or `red`: the colour it shows in".into()),
+                    );
+                    None
+                }
+            };
+            g.finish(r, "a grade");
+            if let (Some(grade), Some(rag)) = (grade, rag) {
+                grades.push(Grade {
+                    grade: grade.value,
+                    rag,
+                });
+            }
+        }
+        if grades.is_empty() {
+            r.error(
+                list.loc,
+                format!("scale `{}` has no grades", name.name),
+                None,
+            );
+            continue;
+        }
+        let scale = Scale {
+            name: name.name.clone(),
+            grades,
+        };
+        match scales.iter_mut().find(|s| s.name == scale.name) {
+            Some(existing) => *existing = scale,
+            None => scales.push(scale),
+        }
+    }
+}
+
+/// Lower-case letters, digits and `-`, not starting or ending with `-`.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// What a name would be as a slug, for the help text.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// A hint listing the scales, for an unknown `scale:`.
+pub fn scale_help(name: &str, scales: &[Scale]) -> Option<String> {
+    suggest(name, scales.iter().map(|s| s.name.as_str()), "known scales")
+}

@@ -1,0 +1,135 @@
+//! The `oversight` command line: a thin layer over the library.
+
+use clap::{Parser, Subcommand};
+use oversight::app::{Options, Report, run};
+use oversight::model::Date;
+use oversight::resolve::Publish;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Build a council's improvement record into a linked static website.
+#[derive(Parser)]
+#[command(name = "oversight", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate the content and build the site.
+    Build {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Where the site is written (replaced whole, only when the build succeeds).
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        /// "Today" for overdue and "as at" wording (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// Treat warnings (unknown fields) as errors.
+        #[arg(long)]
+        strict: bool,
+        /// Include documents marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Build a restricted site that includes exempt documents, each bannered.
+        #[arg(long)]
+        include_exempt: bool,
+    },
+    /// Validate the content and write nothing.
+    Check {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Treat warnings (unknown fields) as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (opts, building) = match cli.command {
+        Command::Build {
+            content,
+            output,
+            as_of,
+            strict,
+            drafts,
+            include_exempt,
+        } => (
+            Options {
+                content,
+                output: Some(output),
+                as_of,
+                strict,
+                publish: Publish {
+                    drafts,
+                    exempt: include_exempt,
+                },
+            },
+            true,
+        ),
+        Command::Check { content, strict } => (
+            Options {
+                content,
+                output: None,
+                as_of: None,
+                strict,
+                publish: Publish::default(),
+            },
+            false,
+        ),
+    };
+    match run(&opts) {
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+        Ok(report) => {
+            for d in &report.diagnostics {
+                eprintln!("{d}\n");
+            }
+            summarise(&report, building, &opts)
+        }
+    }
+}
+
+fn summarise(r: &Report, building: bool, opts: &Options) -> ExitCode {
+    let warnings = match r.warnings {
+        0 => String::new(),
+        1 => ", 1 warning".to_string(),
+        n => format!(", {n} warnings"),
+    };
+    if !r.ok() {
+        let noun = if r.errors == 1 { "error" } else { "errors" };
+        eprintln!("{} {noun}{warnings}: nothing was written", r.errors);
+        return ExitCode::from(1);
+    }
+    let ms = r.elapsed.as_millis();
+    if building {
+        let out = opts
+            .output
+            .as_ref()
+            .map_or(String::new(), |o| o.display().to_string());
+        let as_at = r
+            .today
+            .map_or(String::new(), |d| format!(", as at {}", d.long()));
+        println!(
+            "built {} pages from {} documents into {out}{warnings}{as_at} in {ms} ms",
+            r.pages, r.documents
+        );
+    } else {
+        println!(
+            "checked {} documents: no errors{warnings} in {ms} ms",
+            r.documents
+        );
+    }
+    ExitCode::SUCCESS
+}

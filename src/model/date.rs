@@ -1,0 +1,204 @@
+//! Dates as officers write them: a day (`2023-03-13`) or a month alone
+//! (`2019-12`, "some time in December 2019").
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Date {
+    first: NaiveDate,
+    month_only: bool,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    pub fn day(d: NaiveDate) -> Self {
+        Date {
+            first: d,
+            month_only: false,
+        }
+    }
+
+    /// Parses `YYYY-MM-DD` or `YYYY-MM`; the error says what is wrong.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let t = text.trim();
+        let parts: Vec<&str> = t.split('-').collect();
+        let shape_ok = match parts.as_slice() {
+            [y, m] => y.len() == 4 && m.len() == 2,
+            [y, m, d] => y.len() == 4 && m.len() == 2 && d.len() == 2,
+            _ => false,
+        } && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        if !shape_ok {
+            return Err(format!(
+                "`{t}` is not a date: write `YYYY-MM-DD` (e.g. 2023-03-13) or `YYYY-MM` for a month"
+            ));
+        }
+        let year: i32 = parts[0].parse().map_err(|_| format!("`{t}`: bad year"))?;
+        let month: u32 = parts[1].parse().map_err(|_| format!("`{t}`: bad month"))?;
+        if !(1..=12).contains(&month) {
+            return Err(format!(
+                "`{t}` is not a date: month {month} is not 01 to 12"
+            ));
+        }
+        let day: u32 = match parts.get(2) {
+            Some(d) => d.parse().map_err(|_| format!("`{t}`: bad day"))?,
+            None => 1,
+        };
+        match NaiveDate::from_ymd_opt(year, month, day) {
+            Some(first) => Ok(Date {
+                first,
+                month_only: parts.len() == 2,
+            }),
+            None => {
+                let last = last_day_of_month(year, month);
+                Err(format!(
+                    "`{t}` is not a date: {} {year} has {last} days",
+                    MONTHS[month as usize - 1]
+                ))
+            }
+        }
+    }
+
+    /// The day it sorts as: the day itself, or the month's first day.
+    pub fn first_day(&self) -> NaiveDate {
+        self.first
+    }
+
+    /// The last day it could mean: for a month alone, the month's last day.
+    pub fn last_day(&self) -> NaiveDate {
+        if self.month_only {
+            let last = last_day_of_month(self.first.year(), self.first.month());
+            self.first.with_day(last).unwrap_or(self.first)
+        } else {
+            self.first
+        }
+    }
+
+    pub fn is_month_only(&self) -> bool {
+        self.month_only
+    }
+
+    pub fn year(&self) -> i32 {
+        self.first.year()
+    }
+
+    /// `2023-03-13` or `2019-12`, as written.
+    pub fn iso(&self) -> String {
+        if self.month_only {
+            format!("{:04}-{:02}", self.first.year(), self.first.month())
+        } else {
+            self.first.format("%Y-%m-%d").to_string()
+        }
+    }
+
+    /// "13 March 2023" or "December 2019", as GOV.UK writes dates.
+    pub fn long(&self) -> String {
+        let month = MONTHS[self.first.month0() as usize];
+        if self.month_only {
+            format!("{month} {}", self.first.year())
+        } else {
+            format!("{} {month} {}", self.first.day(), self.first.year())
+        }
+    }
+}
+
+fn last_day_of_month(year: i32, month: u32) -> u32 {
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(ny, nm, 1)
+        .and_then(|d| d.pred_opt())
+        .map_or(28, |d| d.day())
+}
+
+impl PartialOrd for Date {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Date {
+    /// A month alone sorts as its first day, before the days of that month.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.first, !self.month_only).cmp(&(other.first, !other.month_only))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.long())
+    }
+}
+
+/// In templates a date is `{ iso, long }`.
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Date", 3)?;
+        st.serialize_field("iso", &self.iso())?;
+        st.serialize_field("long", &self.long())?;
+        st.serialize_field("year", &self.year())?;
+        st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_and_months_parse_and_read_as_people_write_them() {
+        let d = Date::parse("2023-03-13").unwrap();
+        assert_eq!(d.long(), "13 March 2023");
+        assert_eq!(d.iso(), "2023-03-13");
+        let m = Date::parse("2019-12").unwrap();
+        assert_eq!(m.long(), "December 2019");
+        assert_eq!(m.first_day().to_string(), "2019-12-01");
+        assert_eq!(m.last_day().to_string(), "2019-12-31");
+        assert_eq!(
+            Date::parse("2024-02").unwrap().last_day().to_string(),
+            "2024-02-29"
+        );
+    }
+
+    #[test]
+    fn impossible_dates_say_why() {
+        assert!(
+            Date::parse("2023-02-30")
+                .unwrap_err()
+                .contains("February 2023 has 28 days")
+        );
+        assert!(Date::parse("2023-13-01").unwrap_err().contains("month 13"));
+        assert!(
+            Date::parse("13/03/2023")
+                .unwrap_err()
+                .contains("YYYY-MM-DD")
+        );
+        assert!(Date::parse("2023-3-1").is_err());
+    }
+
+    #[test]
+    fn a_month_sorts_before_its_days() {
+        let m = Date::parse("2023-03").unwrap();
+        let d1 = Date::parse("2023-03-01").unwrap();
+        let feb = Date::parse("2023-02-28").unwrap();
+        assert!(feb < m && m < d1);
+    }
+}

@@ -1,0 +1,22 @@
+//! The vocabulary every stage shares: dates, RAG statuses, grade scales and
+//! the typed documents the load stage produces.
+
+mod date;
+mod document;
+mod rag;
+mod scale;
+
+pub use date::Date;
+pub use document::*;
+pub use rag::{Rag, StatusLabels};
+pub use scale::{Grade, Scale, builtin_scales};
+
+/// The Markdown dialect officers write: CommonMark with tables, footnotes,
+/// strikethrough and `{#id}` heading attributes.
+pub fn markdown_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}

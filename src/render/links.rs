@@ -1,0 +1,87 @@
+//! Relative links: every page knows how far it sits below the site root, and
+//! every link is written relative to it, so the site works from any sub-path
+//! and from `file://`.
+
+use crate::resolve::{Entry, Index};
+use serde_json::{Value, json};
+
+/// Links as seen from one page.
+pub struct Linker<'a> {
+    pub index: &'a Index,
+    /// `../../` for `inspections/x/index.html`; empty at the root.
+    pub root: String,
+}
+
+/// A reference resolved for this page.
+pub struct Resolved {
+    pub href: String,
+    pub title: String,
+    pub kind: &'static str,
+    /// Why it is not published, if it is not.
+    pub hidden: Option<String>,
+}
+
+/// `../` once for every folder above `page` (a path from the site root).
+pub fn root_for(page: &str) -> String {
+    "../".repeat(page.matches('/').count())
+}
+
+impl<'a> Linker<'a> {
+    pub fn new(index: &'a Index, page: &str) -> Self {
+        Linker {
+            index,
+            root: root_for(page),
+        }
+    }
+
+    /// A path from the site root, as a link from this page.
+    pub fn href(&self, url: &str) -> String {
+        format!("{}{url}", self.root)
+    }
+
+    pub fn resolve(&self, reference: &str, from: &str) -> Option<Resolved> {
+        let (_, e) = self.index.lookup(reference, from).ok()?;
+        Some(self.resolved(e))
+    }
+
+    fn resolved(&self, e: &Entry) -> Resolved {
+        Resolved {
+            href: self.href(&e.url),
+            title: e.title.clone(),
+            kind: e.kind,
+            hidden: e.hidden.clone(),
+        }
+    }
+
+    /// `{ href, title, kind, hidden }` for a template; a hidden target has no
+    /// href and no title of its own (its title may be confidential).
+    pub fn link(&self, reference: &str, from: &str) -> Value {
+        match self.resolve(reference, from) {
+            Some(r) if r.hidden.is_some() => json!({
+                "href": null,
+                "title": format!("A {} not published here", r.kind),
+                "kind": r.kind,
+                "hidden": r.hidden,
+            }),
+            Some(r) => json!({ "href": r.href, "title": r.title, "kind": r.kind, "hidden": null }),
+            None => json!({ "href": null, "title": reference, "kind": "", "hidden": null }),
+        }
+    }
+
+    /// A link to a page of the build itself.
+    pub fn page(&self, url: &str, title: &str) -> Value {
+        json!({ "href": self.href(url), "title": title, "kind": "page", "hidden": null })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_climbs_one_level_per_folder() {
+        assert_eq!(root_for("index.html"), "");
+        assert_eq!(root_for("inspections/index.html"), "../");
+        assert_eq!(root_for("plans/p/actions/P1.1/index.html"), "../../../../");
+    }
+}

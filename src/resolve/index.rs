@@ -1,0 +1,267 @@
+//! Every id on the site and what it points at: documents, and the items
+//! inside them. Built from all documents, published or not, so a reference
+//! to an exempt paper is still known (and shown as plain text).
+
+use crate::diagnostics::{Diagnostics, FileReporter, suggest};
+use crate::model::{Document, Kind};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Something a reference can name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// The page (and anchor) from the site root: `inspections/x/index.html#rec-1`.
+    pub url: String,
+    /// What a link to it says.
+    pub title: String,
+    /// `inspection`, `recommendation`, `action`, ...
+    pub kind: &'static str,
+    /// The kind of the document it is in (for items) or is (for documents).
+    pub doc_kind: &'static str,
+    /// The document it is, or is in.
+    pub doc: String,
+    /// `None` when published; otherwise why not ("exempt (paragraph 3)", "draft").
+    pub hidden: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Index {
+    docs: BTreeMap<String, Entry>,
+    items: BTreeMap<String, BTreeMap<String, Entry>>,
+}
+
+/// The page of a document, from the site root.
+pub fn doc_url(id: &str) -> String {
+    if id.is_empty() {
+        "index.html".into()
+    } else {
+        format!("{id}/index.html")
+    }
+}
+
+pub fn action_url(plan: &str, action: &str) -> String {
+    format!("{plan}/actions/{action}/index.html")
+}
+
+/// A reference that names nothing, with the nearest thing that exists.
+pub struct Unknown {
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Index {
+    /// Indexes every document and item; reports duplicate ids.
+    pub fn build(
+        docs: &[Document],
+        hidden: &BTreeMap<String, String>,
+        diags: &mut Diagnostics,
+        sources: &BTreeMap<String, String>,
+    ) -> Index {
+        let mut index = Index::default();
+        for doc in docs {
+            let hide = hidden.get(&doc.id).cloned();
+            let noun = doc.kind.noun();
+            index.docs.insert(
+                doc.id.clone(),
+                Entry {
+                    url: doc_url(&doc.id),
+                    title: doc.common.title.clone(),
+                    kind: noun,
+                    doc_kind: noun,
+                    doc: doc.id.clone(),
+                    hidden: hide.clone(),
+                },
+            );
+            let mut items: BTreeMap<String, Entry> = BTreeMap::new();
+            for (id, title, kind, url, file) in items_of(doc) {
+                let text = sources.get(file).map_or("", String::as_str);
+                if items.contains_key(&id.value) {
+                    let mut r = FileReporter { file, text, diags };
+                    r.error(
+                        id.loc,
+                        format!("the id `{}` is used twice in {}", id.value, doc.id_or_home()),
+                        Some("ids of items (recommendations, priorities, actions, resolutions, risks) must be unique within their document".into()),
+                    );
+                    continue;
+                }
+                items.insert(
+                    id.value.clone(),
+                    Entry {
+                        url,
+                        title,
+                        kind,
+                        doc_kind: noun,
+                        doc: doc.id.clone(),
+                        hidden: hide.clone(),
+                    },
+                );
+            }
+            index.items.insert(doc.id.clone(), items);
+        }
+        index
+    }
+
+    pub fn doc(&self, id: &str) -> Option<&Entry> {
+        self.docs.get(id)
+    }
+
+    /// Resolves `doc`, `doc#item` or `#item` (in `from`) to its entry and
+    /// canonical key.
+    pub fn lookup(&self, reference: &str, from: &str) -> Result<(String, &Entry), Unknown> {
+        let reference = reference
+            .trim()
+            .trim_start_matches('@')
+            .trim_end_matches('/');
+        let (doc, item) = match reference.split_once('#') {
+            Some((d, i)) => (if d.is_empty() { from } else { d }, Some(i)),
+            None => (reference, None),
+        };
+        let Some(entry) = self.docs.get(doc) else {
+            return Err(Unknown {
+                message: format!("`{doc}` names no document"),
+                help: suggest(
+                    doc,
+                    self.docs
+                        .keys()
+                        .map(String::as_str)
+                        .filter(|k| !k.is_empty()),
+                    "document ids",
+                )
+                .map(|h| format!("{h} (a document's id is its path under content/ without `.md`)")),
+            });
+        };
+        let Some(item) = item else {
+            return Ok((doc.to_string(), entry));
+        };
+        let items = self.items.get(doc);
+        match items.and_then(|m| m.get(item)) {
+            Some(e) => Ok((format!("{doc}#{item}"), e)),
+            None => {
+                let ids: Vec<&str> = items
+                    .map(|m| m.keys().map(String::as_str).collect())
+                    .unwrap_or_default();
+                Err(Unknown {
+                    message: format!("`{doc}` has no item `{item}`"),
+                    help: if ids.is_empty() {
+                        Some(format!("`{doc}` has no items with ids"))
+                    } else {
+                        suggest(item, ids.iter().copied(), &format!("ids in `{doc}`"))
+                    },
+                })
+            }
+        }
+    }
+}
+
+trait HomeName {
+    fn id_or_home(&self) -> String;
+}
+
+impl HomeName for Document {
+    fn id_or_home(&self) -> String {
+        if self.id.is_empty() {
+            "the home page".into()
+        } else {
+            format!("`{}`", self.id)
+        }
+    }
+}
+
+type ItemRow<'a> = (
+    &'a crate::model::At<String>,
+    String,
+    &'static str,
+    String,
+    &'a str,
+);
+
+/// Each item of a document: its id, title, kind, page and the file it is written in.
+fn items_of(doc: &Document) -> Vec<ItemRow<'_>> {
+    let page = doc_url(&doc.id);
+    let anchor = |id: &str| format!("{page}#{id}");
+    let file = doc.file.as_str();
+    let mut out: Vec<ItemRow> = Vec::new();
+    match &doc.kind {
+        Kind::Inspection(i) => {
+            for it in &i.recommendations {
+                out.push((
+                    &it.id,
+                    it.text.clone(),
+                    "recommendation",
+                    anchor(&it.id.value),
+                    file,
+                ));
+            }
+        }
+        Kind::Visit(v) => {
+            for it in &v.priority_actions {
+                out.push((
+                    &it.id,
+                    it.text.clone(),
+                    "priority action",
+                    anchor(&it.id.value),
+                    file,
+                ));
+            }
+            for it in &v.recommendations {
+                out.push((
+                    &it.id,
+                    it.text.clone(),
+                    "recommendation",
+                    anchor(&it.id.value),
+                    file,
+                ));
+            }
+        }
+        Kind::Plan(p) => {
+            for pr in &p.priorities {
+                out.push((
+                    &pr.id,
+                    pr.title.clone(),
+                    "priority",
+                    anchor(&pr.id.value),
+                    file,
+                ));
+            }
+            let afile = p.actions_file.as_deref().unwrap_or(file);
+            for a in &p.actions {
+                out.push((
+                    &a.id,
+                    a.title.clone(),
+                    "action",
+                    action_url(&doc.id, &a.id.value),
+                    afile,
+                ));
+            }
+        }
+        Kind::Meeting(m) => {
+            for it in &m.recommendations {
+                out.push((
+                    &it.id,
+                    it.text.clone(),
+                    "recommendation",
+                    anchor(&it.id.value),
+                    file,
+                ));
+            }
+        }
+        Kind::Paper(p) => {
+            for it in &p.resolutions {
+                out.push((
+                    &it.id,
+                    it.text.clone(),
+                    "resolution",
+                    anchor(&it.id.value),
+                    file,
+                ));
+            }
+        }
+        Kind::Risks(risks) => {
+            for r in risks {
+                out.push((&r.id, r.title.clone(), "risk", anchor(&r.id.value), file));
+            }
+        }
+        Kind::Home | Kind::ListIntro | Kind::Page | Kind::Indicator(_) => {}
+    }
+    out
+}

@@ -1,0 +1,224 @@
+//! Checking every reference (fields and `@` links) and recording, for each
+//! target, what refers to it.
+
+use super::index::{Entry, Index, action_url, doc_url};
+use crate::diagnostics::{Diagnostics, FileReporter};
+use crate::model::{At, Document, Kind};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One thing that refers to a document or item.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Backlink {
+    /// The page of the referring document or item, from the site root.
+    pub url: String,
+    pub title: String,
+    pub kind: &'static str,
+    /// How it refers: "addresses", "discusses", "links to", ...
+    pub relation: &'static str,
+    /// The item referred to, when the reference named one.
+    pub item: Option<String>,
+}
+
+pub type Backlinks = BTreeMap<String, Vec<Backlink>>;
+
+/// What a reference must name.
+#[derive(Clone, Copy)]
+enum Want {
+    Anything,
+    Doc(&'static [&'static str]),
+    Item(&'static str, &'static str),
+}
+
+struct Source<'a> {
+    doc: &'a str,
+    file: &'a str,
+    url: String,
+    title: String,
+    kind: &'static str,
+    published: bool,
+}
+
+struct Checker<'a> {
+    index: &'a Index,
+    sources: &'a BTreeMap<String, String>,
+    diags: &'a mut Diagnostics,
+    backlinks: Backlinks,
+}
+
+impl Checker<'_> {
+    fn check(&mut self, src: &Source, r: &At<String>, relation: &'static str, want: Want) {
+        let text = self.sources.get(src.file).map_or("", String::as_str);
+        let mut rep = FileReporter {
+            file: src.file,
+            text,
+            diags: self.diags,
+        };
+        let (key, entry) = match self.index.lookup(&r.value, src.doc) {
+            Ok(found) => found,
+            Err(u) => {
+                rep.error(r.loc, u.message, u.help);
+                return;
+            }
+        };
+        if let Some(problem) = mismatch(want, entry, &key) {
+            rep.error(r.loc, format!("`{relation}: {}` {problem}", r.value), None);
+            return;
+        }
+        if src.published {
+            let (doc_key, item) = match key.split_once('#') {
+                Some((d, i)) => (d.to_string(), Some(i.to_string())),
+                None => (key.clone(), None),
+            };
+            self.backlinks.entry(doc_key).or_default().push(Backlink {
+                url: src.url.clone(),
+                title: src.title.clone(),
+                kind: src.kind,
+                relation,
+                item,
+            });
+        }
+    }
+}
+
+fn mismatch(want: Want, entry: &Entry, key: &str) -> Option<String> {
+    match want {
+        Want::Anything => None,
+        Want::Doc(kinds) => {
+            if key.contains('#') || !kinds.contains(&entry.kind) {
+                let wanted: Vec<String> = kinds.iter().map(|k| article(k)).collect();
+                Some(format!(
+                    "names {}; it should name {}",
+                    article(entry.kind),
+                    wanted.join(" or ")
+                ))
+            } else {
+                None
+            }
+        }
+        Want::Item(doc_kind, kind) => {
+            if entry.doc_kind == doc_kind && entry.kind == kind && key.contains('#') {
+                None
+            } else {
+                Some(format!(
+                    "names a {}; it should name a {doc_kind}'s {kind} (`meetings/<meeting>#<id>`)",
+                    entry.kind
+                ))
+            }
+        }
+    }
+}
+
+/// Checks every reference in `docs`; returns what refers to what.
+pub fn check_references(
+    docs: &[Document],
+    index: &Index,
+    published: &dyn Fn(&str) -> bool,
+    sources: &BTreeMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Backlinks {
+    let mut c = Checker {
+        index,
+        sources,
+        diags,
+        backlinks: Backlinks::new(),
+    };
+    for doc in docs {
+        let src = Source {
+            doc: &doc.id,
+            file: &doc.file,
+            url: doc_url(&doc.id),
+            title: if doc.common.title.is_empty() {
+                "Home".into()
+            } else {
+                doc.common.title.clone()
+            },
+            kind: doc.kind.noun(),
+            published: published(&doc.id) && !matches!(doc.kind, Kind::ListIntro),
+        };
+        for link in &doc.links {
+            c.check(&src, link, "links to", Want::Anything);
+        }
+        match &doc.kind {
+            Kind::Visit(v) => {
+                if let Some(f) = &v.follows {
+                    c.check(&src, f, "follows", Want::Doc(&["inspection"]));
+                }
+            }
+            Kind::Plan(p) => {
+                for r in &p.responds_to {
+                    c.check(&src, r, "responds_to", Want::Doc(&["inspection", "visit"]));
+                }
+                let afile = p.actions_file.as_deref().unwrap_or(&doc.file);
+                for a in &p.actions {
+                    let asrc = Source {
+                        doc: &doc.id,
+                        file: afile,
+                        url: action_url(&doc.id, &a.id.value),
+                        title: format!("{} {}", a.id.value, a.title),
+                        kind: "action",
+                        published: src.published,
+                    };
+                    for r in &a.addresses {
+                        c.check(&asrc, r, "addresses", Want::Anything);
+                    }
+                    for e in &a.evidence {
+                        if !is_web_address(&e.value) {
+                            let mut r = e.clone();
+                            r.value = r.value.trim_start_matches('@').to_string();
+                            c.check(&asrc, &r, "evidence", Want::Anything);
+                        }
+                    }
+                }
+            }
+            Kind::Meeting(m) => {
+                for a in &m.agenda {
+                    if let Some(p) = &a.paper {
+                        let mut r = p.clone();
+                        r.value = format!("{}/{}", doc.id, p.value.trim());
+                        let text = sources.get(&doc.file).map_or("", String::as_str);
+                        match index.doc(&r.value) {
+                            Some(e) if e.kind == "paper" => c.check(&src, &r, "agenda", Want::Anything),
+                            _ => FileReporter { file: &doc.file, text, diags: c.diags }.error(
+                                p.loc,
+                                format!("`paper: {}` is not a paper of this meeting", p.value),
+                                Some(format!("a paper is a file in the meeting's folder: `content/{}/{}.md`; give its name without `.md`", doc.id, p.value.trim())),
+                            ),
+                        }
+                    }
+                }
+            }
+            Kind::Paper(p) => {
+                for r in &p.discusses {
+                    c.check(&src, r, "discusses", Want::Anything);
+                }
+                for resp in &p.responses {
+                    c.check(
+                        &src,
+                        &resp.to,
+                        "responds to",
+                        Want::Item("meeting", "recommendation"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    for list in c.backlinks.values_mut() {
+        list.sort();
+        list.dedup();
+    }
+    c.backlinks
+}
+
+/// "an inspection", "a visit".
+fn article(word: &str) -> String {
+    let vowel = word.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {word}", if vowel { "an" } else { "a" })
+}
+
+/// Evidence may be a web address rather than an id.
+pub fn is_web_address(s: &str) -> bool {
+    let s = s.trim();
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("mailto:")
+}

@@ -1,0 +1,173 @@
+//! Derived statuses, as the content model defines them: an action's current
+//! status, trend and overdue flag; the roll-up of a priority and of a plan.
+
+use crate::model::{Action, Rag};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Trend {
+    Better,
+    Same,
+    Worse,
+}
+
+/// The status of the last update; grey when there are none.
+pub fn current(action: &Action) -> Rag {
+    action.updates.last().map_or(Rag::Grey, |u| u.status)
+}
+
+/// The last update against the one before; none when either is grey or
+/// there is only one update.
+pub fn trend(action: &Action) -> Option<Trend> {
+    let n = action.updates.len();
+    if n < 2 {
+        return None;
+    }
+    let now = action.updates[n - 1].status.progress()?;
+    let before = action.updates[n - 2].status.progress()?;
+    Some(match now.cmp(&before) {
+        std::cmp::Ordering::Greater => Trend::Better,
+        std::cmp::Ordering::Equal => Trend::Same,
+        std::cmp::Ordering::Less => Trend::Worse,
+    })
+}
+
+/// `revised_due` (else `due`) is before today and the action is not blue.
+/// A month-only due date means the month's last day.
+pub fn overdue(action: &Action, today: NaiveDate) -> bool {
+    let due = action.revised_due.or(action.due);
+    due.is_some_and(|d| d.last_day() < today) && current(action) != Rag::Blue
+}
+
+/// Blue when every action is blue; otherwise the worst of red, amber, green
+/// among the rest; grey when all the rest are grey or there are none.
+pub fn roll_up(statuses: impl IntoIterator<Item = Rag>) -> Rag {
+    let mut any = false;
+    let mut all_blue = true;
+    let mut worst: Option<Rag> = None;
+    for s in statuses {
+        any = true;
+        if s != Rag::Blue {
+            all_blue = false;
+        }
+        if matches!(s, Rag::Red | Rag::Amber | Rag::Green) {
+            worst = Some(worst.map_or(s, |w| w.min(s)));
+        }
+    }
+    if any && all_blue {
+        Rag::Blue
+    } else {
+        worst.unwrap_or(Rag::Grey)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Loc;
+    use crate::model::{At, Date, Update};
+
+    fn action(statuses: &[Rag], due: Option<&str>, revised: Option<&str>) -> Action {
+        Action {
+            id: At::new("A".into(), Loc::FILE),
+            priority: At::new("P".into(), Loc::FILE),
+            title: "t".into(),
+            summary: None,
+            owner: None,
+            due: due.map(|d| Date::parse(d).unwrap()),
+            revised_due: revised.map(|d| Date::parse(d).unwrap()),
+            addresses: vec![],
+            evidence: vec![],
+            updates: statuses
+                .iter()
+                .enumerate()
+                .map(|(i, s)| Update {
+                    date: Date::parse(&format!("2022-0{}-01", i + 1)).unwrap(),
+                    status: *s,
+                    note: None,
+                })
+                .collect(),
+            tags: vec![],
+        }
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn current_is_the_last_update_or_grey() {
+        assert_eq!(
+            current(&action(&[Rag::Red, Rag::Green], None, None)),
+            Rag::Green
+        );
+        assert_eq!(current(&action(&[], None, None)), Rag::Grey);
+    }
+
+    #[test]
+    fn trend_compares_the_last_two_updates() {
+        assert_eq!(
+            trend(&action(&[Rag::Red, Rag::Amber], None, None)),
+            Some(Trend::Better)
+        );
+        assert_eq!(
+            trend(&action(&[Rag::Green, Rag::Amber], None, None)),
+            Some(Trend::Worse)
+        );
+        assert_eq!(
+            trend(&action(&[Rag::Amber, Rag::Amber], None, None)),
+            Some(Trend::Same)
+        );
+        assert_eq!(
+            trend(&action(&[Rag::Green, Rag::Blue], None, None)),
+            Some(Trend::Better)
+        );
+        assert_eq!(trend(&action(&[Rag::Grey, Rag::Red], None, None)), None);
+        assert_eq!(trend(&action(&[Rag::Red], None, None)), None);
+    }
+
+    #[test]
+    fn overdue_uses_revised_due_and_month_ends_and_spares_blue() {
+        let today = day("2023-06-30");
+        assert!(overdue(
+            &action(&[Rag::Amber], Some("2023-06-29"), None),
+            today
+        ));
+        assert!(!overdue(
+            &action(&[Rag::Amber], Some("2023-06-30"), None),
+            today
+        ));
+        assert!(!overdue(
+            &action(&[Rag::Amber], Some("2023-06"), None),
+            today
+        ));
+        assert!(overdue(
+            &action(&[Rag::Amber], Some("2023-05"), None),
+            today
+        ));
+        assert!(!overdue(
+            &action(&[Rag::Amber], Some("2022-01-01"), Some("2023-12-31")),
+            today
+        ));
+        assert!(!overdue(
+            &action(&[Rag::Blue], Some("2022-01-01"), None),
+            today
+        ));
+        assert!(overdue(&action(&[], Some("2022-01-01"), None), today));
+        assert!(!overdue(&action(&[Rag::Red], None, None), today));
+    }
+
+    #[test]
+    fn roll_up_follows_the_contract() {
+        use Rag::*;
+        assert_eq!(roll_up([Blue, Blue]), Blue);
+        assert_eq!(roll_up([Blue, Green, Amber]), Amber);
+        assert_eq!(roll_up([Green, Red, Grey]), Red);
+        assert_eq!(roll_up([Blue, Grey]), Grey);
+        assert_eq!(roll_up([Grey]), Grey);
+        assert_eq!(roll_up([]), Grey);
+        assert_eq!(roll_up([Green, Blue]), Green);
+    }
+}
