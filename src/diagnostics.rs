@@ -181,8 +181,6 @@ where
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
         let score = strsim::normalized_damerau_levenshtein(&lower, &c.to_lowercase());
-        let jw = strsim::jaro_winkler(&lower, &c.to_lowercase());
-        let score = score.max(jw - 0.15);
         if best.is_none_or(|(s, b)| score > s || (score == s && c < b)) {
             best = Some((score, c));
         }

@@ -109,7 +109,12 @@ fn summarise(r: &Report, building: bool, opts: &Options) -> ExitCode {
     };
     if !r.ok() {
         let noun = if r.errors == 1 { "error" } else { "errors" };
-        eprintln!("{} {noun}{warnings}: nothing was written", r.errors);
+        let outcome = if building {
+            ": nothing was written; the previous output is unchanged"
+        } else {
+            ""
+        };
+        eprintln!("{} {noun}{warnings}{outcome}", r.errors);
         return ExitCode::from(1);
     }
     let ms = r.elapsed.as_millis();

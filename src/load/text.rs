@@ -126,7 +126,7 @@ mod tests {
         let links = at_links(body, 5);
         assert_eq!(links.len(), 1);
         assert_eq!(links[0].value, "plans/pip#P1.2");
-        assert_eq!(links[0].loc, Loc::new(7, 17));
+        assert_eq!(links[0].loc, Loc::new(7, 16));
     }
 
     #[test]

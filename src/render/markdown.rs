@@ -5,8 +5,11 @@ use super::links::Linker;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 use std::collections::BTreeSet;
 
-/// Renders `body` as it appears on a page of document `from`.
-pub fn to_html(body: &str, from: &str, linker: &Linker) -> String {
+/// Renders `body` as it appears on a page of document `from`, whose file
+/// sits in `source_dir` (a folder under `content/`, `""` at the top).
+/// Relative links and images are written from the file's folder, as they
+/// would work in an editor's preview, and rewritten for the page.
+pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> String {
     let mut events: Vec<Event> = Vec::new();
     // For each open link: the marker to add after its text when its target is not published.
     let mut hidden_marks: Vec<Option<String>> = Vec::new();
@@ -35,6 +38,10 @@ pub fn to_html(body: &str, from: &str, linker: &Linker) -> String {
                     }
                 } else {
                     hidden_marks.push(None);
+                    let dest_url = match relative_target(&dest_url, source_dir) {
+                        Some(t) => CowStr::from(linker.href(&t)),
+                        None => dest_url,
+                    };
                     events.push(Event::Start(Tag::Link {
                         link_type,
                         dest_url,
@@ -42,6 +49,23 @@ pub fn to_html(body: &str, from: &str, linker: &Linker) -> String {
                         id,
                     }));
                 }
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match relative_target(&dest_url, source_dir) {
+                    Some(t) => CowStr::from(linker.href(&t)),
+                    None => dest_url,
+                };
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::End(TagEnd::Link) => match hidden_marks.pop().flatten() {
                 None => events.push(Event::End(TagEnd::Link)),
@@ -60,9 +84,55 @@ pub fn to_html(body: &str, from: &str, linker: &Linker) -> String {
     sanitise(&out)
 }
 
+/// A relative link from a file in `source_dir`, as a path from the site
+/// root: `../images/a.png` from `guides` is `images/a.png`; a link to
+/// another Markdown file goes to its page. `None` for absolute addresses,
+/// anchors on the same page, and links that climb out of the site.
+fn relative_target(url: &str, source_dir: &str) -> Option<String> {
+    if url.is_empty() || url.starts_with('#') || url.starts_with('/') || url.contains(':') {
+        return None;
+    }
+    let (path, fragment) = match url.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (url, None),
+    };
+    let mut parts: Vec<&str> = source_dir.split('/').filter(|p| !p.is_empty()).collect();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut target = parts.join("/");
+    if let Some(page) = target.strip_suffix(".md") {
+        target = match page.strip_suffix("index").map(|p| p.trim_end_matches('/')) {
+            Some("") => "index.html".to_string(),
+            Some(folder) => format!("{folder}/index.html"),
+            None => format!("{page}/index.html"),
+        };
+    }
+    if let Some(f) = fragment {
+        target = format!("{target}#{f}");
+    }
+    Some(target)
+}
+
 /// Headings without an explicit `{#id}` get one from their text, unique on the page.
 fn add_heading_ids(events: &mut [Event]) {
     let mut used: BTreeSet<String> = BTreeSet::new();
+    // The page title is the only h1: a body that uses `#` moves down a level.
+    let has_h1 = events.iter().any(|e| {
+        matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        )
+    });
     for e in events.iter() {
         if let Event::Start(Tag::Heading { id: Some(id), .. }) = e {
             used.insert(id.to_string());
@@ -96,12 +166,13 @@ fn add_heading_ids(events: &mut [Event]) {
                 *id = Some(CowStr::from(candidate));
             }
         }
-        // The page title is the only h1: a document's own headings sit below it.
-        match &mut events[i] {
-            Event::Start(Tag::Heading { level, .. }) | Event::End(TagEnd::Heading(level)) => {
-                *level = demote(*level);
+        if has_h1 {
+            match &mut events[i] {
+                Event::Start(Tag::Heading { level, .. }) | Event::End(TagEnd::Heading(level)) => {
+                    *level = demote(*level);
+                }
+                _ => {}
             }
-            _ => {}
         }
         i += 1;
     }
@@ -144,4 +215,70 @@ pub fn escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_ids_and_sit_below_the_title() {
+        let index = crate::resolve::Index::default();
+        let linker = Linker::new(&index, "x/index.html");
+        let html = to_html(
+            "# Money\n\n## Money\n\n## Next steps {#next}\n",
+            "x",
+            "",
+            &linker,
+        );
+        assert!(html.contains("<h2 id=\"money\">Money</h2>"), "{html}");
+        assert!(html.contains("<h3 id=\"money-2\">Money</h3>"), "{html}");
+        assert!(html.contains("<h3 id=\"next\">"), "{html}");
+        let html = to_html("## Already second\n", "x", "", &linker);
+        assert!(html.contains("<h2 id=\"already-second\">"), "{html}");
+    }
+
+    #[test]
+    fn scripts_and_handlers_do_not_survive() {
+        let index = crate::resolve::Index::default();
+        let linker = Linker::new(&index, "index.html");
+        let html = to_html(
+            "<script>alert(1)</script>\n\nA <b onclick=\"x()\">bold</b> [a](javascript:alert(1))",
+            "",
+            "",
+            &linker,
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(html.contains("<b>bold</b>"), "{html}");
+    }
+
+    #[test]
+    fn relative_links_are_written_from_the_source_file() {
+        assert_eq!(
+            relative_target("../images/a.png", "guides").as_deref(),
+            Some("images/a.png")
+        );
+        assert_eq!(
+            relative_target("other.md#x", "guides").as_deref(),
+            Some("guides/other/index.html#x")
+        );
+        assert_eq!(
+            relative_target("../index.md", "guides").as_deref(),
+            Some("index.html")
+        );
+        assert_eq!(relative_target("../../x.png", "guides"), None);
+        assert_eq!(relative_target("https://a.b/c", "guides"), None);
+        assert_eq!(relative_target("#top", "guides"), None);
+    }
+
+    #[test]
+    fn unknown_at_links_keep_their_text_unlinked() {
+        let index = crate::resolve::Index::default();
+        let linker = Linker::new(&index, "index.html");
+        let html = to_html("See [the plan](@plans/nope).", "", "", &linker);
+        assert!(html.contains("See the plan."), "{html}");
+        assert!(!html.contains("href"), "{html}");
+    }
 }

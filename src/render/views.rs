@@ -54,6 +54,17 @@ pub fn with_unit(v: f64, unit: Option<&str>) -> String {
     }
 }
 
+/// The folder under `content/` that a document's file sits in.
+fn source_dir(doc: &Document) -> String {
+    if doc.file.ends_with("/index.md") || doc.id.is_empty() {
+        doc.id.clone()
+    } else {
+        doc.id
+            .rsplit_once('/')
+            .map_or(String::new(), |(d, _)| d.to_string())
+    }
+}
+
 impl<'a> View<'a> {
     fn labels(&self) -> &StatusLabels {
         &self.site.settings.statuses
@@ -111,7 +122,7 @@ impl<'a> View<'a> {
             "summary": doc.common.summary,
             "source": doc.common.source,
             "tags": doc.common.tags,
-            "body": markdown::to_html(&doc.body, &doc.id, &self.linker),
+            "body": markdown::to_html(&doc.body, &doc.id, &source_dir(doc), &self.linker),
             "referenced_by": self.backlinks(&doc.id, None),
             "exempt": doc.common.exempt.map(|e| e.describe()),
             "draft": doc.common.draft,

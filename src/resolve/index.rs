@@ -117,17 +117,27 @@ impl Index {
             None => (reference, None),
         };
         let Some(entry) = self.docs.get(doc) else {
+            // Suggest from the same folder when it has documents, else from all.
+            let folder = doc.rsplit_once('/').map(|(f, _)| format!("{f}/"));
+            let all = || {
+                self.docs
+                    .keys()
+                    .map(String::as_str)
+                    .filter(|k| !k.is_empty())
+            };
+            let same: Vec<&str> = all()
+                .filter(|k| folder.as_deref().is_some_and(|f| k.starts_with(f)))
+                .collect();
+            let help = if same.is_empty() {
+                suggest(doc, all(), "document ids")
+            } else {
+                suggest(doc, same.iter().copied(), "documents there")
+            };
             return Err(Unknown {
                 message: format!("`{doc}` names no document"),
-                help: suggest(
-                    doc,
-                    self.docs
-                        .keys()
-                        .map(String::as_str)
-                        .filter(|k| !k.is_empty()),
-                    "document ids",
-                )
-                .map(|h| format!("{h} (a document's id is its path under content/ without `.md`)")),
+                help: help.map(|h| {
+                    format!("{h} (a document's id is its path under content/ without `.md`)")
+                }),
             });
         };
         let Some(item) = item else {

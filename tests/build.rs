@@ -1,0 +1,305 @@
+//! A valid fixture site built and checked page by page, as a member would
+//! read it.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+fn built() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("output");
+    let (code, stdout, err) = build(&fixture("valid"), &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.is_empty(),
+        "a valid site builds with no warnings: {err}"
+    );
+    assert!(
+        stdout.starts_with("built ") && stdout.contains("as at 30 June 2024"),
+        "{stdout}"
+    );
+    (tmp, out)
+}
+
+fn page(out: &Path, rel: &str) -> String {
+    read(out, rel)
+}
+
+#[test]
+fn every_page_of_the_contract_exists() {
+    let (_t, out) = built();
+    for p in [
+        "index.html",
+        "404.html",
+        "about/index.html",
+        "guides/reading/index.html",
+        "guides/index.html",
+        "inspections/index.html",
+        "inspections/2023-05-ilacs/index.html",
+        "inspections/2019-ilacs/index.html",
+        "visits/index.html",
+        "visits/2020-02-monitoring/index.html",
+        "plans/index.html",
+        "plans/recovery/index.html",
+        "plans/recovery/actions/P1.1/index.html",
+        "plans/recovery/actions/P2.2/index.html",
+        "meetings/index.html",
+        "meetings/2024-01-10-scrutiny/index.html",
+        "meetings/2024-01-10-scrutiny/report/index.html",
+        "meetings/2024-01-10-scrutiny/response/index.html",
+        "risks/index.html",
+        "indicators/index.html",
+        "indicators/caseloads/index.html",
+        "assets/style.css",
+        "images/logo.png",
+    ] {
+        assert!(out.join(p).is_file(), "missing {p}");
+    }
+}
+
+#[test]
+fn no_relative_link_is_broken_and_none_is_absolute() {
+    let (_t, out) = built();
+    let broken = broken_links(&out);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn inspection_page_shows_grades_as_text_and_recommendations_with_anchors() {
+    let (_t, out) = built();
+    let html = page(&out, "inspections/2023-05-ilacs/index.html");
+    assert!(
+        html.contains("<h1>Inspection of Testshire children&#39;s services</h1>")
+            || html.contains("<h1>Inspection of Testshire children's services</h1>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<strong class=\"tag tag-amber\">Requires improvement to be good</strong>")
+    );
+    // A grade written in another case is shown as the scale spells it.
+    assert!(html.contains("<strong class=\"tag tag-green\">Good</strong>"));
+    assert!(html.contains("<li id=\"rec-one\">"));
+    assert!(
+        html.contains("8 May 2023") && html.contains("19 May 2023") && html.contains("July 2023")
+    );
+    // The action that addresses rec-one is listed under it, and the guide that links to it.
+    assert!(
+        html.contains("P1.2 Strategy discussions on time"),
+        "backlink from the action"
+    );
+    assert!(
+        html.contains("Reading the record"),
+        "backlink from the guide"
+    );
+    // A custom scale from site.yaml works.
+    let local = page(&out, "inspections/2022-local-review/index.html");
+    assert!(local.contains("tag tag-green\">Strong</strong>"));
+}
+
+#[test]
+fn plan_page_rolls_up_statuses_and_flags_overdue_actions() {
+    let (_t, out) = built();
+    let html = page(&out, "plans/recovery/index.html");
+    // Plan: P1.1 blue, P1.2 red, P2.1 amber, P2.2 grey, P3.1 amber: worst is red.
+    assert!(
+        html.contains("Overall status: <strong class=\"tag tag-red\">Off track</strong>"),
+        "{html}"
+    );
+    // Priority P3 is set by hand to green although its action is amber.
+    let p3 = &html[html.find("id=\"P3\"").unwrap()..];
+    assert!(
+        p3.contains("tag-green\">On track</strong> <span class=\"meta\">(set by hand)"),
+        "{p3}"
+    );
+    // P1.2 (due 31 Dec 2023, red) and P3.1 (due May 2024) are overdue at 30 June 2024;
+    // P2.1 is not: its revised due date is later.
+    assert!(html.contains("<strong>2 overdue</strong>"), "{html}");
+    // Blue is labelled as site.yaml says.
+    assert!(html.contains("tag-blue\">Done</strong>"));
+    let p12 = page(&out, "plans/recovery/actions/P1.2/index.html");
+    assert!(
+        p12.contains("Overdue") && p12.contains("Worsening"),
+        "{p12}"
+    );
+    let p21 = page(&out, "plans/recovery/actions/P2.1/index.html");
+    assert!(
+        !p21.contains("Overdue") && p21.contains("Improving"),
+        "{p21}"
+    );
+    assert!(p21.contains("Revised due") && p21.contains("31 December 2024"));
+    let p22 = page(&out, "plans/recovery/actions/P2.2/index.html");
+    assert!(p22.contains("Not started"), "{p22}");
+}
+
+#[test]
+fn action_page_links_what_it_addresses_and_its_evidence() {
+    let (_t, out) = built();
+    let html = page(&out, "plans/recovery/actions/P1.1/index.html");
+    assert!(
+        html.contains("href=\"../../../../inspections/2019-ilacs/index.html#oversight\""),
+        "{html}"
+    );
+    assert!(html.contains("href=\"../../../../visits/2020-02-monitoring/index.html\""));
+    assert!(html.contains("href=\"https://example.org/evidence\""));
+    // Newest update first.
+    let live = html.find("Live everywhere").unwrap();
+    let late = html.find("Started late").unwrap();
+    assert!(live < late);
+}
+
+#[test]
+fn references_work_both_ways() {
+    let (_t, out) = built();
+    let inspection = page(&out, "inspections/2019-ilacs/index.html");
+    for from in [
+        "Monitoring visit: front door",
+        "Recovery plan",
+        "P1.1 Introduce the new practice model",
+    ] {
+        assert!(
+            inspection.contains(from),
+            "2019 inspection should show it is referenced by {from}"
+        );
+    }
+    let meeting = page(&out, "meetings/2024-01-10-scrutiny/index.html");
+    assert!(meeting.contains("href=\"../../meetings/2024-01-10-scrutiny/report/index.html\">Improvement update report</a>"), "agenda links its paper: {meeting}");
+    let rec = &meeting[meeting.find("id=\"rec-1\"").unwrap()..];
+    assert!(
+        rec[..rec.find("</li>").unwrap()].contains("Response to the committee"),
+        "{rec}"
+    );
+    let response = page(&out, "meetings/2024-01-10-scrutiny/response/index.html");
+    assert!(response.contains("Accepted") && response.contains("Caseload figures"));
+    let minutes = page(&out, "meetings/2024-01-10-scrutiny/minutes/index.html");
+    // A paper without a date takes its meeting's.
+    assert!(minutes.contains("10 January 2024"), "{minutes}");
+}
+
+#[test]
+fn markdown_renders_tables_footnotes_strikethrough_heading_ids_and_relative_images() {
+    let (_t, out) = built();
+    let html = page(&out, "guides/reading/index.html");
+    assert!(html.contains("<table>") && html.contains("<th>Column</th>"));
+    assert!(html.contains("footnote-definition"));
+    assert!(html.contains("<del>struck</del>"));
+    assert!(
+        html.contains("<h2 id=\"how-to-read\">How to read</h2>"),
+        "{html}"
+    );
+    assert!(html.contains("src=\"../../images/logo.png\""), "{html}");
+    assert_eq!(
+        std::fs::read(out.join("images/logo.png")).unwrap(),
+        std::fs::read(fixture("valid/images/logo.png")).unwrap()
+    );
+}
+
+#[test]
+fn exempt_and_draft_documents_leave_no_trace() {
+    let (_t, out) = built();
+    for (path, bytes) in tree(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("CANARY"),
+            "{path} carries an exempt or draft trace"
+        );
+    }
+    assert!(!out.join("meetings/2024-01-10-scrutiny/staffing").exists());
+    let report = page(&out, "meetings/2024-01-10-scrutiny/report/index.html");
+    assert!(
+        report.contains(
+            "exempt staffing paper <span class=\"not-published\">(exempt (paragraph 1))</span>"
+        ),
+        "{report}"
+    );
+    let meeting = page(&out, "meetings/2024-01-10-scrutiny/index.html");
+    assert!(
+        meeting.contains("(exempt (paragraph 1))"),
+        "the agenda says its paper is exempt"
+    );
+}
+
+#[test]
+fn include_exempt_and_drafts_publish_them_with_a_banner() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("restricted");
+    let (code, _, err) = build(&fixture("valid"), &out, &["--include-exempt", "--drafts"]);
+    assert_eq!(code, 0, "{err}");
+    let staffing = page(&out, "meetings/2024-01-10-scrutiny/staffing/index.html");
+    assert!(
+        staffing.contains("CANARY-EXEMPT-BODY")
+            && staffing.contains("exempt (paragraph 1) under Schedule 12A")
+    );
+    let draft = page(&out, "meetings/2024-01-10-scrutiny/draft-notes/index.html");
+    assert!(draft.contains("Draft:"));
+}
+
+#[test]
+fn the_same_content_and_date_give_byte_identical_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    assert_eq!(
+        build(&fixture("valid"), &a, &["--as-of", "2024-01-01"]).0,
+        0
+    );
+    assert_eq!(
+        build(&fixture("valid"), &b, &["--as-of", "2024-01-01"]).0,
+        0
+    );
+    assert_eq!(tree(&a), tree(&b));
+    let home = read(&a, "index.html");
+    assert!(
+        home.contains("as at 1 January 2024"),
+        "--as-of wins over site.yaml"
+    );
+}
+
+#[test]
+fn source_date_epoch_sets_today_when_no_as_of_is_given() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("o");
+    let o = oversight()
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .args(["build", "--content"])
+        .arg(fixture("valid"))
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(read(&out, "index.html").contains("as at 14 November 2023"));
+}
+
+#[test]
+fn check_validates_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&fixture("valid"), &content);
+    let before = tree(tmp.path());
+    let (code, out, err) = check(&content, &["--strict"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("checked 14 documents: no errors"), "{out}");
+    assert_eq!(tree(tmp.path()), before);
+}
+
+#[test]
+fn a_site_theme_overrides_a_template_by_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&fixture("valid"), &content);
+    let yaml = std::fs::read_to_string(content.join("site.yaml")).unwrap();
+    std::fs::write(content.join("site.yaml"), format!("{yaml}theme: council\n")).unwrap();
+    std::fs::create_dir_all(tmp.path().join("themes/council/templates")).unwrap();
+    std::fs::write(
+        tmp.path().join("themes/council/templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>Not here, sorry</h1>{% endblock content %}",
+    )
+    .unwrap();
+    let out = tmp.path().join("output");
+    let (code, _, err) = build(&content, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(read(&out, "404.html").contains("Not here, sorry"));
+    assert!(
+        read(&out, "index.html").contains("Welcome to the fixture journey"),
+        "other templates stay built in"
+    );
+}

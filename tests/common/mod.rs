@@ -1,0 +1,158 @@
+//! Shared helpers for the integration tests: run the binary, read a built
+//! site, follow its links.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The binary, with a fixed "today" source cleared so each test decides.
+pub fn oversight() -> Command {
+    let mut cmd = Command::cargo_bin("oversight").expect("binary built");
+    cmd.env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+/// Builds `content` into `output`; returns (exit code, stdout, stderr).
+pub fn build(content: &Path, output: &Path, extra: &[&str]) -> (i32, String, String) {
+    let out = oversight()
+        .arg("build")
+        .arg("--content")
+        .arg(content)
+        .arg("--output")
+        .arg(output)
+        .args(extra)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+pub fn check(content: &Path, extra: &[&str]) -> (i32, String, String) {
+    let out = oversight()
+        .arg("check")
+        .arg("--content")
+        .arg(content)
+        .args(extra)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every file under `dir`, by path relative to it.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.expect("walk");
+        if e.file_type().is_file() {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.insert(rel, std::fs::read(e.path()).expect("read"));
+        }
+    }
+    out
+}
+
+pub fn read(dir: &Path, rel: &str) -> String {
+    std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Copies a folder (a fixture) so a test can change it.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.expect("walk");
+        let target = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The values of every `href="..."` and `src="..."` in `html`.
+pub fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            if let Some(end) = rest.find('"') {
+                out.push(rest[..end].replace("&amp;", "&"));
+                rest = &rest[end..];
+            }
+        }
+    }
+    out
+}
+
+/// Every relative link in every page that leads to no file, or to no
+/// element with the anchor it names: `page -> link`.
+pub fn broken_links(site: &Path) -> Vec<String> {
+    let files = tree(site);
+    let mut broken = Vec::new();
+    for (page, bytes) in &files {
+        if !page.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        let dir = Path::new(page).parent().unwrap_or(Path::new(""));
+        for link in links(&html) {
+            if link.contains("://") || link.starts_with("mailto:") {
+                continue;
+            }
+            assert!(!link.starts_with('/'), "{page}: root-absolute link {link}");
+            let (path, anchor) = match link.split_once('#') {
+                Some((p, a)) => (p.to_string(), Some(a.to_string())),
+                None => (link.clone(), None),
+            };
+            let target = if path.is_empty() {
+                page.clone()
+            } else {
+                normalise(&dir.join(&path))
+            };
+            let Some(content) = files.get(&target) else {
+                broken.push(format!("{page} -> {link}"));
+                continue;
+            };
+            if let Some(a) = anchor {
+                let text = String::from_utf8_lossy(content);
+                if !text.contains(&format!("id=\"{a}\"")) {
+                    broken.push(format!("{page} -> {link} (no anchor)"));
+                }
+            }
+        }
+    }
+    broken
+}
+
+fn normalise(p: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
+}

@@ -1,0 +1,287 @@
+//! Each kind of bad input: the exit code, the file and line in the message,
+//! what the message says, and that a failed build leaves the previous
+//! output exactly as it was.
+
+mod common;
+use common::*;
+
+/// (fixture, file, line:col or "" for the whole file, words the message must contain)
+const CASES: &[(&str, &str, &str, &[&str])] = &[
+    (
+        "bad-grade",
+        "inspections/2023-ilacs.md",
+        ":7:12:",
+        &[
+            "`Goodish` is not a grade",
+            "valid grades, best first: Outstanding; Good; Requires improvement to be good; Inadequate",
+        ],
+    ),
+    (
+        "bad-status",
+        "plans/recovery/actions.yaml",
+        ":6:15:",
+        &[
+            "`purple` is not a status",
+            "`red`, `amber`, `green`, `blue`, `grey`",
+        ],
+    ),
+    (
+        "dangling-ref",
+        "visits/2020-visit.md",
+        ":5:10:",
+        &[
+            "`inspections/2019-ilac` names no document",
+            "did you mean `inspections/2019-ilacs`?",
+        ],
+    ),
+    (
+        "dangling-at-link",
+        "about.md",
+        ":6:16:",
+        &[
+            "`plans/recover` names no document",
+            "did you mean `plans/recovery`?",
+        ],
+    ),
+    (
+        "dangling-at-link",
+        "about.md",
+        ":6:55:",
+        &[
+            "`plans/recovery` has no item `P2`",
+            "ids in `plans/recovery`: `P1`",
+        ],
+    ),
+    (
+        "unknown-priority",
+        "plans/recovery/actions.yaml",
+        ":5:13:",
+        &["`priority: P9` is not a priority of plans/recovery", "`P1`"],
+    ),
+    (
+        "duplicate-id",
+        "inspections/2023-ilacs.md",
+        ":8:9:",
+        &["the id `rec-one` is used twice"],
+    ),
+    (
+        "two-overall",
+        "inspections/2023-ilacs.md",
+        ":9:5:",
+        &[
+            "more than one judgement is marked `overall: true`",
+            "the first is on line 6",
+        ],
+    ),
+    (
+        "impossible-date",
+        "inspections/2023-ilacs.md",
+        ":4:8:",
+        &["`2023-02-30` is not a date: February 2023 has 28 days"],
+    ),
+    (
+        "unclosed-front-matter",
+        "inspections/2023-ilacs.md",
+        ":1:1:",
+        &["the front matter opened here is never closed"],
+    ),
+    (
+        "no-front-matter",
+        "about.md",
+        ":1:1:",
+        &["the file has no front matter"],
+    ),
+    ("non-utf8", "about.md", ":2:11:", &["not UTF-8"]),
+    ("empty-file", "about.md", "", &["the file is empty"]),
+    (
+        "out-of-range",
+        "risks.yaml",
+        ":3:15:",
+        &["`likelihood` should be a whole number from 1 to 5, not `7`"],
+    ),
+    (
+        "yaml-colon",
+        "visits/2020-visit.md",
+        ":2:24:",
+        &["YAML syntax", "must be in quotes"],
+    ),
+    ("missing-title", "about.md", ":2:1:", &["has no `title`"]),
+    (
+        "bad-exempt",
+        "meetings/2024-01-10-c/appendix.md",
+        ":3:9:",
+        &[
+            "`exempt: 9` is not a Schedule 12A paragraph",
+            "1 to 7 (England) or 12 to 18 (Wales)",
+        ],
+    ),
+    (
+        "bad-slug",
+        "guides/My Report.md",
+        "",
+        &["`My Report` is not a valid name", "rename it `my-report`"],
+    ),
+    ("garbage", "risks.yaml", ":1:", &["too deeply nested"]),
+    ("garbage", "indicators/noise.yaml", ":1:", &["not UTF-8"]),
+    ("garbage", "about.md", ":3:", &["YAML syntax"]),
+];
+
+#[test]
+fn each_bad_input_is_reported_with_file_line_and_what_would_be_right() {
+    for (case, file, at, words) in CASES {
+        let dir = fixture(&format!("bad/{case}"));
+        let (code, _, err) = check(&dir, &[]);
+        assert_eq!(code, 1, "{case}: exit code\n{err}");
+        let name = format!("{}/{file}{at}", dir.display());
+        let line = err
+            .lines()
+            .find(|l| l.starts_with(&name) && l.contains("error:"))
+            .unwrap_or_else(|| panic!("{case}: no error at {name}\n{err}"));
+        let start = err.find(line).unwrap();
+        let block = err[start..].split("\n\n").next().unwrap();
+        for w in *words {
+            assert!(block.contains(w), "{case}: `{w}` missing from\n{block}");
+        }
+    }
+}
+
+#[test]
+fn no_bad_input_panics() {
+    for entry in std::fs::read_dir(fixture("bad")).unwrap() {
+        let dir = entry.unwrap().path();
+        let (code, _, err) = check(&dir, &[]);
+        assert!(
+            code == 0 || code == 1,
+            "{}: exit {code}\n{err}",
+            dir.display()
+        );
+        assert!(!err.contains("panicked"), "{}: {err}", dir.display());
+    }
+}
+
+#[test]
+fn all_errors_of_a_run_are_reported_together() {
+    let dir = fixture("bad/many");
+    let (code, _, err) = check(&dir, &[]);
+    assert_eq!(code, 1);
+    let root = dir.display().to_string();
+    for at in [
+        "inspections/2023-ilacs.md:7:12: error: `Brilliant` is not a grade",
+        "inspections/2023-ilacs.md:9:15: error: `inspections/nope` names no document",
+        "plans/recovery/actions.yaml:2:13: error: `priority: P2`",
+        "plans/recovery/actions.yaml:4:8: error: `due`: `2023-13-01` is not a date",
+        "risks.yaml:4:11: error: `impact` should be a whole number from 1 to 5",
+    ] {
+        assert!(err.contains(&format!("{root}/{at}")), "missing {at}\n{err}");
+    }
+    assert!(err.trim_end().ends_with("5 errors"), "{err}");
+}
+
+#[test]
+fn unknown_fields_warn_with_a_suggestion_and_fail_under_strict() {
+    let dir = fixture("bad/unknown-field");
+    let (code, out, err) = check(&dir, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(
+            "inspections/2023-ilacs.md:5:1: warning: `judgments` is not a field of an inspection"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `judgements`?"), "{err}");
+    assert!(out.contains("1 warning"), "{out}");
+    let (code, _, err) = check(&dir, &["--strict"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("5:1: error: `judgments`"), "{err}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let (code, _, err) = build(&fixture("valid"), &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    let before = tree(&out);
+    assert!(before.contains_key("index.html"));
+    for case in ["many", "garbage", "bad-grade", "unclosed-front-matter"] {
+        let (code, _, err) = build(&fixture(&format!("bad/{case}")), &out, &[]);
+        assert_eq!(code, 1, "{case}");
+        assert!(err.contains("the previous output is unchanged"), "{err}");
+        assert_eq!(tree(&out), before, "{case} changed the output");
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers,
+        vec![std::ffi::OsString::from("site")],
+        "staging folders left behind"
+    );
+}
+
+#[test]
+fn usage_and_io_problems_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (code, _, err) = check(&tmp.path().join("nope"), &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("does not exist"), "{err}");
+
+    let out = oversight()
+        .args(["build", "--as-of", "2023-02-30"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("February 2023 has 28 days"));
+
+    // A folder oversight did not build is never replaced.
+    let mine = tmp.path().join("precious");
+    std::fs::create_dir_all(&mine).unwrap();
+    std::fs::write(mine.join("thesis.txt"), "years of work").unwrap();
+    let (code, _, err) = build(&fixture("valid"), &mine, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("was not built by oversight"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(mine.join("thesis.txt")).unwrap(),
+        "years of work"
+    );
+}
+
+#[test]
+fn a_missing_site_yaml_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("about.md"), "---\ntitle: About\n---\n").unwrap();
+    let (code, _, err) = check(tmp.path(), &[]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("site.yaml: error: there is no site.yaml"),
+        "{err}"
+    );
+}
+
+#[test]
+fn two_files_claiming_one_page_are_both_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("valid"), tmp.path());
+    std::fs::create_dir_all(tmp.path().join("about")).unwrap();
+    std::fs::write(
+        tmp.path().join("about/index.md"),
+        "---\ntitle: Another about\n---\n",
+    )
+    .unwrap();
+    let (code, _, err) = check(tmp.path(), &[]);
+    assert_eq!(code, 1, "{err}");
+    let line = err
+        .lines()
+        .find(|l| l.contains("both make the page `about`"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        line.contains("about/index.md") && line.contains("about.md:")
+            || line.contains("about.md both"),
+        "{line}"
+    );
+    assert!(
+        line.matches("about").count() >= 3,
+        "both files named: {line}"
+    );
+}
