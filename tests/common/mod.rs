@@ -19,17 +19,9 @@ pub fn oversight() -> Command {
     cmd
 }
 
-/// Builds `content` into `output`; returns (exit code, stdout, stderr).
-pub fn build(content: &Path, output: &Path, extra: &[&str]) -> (i32, String, String) {
-    let out = oversight()
-        .arg("build")
-        .arg("--content")
-        .arg(content)
-        .arg("--output")
-        .arg(output)
-        .args(extra)
-        .output()
-        .expect("runs");
+/// Runs a command; returns (exit code, stdout, stderr).
+pub fn run(mut cmd: Command) -> (i32, String, String) {
+    let out = cmd.output().expect("runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -37,19 +29,23 @@ pub fn build(content: &Path, output: &Path, extra: &[&str]) -> (i32, String, Str
     )
 }
 
-pub fn check(content: &Path, extra: &[&str]) -> (i32, String, String) {
-    let out = oversight()
-        .arg("check")
+/// Builds `content` into `output`.
+pub fn build(content: &Path, output: &Path, extra: &[&str]) -> (i32, String, String) {
+    let mut cmd = oversight();
+    cmd.arg("build")
         .arg("--content")
         .arg(content)
-        .args(extra)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+        .arg("--output")
+        .arg(output)
+        .args(extra);
+    run(cmd)
+}
+
+/// Checks `content`.
+pub fn check(content: &Path, extra: &[&str]) -> (i32, String, String) {
+    let mut cmd = oversight();
+    cmd.arg("check").arg("--content").arg(content).args(extra);
+    run(cmd)
 }
 
 /// Every file under `dir`, by path relative to it.
