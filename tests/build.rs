@@ -303,3 +303,41 @@ fn a_site_theme_overrides_a_template_by_name() {
         "other templates stay built in"
     );
 }
+
+#[test]
+fn a_paper_of_an_exempt_meeting_is_hidden_and_bannered_when_included() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&fixture("valid"), &content);
+    let meeting = content.join("meetings/2024-01-10-scrutiny/index.md");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    // Quoted paragraph numbers are read as numbers; status labels in any case.
+    std::fs::write(&meeting, text.replacen("---\n", "---\nexempt: \"3\"\n", 1)).unwrap();
+    let site = content.join("site.yaml");
+    let yaml = std::fs::read_to_string(&site).unwrap();
+    std::fs::write(
+        &site,
+        yaml.replace("  blue: Done", "  Blue: Done\n  gray: Not begun"),
+    )
+    .unwrap();
+    let out = tmp.path().join("public");
+    let (code, _, err) = build(&content, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !out.join("meetings/2024-01-10-scrutiny/report").exists(),
+        "its papers share its fate"
+    );
+    assert!(read(&out, "plans/recovery/index.html").contains("tag-blue\">Done</strong>"));
+    assert!(read(&out, "plans/recovery/actions/P2.2/index.html").contains("Not begun"));
+    let restricted = tmp.path().join("restricted");
+    let (code, _, err) = build(&content, &restricted, &["--include-exempt"]);
+    assert_eq!(code, 0, "{err}");
+    let report = read(
+        &restricted,
+        "meetings/2024-01-10-scrutiny/report/index.html",
+    );
+    assert!(
+        report.contains("exempt (paragraph 3) under Schedule 12A"),
+        "{report}"
+    );
+}

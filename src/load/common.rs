@@ -42,9 +42,11 @@ fn read_exempt(r: &mut FileReporter, f: &mut Fields) -> Option<Exempt> {
     match node.value {
         Value::Bool(true) => Some(Exempt::Unspecified),
         Value::Bool(false) => None,
-        Value::Int(n) if (1..=7).contains(&n) || (12..=18).contains(&n) => {
-            Some(Exempt::Paragraph(n as u8))
+        Value::Int(n) if paragraph(n) => Some(Exempt::Paragraph(n as u8)),
+        Value::Str(ref t) if t.trim().parse::<i64>().is_ok_and(paragraph) => {
+            t.trim().parse::<u8>().ok().map(Exempt::Paragraph)
         }
+        Value::Str(ref t) if t.trim().eq_ignore_ascii_case("true") => Some(Exempt::Unspecified),
         _ => {
             let shown = node.raw.clone().unwrap_or_else(|| match &node.value {
                 Value::Str(s) => s.clone(),
@@ -59,6 +61,11 @@ fn read_exempt(r: &mut FileReporter, f: &mut Fields) -> Option<Exempt> {
             Some(Exempt::Unspecified)
         }
     }
+}
+
+/// Schedule 12A paragraphs: 1 to 7 in England, 12 to 18 in Wales.
+fn paragraph(n: i64) -> bool {
+    (1..=7).contains(&n) || (12..=18).contains(&n)
 }
 
 /// Item ids match `[A-Za-z0-9][A-Za-z0-9._-]*`.

@@ -178,11 +178,6 @@ impl<'n> Fields<'n> {
             .collect()
     }
 
-    /// Mark fields as known without reading them here (read elsewhere).
-    pub fn allow(&mut self, keys: &[&'static str]) {
-        self.known.extend_from_slice(keys);
-    }
-
     /// Warns about every field nobody asked for.
     pub fn finish(self, r: &mut FileReporter, what: &str) {
         for (k, _) in self.entries {

@@ -1,6 +1,6 @@
 //! `site.yaml`: the site's settings, scales and status labels.
 
-use super::fields::{Fields, parse_rag};
+use super::fields::{Fields, parse_rag, scalar_text};
 use super::yaml::{Node, Value};
 use crate::diagnostics::{FileReporter, quote_list, suggest};
 use crate::model::{Grade, Rag, Scale, Settings, StatusLabels, builtin_scales};
@@ -56,34 +56,38 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
     if let Some(node) = f.get("scales") {
         read_scales(r, node, &mut settings.scales);
     }
-    if let Some(node) = f.get("statuses")
-        && let Some(mut s) = Fields::of(r, node, "`statuses`")
-    {
-        s.allow(&Rag::NAMES);
-        for rag in Rag::ALL {
-            if let Some(label) = s.string(r, rag.name()) {
-                settings.statuses.0.insert(rag.name(), label);
-            }
-        }
-        warn_unknown_statuses(r, node);
+    if let Some(node) = f.get("statuses") {
+        read_status_labels(r, node, &mut settings.statuses);
     }
     f.finish(r, "site.yaml");
     settings
 }
 
-fn warn_unknown_statuses(r: &mut FileReporter, node: &Node) {
-    if let Value::Map(entries) = &node.value {
-        for (k, _) in entries {
-            if Rag::parse(&k.name).is_none() {
-                r.error(
-                    k.loc,
-                    format!("`{}` is not one of the five statuses", k.name),
-                    Some(format!(
-                        "the statuses are fixed: {}; only their labels change",
-                        quote_list(&Rag::NAMES)
-                    )),
-                );
+/// `statuses:` maps any of the five values (in any case) to a label.
+fn read_status_labels(r: &mut FileReporter, node: &Node, labels: &mut StatusLabels) {
+    let Value::Map(entries) = &node.value else {
+        r.error(
+            node.loc,
+            "`statuses` should map statuses to labels, e.g. `blue: Complete`",
+            None,
+        );
+        return;
+    };
+    for (k, v) in entries {
+        match Rag::parse(&k.name) {
+            Some(rag) => {
+                if let Some(label) = scalar_text(r, v, &k.name) {
+                    labels.0.insert(rag.name(), label.value);
+                }
             }
+            None => r.error(
+                k.loc,
+                format!("`{}` is not one of the five statuses", k.name),
+                Some(format!(
+                    "the statuses are fixed: {}; only their labels change",
+                    quote_list(&Rag::NAMES)
+                )),
+            ),
         }
     }
 }

@@ -49,6 +49,9 @@ const RESERVED: [&str; 12] = [
     "sitemap",
 ];
 
+/// The built-in lists, whose pages the build makes.
+const SECTIONS: [&str; 5] = ["inspections", "visits", "plans", "meetings", "indicators"];
+
 /// What a file is, by where it sits.
 enum Role {
     Settings,
@@ -88,7 +91,7 @@ fn classify(rel: &str) -> Role {
         ["site.yaml"] => Role::Settings,
         ["risks.yaml"] => Role::Risks,
         ["index.md"] => Role::Markdown(MdRole::Home),
-        [folder, "index.md"] if ["inspections", "visits", "plans", "meetings", "indicators"].contains(folder) => {
+        [folder, "index.md"] if SECTIONS.contains(folder) => {
             Role::Markdown(MdRole::ListIntro)
         }
         ["inspections", _] if md => Role::Markdown(MdRole::Inspection),
@@ -112,9 +115,14 @@ fn classify(rel: &str) -> Role {
         ["meetings", ..] if md => Role::Misplaced(
             "a meeting is a folder: write `meetings/<slug>/index.md` and its papers beside it".into(),
         ),
-        [first, ..] if md && parts.len() > 1 && RESERVED.contains(first) => Role::Misplaced(format!(
-            "`{first}/` is a page the build makes itself; put this page in another folder"
+        [first, ..] if parts.len() > 1 && RESERVED.contains(first) => Role::Misplaced(format!(
+            "`{first}/` is a page the build makes itself; put this file in another folder"
         )),
+        [name] if md && (RESERVED.contains(&name.trim_end_matches(".md")) || SECTIONS.contains(&name.trim_end_matches(".md"))) => {
+            Role::Misplaced(format!(
+                "`{name}` would replace a page the build makes itself; give it another name"
+            ))
+        }
         _ if md => Role::Markdown(MdRole::Page),
         _ if yaml => Role::Ignored(
             "this YAML file is not one oversight reads (site.yaml, risks.yaml, plans/<plan>/actions.yaml, indicators/<slug>.yaml); it is ignored".into(),
@@ -494,5 +502,7 @@ mod tests {
         assert!(matches!(classify("timeline/x.md"), Role::Misplaced(_)));
         assert!(matches!(classify("images/logo.png"), Role::Asset));
         assert!(matches!(classify("notes.yml"), Role::Ignored(_)));
+        assert!(matches!(classify("inspections.md"), Role::Misplaced(_)));
+        assert!(matches!(classify("assets/style.css"), Role::Misplaced(_)));
     }
 }

@@ -66,6 +66,19 @@ fn source_dir(doc: &Document) -> String {
 }
 
 impl<'a> View<'a> {
+    /// Why a normal build would leave this document out, if exempt.
+    fn exempt_banner(&self, id: &str) -> Option<&str> {
+        self.site
+            .restricted
+            .get(id)
+            .map(String::as_str)
+            .filter(|r| *r != "draft")
+    }
+
+    fn draft_banner(&self, id: &str) -> bool {
+        self.site.restricted.get(id).is_some_and(|r| r == "draft")
+    }
+
     fn labels(&self) -> &StatusLabels {
         &self.site.settings.statuses
     }
@@ -124,8 +137,8 @@ impl<'a> View<'a> {
             "tags": doc.common.tags,
             "body": markdown::to_html(&doc.body, &doc.id, &source_dir(doc), &self.linker),
             "referenced_by": self.backlinks(&doc.id, None),
-            "exempt": doc.common.exempt.map(|e| e.describe()),
-            "draft": doc.common.draft,
+            "exempt": self.exempt_banner(&doc.id),
+            "draft": self.draft_banner(&doc.id),
             "detail": self.detail(doc),
         })
     }
@@ -309,6 +322,8 @@ impl<'a> View<'a> {
         );
         row["referenced_by"] = json!(self.backlinks(id, Some(&a.id.value)));
         row["tags"] = json!(a.tags);
+        row["exempt"] = json!(self.exempt_banner(id));
+        row["draft"] = json!(self.draft_banner(id));
         row
     }
 

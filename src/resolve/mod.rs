@@ -53,6 +53,9 @@ pub struct Site {
     /// By plan id: the plan's roll-up, and each priority's.
     pub plans: BTreeMap<String, (RollUp, BTreeMap<String, RollUp>)>,
     pub assets: Vec<crate::load::Asset>,
+    /// Documents a normal build leaves out, and why ("exempt (paragraph 3)",
+    /// "draft"): in a restricted or draft build, these pages carry a banner.
+    pub restricted: BTreeMap<String, String>,
 }
 
 /// Resolves what was loaded. Errors go to `diags`; the site is returned
@@ -70,6 +73,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
     check_priorities(&documents, &sources, diags);
 
     let hidden = hidden_documents(&documents, publish);
+    let restricted = hidden_documents(&documents, Publish::default());
     let index = Index::build(&documents, &hidden, diags, &sources);
     let is_published = |id: &str| !hidden.contains_key(id);
     let backlinks = refs::check_references(&documents, &index, &is_published, &sources, diags);
@@ -132,6 +136,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         actions,
         plans,
         assets,
+        restricted,
     }
 }
 

@@ -62,7 +62,7 @@ impl Checker<'_> {
             }
         };
         if let Some(problem) = mismatch(want, entry, &key) {
-            rep.error(r.loc, format!("`{relation}: {}` {problem}", r.value), None);
+            rep.error(r.loc, format!("`{}` {problem}", r.value), None);
             return;
         }
         if src.published {
@@ -147,7 +147,7 @@ pub fn check_references(
             }
             Kind::Plan(p) => {
                 for r in &p.responds_to {
-                    c.check(&src, r, "responds_to", Want::Doc(&["inspection", "visit"]));
+                    c.check(&src, r, "responds to", Want::Doc(&["inspection", "visit"]));
                 }
                 let afile = p.actions_file.as_deref().unwrap_or(&doc.file);
                 for a in &p.actions {
