@@ -118,7 +118,7 @@ fn classify(rel: &str) -> Role {
         [first, ..] if parts.len() > 1 && RESERVED.contains(first) => Role::Misplaced(format!(
             "`{first}/` is a page the build makes itself; put this file in another folder"
         )),
-        [name] if md && (RESERVED.contains(&name.trim_end_matches(".md")) || SECTIONS.contains(&name.trim_end_matches(".md"))) => {
+[name] if md && [RESERVED.as_slice(), &SECTIONS].concat().contains(&name.trim_end_matches(".md")) => {
             Role::Misplaced(format!(
                 "`{name}` would replace a page the build makes itself; give it another name"
             ))

@@ -38,10 +38,7 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
                     }
                 } else {
                     hidden_marks.push(None);
-                    let dest_url = match relative_target(&dest_url, source_dir) {
-                        Some(t) => CowStr::from(linker.href(&t)),
-                        None => dest_url,
-                    };
+                    let dest_url = for_page(dest_url, source_dir, linker);
                     events.push(Event::Start(Tag::Link {
                         link_type,
                         dest_url,
@@ -56,10 +53,7 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
                 title,
                 id,
             }) => {
-                let dest_url = match relative_target(&dest_url, source_dir) {
-                    Some(t) => CowStr::from(linker.href(&t)),
-                    None => dest_url,
-                };
+                let dest_url = for_page(dest_url, source_dir, linker);
                 events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -82,6 +76,14 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     sanitise(&out)
+}
+
+/// A link or image address as written in the file, as it must be on the page.
+fn for_page<'a>(dest: CowStr<'a>, source_dir: &str, linker: &Linker) -> CowStr<'a> {
+    match relative_target(&dest, source_dir) {
+        Some(t) => CowStr::from(linker.href(&t)),
+        None => dest,
+    }
 }
 
 /// A relative link from a file in `source_dir`, as a path from the site

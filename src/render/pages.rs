@@ -126,10 +126,8 @@ impl Renderer<'_> {
             .chain(
                 SECTIONS
                     .iter()
-                    .filter(|(folder, _, kind)| {
-                        self.site.documents.iter().any(|d| {
-                            d.kind.noun() == *kind || d.id == *folder && *folder == "risks"
-                        })
+                    .filter(|(_, _, kind)| {
+                        self.site.documents.iter().any(|d| d.kind.noun() == *kind)
                     })
                     .map(|(f, t, _)| (*f, *t)),
             )
