@@ -285,3 +285,26 @@ fn two_files_claiming_one_page_are_both_named() {
         "both files named: {line}"
     );
 }
+
+#[test]
+fn an_unreadable_file_is_reported_once_not_again_by_every_reference_to_it() {
+    let dir = fixture("bad/unreadable");
+    let (code, _, err) = check(&dir, &[]);
+    assert_eq!(code, 1);
+    let root = dir.display().to_string();
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 3, "{err}");
+    assert!(
+        errors[0].starts_with(&format!(
+            "{root}/about.md:5:12: error: `meetings/2024-01-10-c` has no item `rec-9`"
+        )),
+        "a reference to a file that was read is still checked"
+    );
+    assert!(errors[1].starts_with(&format!(
+        "{root}/meetings/2024-01-10-c/report.md:1:1: error: the front matter"
+    )));
+    assert!(errors[2].starts_with(&format!(
+        "{root}/plans/recovery/actions.yaml:4:5: error: YAML syntax"
+    )));
+    assert!(err.trim_end().ends_with("3 errors"), "{err}");
+}

@@ -11,7 +11,7 @@ use super::text::{SplitError, at_links, decode, split_front_matter};
 use super::yaml;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
 use crate::model::{Action, Common, Document, Kind, Settings};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// A file copied to the output as it is (an image, a PDF).
@@ -31,6 +31,10 @@ pub struct Loaded {
     pub assets: Vec<Asset>,
     /// The text of every content file, by the name messages use.
     pub sources: BTreeMap<String, String>,
+    /// Documents whose file (or plan whose `actions.yaml`) could not be read
+    /// at all. Its error is reported once; references to it are not
+    /// reported again as unknown.
+    pub unreadable: BTreeSet<String>,
 }
 
 /// Names the build itself writes at the top of `output/`.
@@ -185,6 +189,7 @@ pub fn load(content_dir: &Path, diags: &mut Diagnostics) -> std::io::Result<Load
     let mut actions: Vec<(String, String, Vec<Action>)> = Vec::new();
     let mut assets = Vec::new();
     let mut sources = BTreeMap::new();
+    let mut unreadable = BTreeSet::new();
     for (rel, path) in files {
         let file = name(&rel);
         let role = classify(&rel);
@@ -210,6 +215,19 @@ pub fn load(content_dir: &Path, diags: &mut Diagnostics) -> std::io::Result<Load
         if !check_slugs(&rel, &file, diags) {
             continue;
         }
+        // Marked unreadable until it has been read into its document.
+        let claim = match &role {
+            Role::Actions(plan) => Some(plan.clone()),
+            Role::Risks => Some("risks".to_string()),
+            Role::Markdown(_) | Role::Indicator => Some(id_of(&rel)),
+            _ => None,
+        };
+        // Only the file that marked it may clear it: a plan's index.md and
+        // actions.yaml both speak for the plan.
+        let fresh = claim
+            .as_ref()
+            .is_some_and(|id| unreadable.insert(id.clone()));
+        let made = (documents.len(), actions.len());
         let bytes = std::fs::read(&path)?;
         let text = match decode(&bytes) {
             Ok(t) => t,
@@ -275,10 +293,16 @@ pub fn load(content_dir: &Path, diags: &mut Diagnostics) -> std::io::Result<Load
             }
             Role::Asset | Role::Ignored(_) | Role::Misplaced(_) => {}
         }
+        if let Some(id) = claim
+            && fresh
+            && made != (documents.len(), actions.len())
+        {
+            unreadable.remove(&id);
+        }
         sources.insert(file, text);
     }
 
-    attach_actions(&mut documents, actions, diags);
+    attach_actions(&mut documents, actions, &unreadable, diags);
     let settings = settings.unwrap_or_else(|| {
         diags.push(FileReporter::whole_file_error(
             &name("site.yaml"),
@@ -305,6 +329,7 @@ pub fn load(content_dir: &Path, diags: &mut Diagnostics) -> std::io::Result<Load
         documents,
         assets,
         sources,
+        unreadable,
     })
 }
 
@@ -439,6 +464,7 @@ fn read_markdown(r: &mut FileReporter, rel: &str, text: &str, role: MdRole) -> O
 fn attach_actions(
     documents: &mut [Document],
     actions: Vec<(String, String, Vec<Action>)>,
+    unreadable: &BTreeSet<String>,
     diags: &mut Diagnostics,
 ) {
     for (plan_id, file, list) in actions {
@@ -448,6 +474,8 @@ fn attach_actions(
                 p.actions = list;
                 p.actions_file = Some(file);
             }
+            // The plan's index.md could not be read; that error says it all.
+            _ if unreadable.contains(&plan_id) => {}
             _ => diags.push(FileReporter::whole_file_error(
                 &file,
                 "these actions have no plan: the folder has no index.md",

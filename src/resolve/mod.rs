@@ -66,6 +66,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         mut documents,
         assets,
         sources,
+        unreadable,
     } = loaded;
     report_duplicate_ids(&documents, diags);
     default_paper_dates(&mut documents);
@@ -76,7 +77,14 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
     let restricted = hidden_documents(&documents, Publish::default());
     let index = Index::build(&documents, &hidden, diags, &sources);
     let is_published = |id: &str| !hidden.contains_key(id);
-    let backlinks = refs::check_references(&documents, &index, &is_published, &sources, diags);
+    let backlinks = refs::check_references(
+        &documents,
+        &index,
+        &is_published,
+        &unreadable,
+        &sources,
+        diags,
+    );
 
     let mut actions = BTreeMap::new();
     let mut plans = BTreeMap::new();

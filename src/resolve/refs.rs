@@ -5,7 +5,7 @@ use super::index::{Entry, Index, action_url, doc_url};
 use crate::diagnostics::{Diagnostics, FileReporter};
 use crate::model::{At, Document, Kind};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One thing that refers to a document or item.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
@@ -41,6 +41,9 @@ struct Source<'a> {
 
 struct Checker<'a> {
     index: &'a Index,
+    /// Documents that could not be read: references to them are not
+    /// reported again.
+    unreadable: &'a BTreeSet<String>,
     sources: &'a BTreeMap<String, String>,
     diags: &'a mut Diagnostics,
     backlinks: Backlinks,
@@ -56,6 +59,7 @@ impl Checker<'_> {
         };
         let (key, entry) = match self.index.lookup(&r.value, src.doc) {
             Ok(found) => found,
+            Err(_) if self.unreadable.contains(target_doc(&r.value, src.doc)) => return,
             Err(u) => {
                 rep.error(r.loc, u.message, u.help);
                 return;
@@ -114,11 +118,13 @@ pub fn check_references(
     docs: &[Document],
     index: &Index,
     published: &dyn Fn(&str) -> bool,
+    unreadable: &BTreeSet<String>,
     sources: &BTreeMap<String, String>,
     diags: &mut Diagnostics,
 ) -> Backlinks {
     let mut c = Checker {
         index,
+        unreadable,
         sources,
         diags,
         backlinks: Backlinks::new(),
@@ -179,6 +185,7 @@ pub fn check_references(
                         let text = sources.get(&doc.file).map_or("", String::as_str);
                         match index.doc(&r.value) {
                             Some(e) if e.kind == "paper" => c.check(&src, &r, "agenda", Want::Anything),
+                            _ if unreadable.contains(&r.value) => {}
                             _ => FileReporter { file: &doc.file, text, diags: c.diags }.error(
                                 p.loc,
                                 format!("`paper: {}` is not a paper of this meeting", p.value),
@@ -209,6 +216,16 @@ pub fn check_references(
         list.dedup();
     }
     c.backlinks
+}
+
+/// The document a reference names: `doc` of `doc#item`, or `from` for `#item`.
+fn target_doc<'a>(reference: &'a str, from: &'a str) -> &'a str {
+    let r = reference.trim().trim_start_matches('@');
+    match r.split_once('#') {
+        Some(("", _)) => from,
+        Some((d, _)) => d,
+        None => r.trim_end_matches('/'),
+    }
 }
 
 /// "an inspection", "a visit".
