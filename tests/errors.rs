@@ -121,6 +121,15 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
         "",
         &["`My Report` is not a valid name", "rename it `my-report`"],
     ),
+    (
+        "visit-both-dates",
+        "visits/2020-visit.md",
+        ":5:8:",
+        &[
+            "a visit has both `date` and `start`",
+            "use `date` for a one-day visit, or `start` and `end`",
+        ],
+    ),
     ("garbage", "risks.yaml", ":1:", &["too deeply nested"]),
     ("garbage", "indicators/noise.yaml", ":1:", &["not UTF-8"]),
     ("garbage", "about.md", ":3:", &["YAML syntax"]),
@@ -307,4 +316,48 @@ fn an_unreadable_file_is_reported_once_not_again_by_every_reference_to_it() {
         "{root}/plans/recovery/actions.yaml:4:5: error: YAML syntax"
     )));
     assert!(err.trim_end().ends_with("3 errors"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_read_only_when_they_lead_to_a_file_inside_the_content_folder() {
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&fixture("valid"), &content);
+    std::fs::write(
+        tmp.path().join("secret.md"),
+        "---\ntitle: SECRET-OUTSIDE\n---\n",
+    )
+    .unwrap();
+    symlink(tmp.path().join("secret.md"), content.join("leak.md")).unwrap();
+    symlink(content.join("guides"), content.join("more-guides")).unwrap();
+    symlink(content.join("about.md"), content.join("about-again.md")).unwrap();
+    symlink(tmp.path().join("nowhere.md"), content.join("dangling.md")).unwrap();
+    let (code, _, err) = check(&content, &[]);
+    assert_eq!(code, 1, "{err}");
+    let root = content.display().to_string();
+    assert!(
+        err.contains(&format!(
+            "{root}/leak.md: error: this symbolic link leads outside the content folder"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{root}/more-guides: error: this symbolic link leads to a folder"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{root}/dangling.md: error: this symbolic link leads nowhere"
+        )),
+        "{err}"
+    );
+    assert!(
+        !err.contains("about-again.md"),
+        "a link to a file inside is read like any file: {err}"
+    );
+    assert!(!err.contains("SECRET-OUTSIDE"));
 }

@@ -73,7 +73,7 @@ pub fn read_visit(r: &mut FileReporter, f: &mut Fields) -> Visit {
     let end = f.date(r, "end");
     if date.is_some() && start.is_some() {
         r.error(
-            f.loc,
+            f.get("start").map_or(f.loc, |n| n.loc),
             "a visit has both `date` and `start`",
             Some("use `date` for a one-day visit, or `start` and `end`".into()),
         );

@@ -167,16 +167,32 @@ pub fn load(content_dir: &Path, diags: &mut Diagnostics) -> std::io::Result<Load
             .to_string_lossy()
             .replace('\\', "/");
         if entry.file_type().is_symlink() {
-            match entry.path().canonicalize() {
-                Ok(target) if target.starts_with(&root) && target.is_file() => {}
-                _ => {
-                    diags.push(FileReporter::whole_file_error(
-                        &name(&rel),
-                        "this symbolic link leads outside the content folder (or nowhere), so it is not read",
-                        Some("copy the file into the content folder instead".into()),
-                    ));
-                    continue;
-                }
+            let problem = match entry.path().canonicalize() {
+                Ok(target) if target.starts_with(&root) && target.is_file() => None,
+                Ok(target) if target.starts_with(&root) && target.is_dir() => Some((
+                    "this symbolic link leads to a folder, and links to folders are not followed",
+                    "move or copy the folder here instead of linking to it",
+                )),
+                Ok(target) if target.starts_with(&root) => Some((
+                    "this symbolic link leads to something that is not a file",
+                    "remove it",
+                )),
+                Ok(_) => Some((
+                    "this symbolic link leads outside the content folder, so it is not read",
+                    "copy the file into the content folder instead",
+                )),
+                Err(_) => Some((
+                    "this symbolic link leads nowhere",
+                    "remove it, or point it at a file in the content folder",
+                )),
+            };
+            if let Some((message, help)) = problem {
+                diags.push(FileReporter::whole_file_error(
+                    &name(&rel),
+                    message,
+                    Some(help.into()),
+                ));
+                continue;
             }
         } else if !entry.file_type().is_file() {
             continue;
