@@ -341,3 +341,40 @@ fn a_paper_of_an_exempt_meeting_is_hidden_and_bannered_when_included() {
         "{report}"
     );
 }
+
+#[test]
+fn the_404_page_is_styled_anywhere_and_links_home_through_base_url() {
+    let (_t, out) = built();
+    let plain = read(&out, "404.html");
+    assert!(
+        plain.contains("<style>") && plain.contains(".tag-red"),
+        "styles inlined: no stylesheet path to get wrong"
+    );
+    assert!(plain.contains("<a href=\"index.html\">Go to the home page</a>"));
+
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&fixture("valid"), &content);
+    let yaml = std::fs::read_to_string(content.join("site.yaml")).unwrap();
+    std::fs::write(
+        content.join("site.yaml"),
+        format!("{yaml}base_url: https://intranet.example/cyp\n"),
+    )
+    .unwrap();
+    let out = tmp.path().join("output");
+    let (code, _, err) = build(&content, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    let html = read(&out, "404.html");
+    assert!(
+        html.contains(
+            "<a href=\"https://intranet.example/cyp/index.html\">Go to the home page</a>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"https://intranet.example/cyp/plans/index.html\""),
+        "navigation too"
+    );
+    // Every other page stays relative.
+    assert!(read(&out, "plans/index.html").contains("href=\"../index.html\""));
+}

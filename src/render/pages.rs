@@ -76,7 +76,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Di
         r.list(folder, title, &docs);
     }
     r.plain_folders();
-    r.page("404.html", "404.html", "Page not found", "404", Value::Null);
+    r.not_found();
     for (name, bytes) in &theme.assets {
         r.files.push(OutputFile {
             path: format!("assets/{name}"),
@@ -120,7 +120,38 @@ impl Renderer<'_> {
 
     /// Renders `template` to `path` with the shared context plus `page`.
     fn page(&mut self, path: &str, template: &str, title: &str, section: &str, page: Value) {
-        let view = self.view(path);
+        self.page_with(None, path, template, title, section, page);
+    }
+
+    /// The 404 page is shown at whatever address was missing, so relative
+    /// links cannot reach the site from it. With `base_url` its links are
+    /// absolute; its styles are inlined either way.
+    fn not_found(&mut self) {
+        let root = self.site.settings.base_url.clone();
+        let css = self
+            .theme
+            .assets
+            .iter()
+            .find(|(n, _)| n == "style.css")
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned());
+        let page = json!({ "css": css });
+        self.page_with(root, "404.html", "404.html", "Page not found", "404", page);
+    }
+
+    /// `root`, when given, replaces the relative way up to the site root.
+    fn page_with(
+        &mut self,
+        root: Option<String>,
+        path: &str,
+        template: &str,
+        title: &str,
+        section: &str,
+        page: Value,
+    ) {
+        let mut view = self.view(path);
+        if let Some(root) = root {
+            view.linker.root = root;
+        }
         let s = &self.site.settings;
         let nav: Vec<Value> = std::iter::once(("", "Home"))
             .chain(
