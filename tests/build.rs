@@ -378,3 +378,23 @@ fn the_404_page_is_styled_anywhere_and_links_home_through_base_url() {
     // Every other page stays relative.
     assert!(read(&out, "plans/index.html").contains("href=\"../index.html\""));
 }
+
+#[test]
+fn a_site_colour_for_a_status_is_used_with_text_that_reads_on_it() {
+    let (_t, out) = built();
+    let html = read(&out, "plans/recovery/index.html");
+    assert!(
+        html.contains(
+            "<style>.tag-green { background: #005ea5; color: #ffffff; border-left-color: #ffffff; }"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("tag-green\">On track</strong>"),
+        "the label stays as text"
+    );
+    assert!(
+        !html.contains(".tag-red {"),
+        "statuses without a site colour keep the theme's"
+    );
+}

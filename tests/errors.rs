@@ -130,6 +130,18 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
             "use `date` for a one-day visit, or `start` and `end`",
         ],
     ),
+    (
+        "bad-colour",
+        "site.yaml",
+        ":3:36:",
+        &["`crimson` is not a colour", "`colour: \"#00703c\"`"],
+    ),
+    (
+        "bad-colour",
+        "site.yaml",
+        ":5:5:",
+        &["`colour` is empty", "`#` starts a comment"],
+    ),
     ("garbage", "risks.yaml", ":1:", &["too deeply nested"]),
     ("garbage", "indicators/noise.yaml", ":1:", &["not UTF-8"]),
     ("garbage", "about.md", ":3:", &["YAML syntax"]),
@@ -360,4 +372,17 @@ fn symbolic_links_are_read_only_when_they_lead_to_a_file_inside_the_content_fold
         "a link to a file inside is read like any file: {err}"
     );
     assert!(!err.contains("SECRET-OUTSIDE"));
+}
+
+#[test]
+fn a_status_colour_too_weak_for_its_text_is_a_warning() {
+    let dir = fixture("bad/bad-colour");
+    let (_, _, err) = check(&dir, &[]);
+    assert!(
+        err.contains(&format!(
+            "{}/site.yaml:8:13: warning: status text on `#787878` reaches only 4.4:1 contrast",
+            dir.display()
+        )),
+        "{err}"
+    );
 }

@@ -47,6 +47,14 @@ impl<'n> Fields<'n> {
             .filter(|v| !matches!(v.value, Value::Null))
     }
 
+    /// Where `key` is written with nothing after it, if it is.
+    pub fn empty_at(&self, key: &str) -> Option<Loc> {
+        self.entries
+            .iter()
+            .find(|(k, v)| k.name == key && matches!(v.value, Value::Null))
+            .map(|(k, _)| k.loc)
+    }
+
     pub fn text(&mut self, r: &mut FileReporter, key: &'static str) -> Option<At<String>> {
         let node = self.get(key)?;
         scalar_text(r, node, key)

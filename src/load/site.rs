@@ -3,7 +3,7 @@
 use super::fields::{Fields, parse_rag, scalar_text};
 use super::yaml::{Node, Value};
 use crate::diagnostics::{FileReporter, quote_list, suggest};
-use crate::model::{Grade, Rag, Scale, Settings, StatusLabels, builtin_scales};
+use crate::model::{Colour, Grade, Rag, Scale, Settings, StatusLabels, builtin_scales};
 
 pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
     let mut settings = Settings {
@@ -75,9 +75,10 @@ fn read_status_labels(r: &mut FileReporter, node: &Node, labels: &mut StatusLabe
     };
     for (k, v) in entries {
         match Rag::parse(&k.name) {
+            Some(rag) if matches!(v.value, Value::Map(_)) => read_status_style(r, v, rag, labels),
             Some(rag) => {
                 if let Some(label) = scalar_text(r, v, &k.name) {
-                    labels.0.insert(rag.name(), label.value);
+                    labels.set_label(rag, label.value);
                 }
             }
             None => r.error(
@@ -90,6 +91,46 @@ fn read_status_labels(r: &mut FileReporter, node: &Node, labels: &mut StatusLabe
             ),
         }
     }
+}
+
+/// `green: { label: On track, colour: "#00703c" }`.
+fn read_status_style(r: &mut FileReporter, node: &Node, rag: Rag, labels: &mut StatusLabels) {
+    let Some(mut f) = Fields::of(r, node, "a status") else {
+        return;
+    };
+    if let Some(label) = f.string(r, "label") {
+        labels.set_label(rag, label);
+    }
+    if let Some(loc) = f.empty_at("colour") {
+        r.error(
+            loc,
+            "`colour` is empty",
+            Some("in YAML `#` starts a comment: put the colour in quotes, e.g. `colour: \"#00703c\"`".into()),
+        );
+    }
+    if let Some(c) = f.text(r, "colour") {
+        match Colour::parse(&c.value) {
+            Some(colour) => {
+                let (text, ratio) = colour.text_on();
+                if ratio < 4.5 {
+                    r.warning(
+                        c.loc,
+                        format!("status text on `{colour}` reaches only {ratio:.1}:1 contrast (with {text}); WCAG 2.2 AA asks for 4.5:1"),
+                        Some("choose a lighter or darker colour".into()),
+                    );
+                }
+                labels.set_colour(rag, colour);
+            }
+            None => r.error(
+                c.loc,
+                format!("`{}` is not a colour", c.value),
+                Some(
+                    "write a colour as `\"#rrggbb\"` in quotes, e.g. `colour: \"#00703c\"`".into(),
+                ),
+            ),
+        }
+    }
+    f.finish(r, &format!("the `{}` status", rag.name()));
 }
 
 fn read_scales(r: &mut FileReporter, node: &Node, scales: &mut Vec<Scale>) {

@@ -1,11 +1,13 @@
 //! The vocabulary every stage shares: dates, RAG statuses, grade scales and
 //! the typed documents the load stage produces.
 
+mod colour;
 mod date;
 mod document;
 mod rag;
 mod scale;
 
+pub use colour::Colour;
 pub use date::Date;
 pub use document::*;
 pub use rag::{Rag, StatusLabels};

@@ -1,5 +1,6 @@
 //! The five RAG values and their labels.
 
+use super::Colour;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -55,24 +56,32 @@ impl Rag {
     }
 }
 
-/// What each status is called on this site (`statuses:` in `site.yaml`).
-#[derive(Debug, Clone, Serialize)]
-pub struct StatusLabels(pub BTreeMap<&'static str, String>);
-
-impl Default for StatusLabels {
-    fn default() -> Self {
-        StatusLabels(
-            Rag::ALL
-                .iter()
-                .map(|r| (r.name(), r.default_label().to_string()))
-                .collect(),
-        )
-    }
+/// What each status is called on this site, and any colour the site gives
+/// it (`statuses:` in `site.yaml`).
+#[derive(Debug, Clone, Default)]
+pub struct StatusLabels {
+    labels: BTreeMap<&'static str, String>,
+    colours: BTreeMap<&'static str, Colour>,
 }
 
 impl StatusLabels {
     pub fn label(&self, rag: Rag) -> &str {
-        self.0.get(rag.name()).map_or(rag.default_label(), |s| s)
+        self.labels
+            .get(rag.name())
+            .map_or(rag.default_label(), |s| s)
+    }
+
+    pub fn set_label(&mut self, rag: Rag, label: String) {
+        self.labels.insert(rag.name(), label);
+    }
+
+    /// The site's colour for `rag`; `None` keeps the theme's.
+    pub fn colour(&self, rag: Rag) -> Option<Colour> {
+        self.colours.get(rag.name()).copied()
+    }
+
+    pub fn set_colour(&mut self, rag: Rag, colour: Colour) {
+        self.colours.insert(rag.name(), colour);
     }
 }
 

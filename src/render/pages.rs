@@ -179,6 +179,7 @@ impl Renderer<'_> {
             }),
         );
         ctx.insert("root", &view.linker.root);
+        ctx.insert("status_css", &status_css(&s.statuses));
         ctx.insert("nav", &nav);
         ctx.insert("today", &self.site.today);
         ctx.insert("title", title);
@@ -393,6 +394,22 @@ impl Renderer<'_> {
             self.list(&folder, &title_cased, &docs);
         }
     }
+}
+
+/// Style rules for the statuses a site has given its own colours: the
+/// colour as background, with whichever text colour reads best on it.
+fn status_css(labels: &crate::model::StatusLabels) -> String {
+    let mut css = String::new();
+    for rag in crate::model::Rag::ALL {
+        if let Some(bg) = labels.colour(rag) {
+            let (text, _) = bg.text_on();
+            css.push_str(&format!(
+                ".tag-{name} {{ background: {bg}; color: {text}; border-left-color: {text}; }}\n",
+                name = rag.name()
+            ));
+        }
+    }
+    css
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {
