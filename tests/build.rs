@@ -187,6 +187,15 @@ fn markdown_renders_tables_footnotes_strikethrough_heading_ids_and_relative_imag
         "{html}"
     );
     assert!(html.contains("src=\"../../images/logo.png\""), "{html}");
+    // A link by file name goes to that document's page; `#main` after it is an anchor, not an item.
+    assert!(
+        html.contains("<a href=\"../../about/index.html\">about this site</a>"),
+        "{html}"
+    );
+    let report = page(&out, "meetings/2024-01-10-scrutiny/report/index.html");
+    assert!(
+        report.contains("href=\"../../../meetings/2024-01-10-scrutiny/response/index.html#main\"")
+    );
     assert_eq!(
         std::fs::read(out.join("images/logo.png")).unwrap(),
         std::fs::read(fixture("valid/images/logo.png")).unwrap()
@@ -215,6 +224,12 @@ fn exempt_and_draft_documents_leave_no_trace() {
     assert!(
         meeting.contains("(exempt (paragraph 1))"),
         "the agenda says its paper is exempt"
+    );
+    assert!(
+        report.contains(
+            "same paper by file <span class=\"not-published\">(exempt (paragraph 1))</span>"
+        ),
+        "a link by file name to an exempt paper is unlinked too: {report}"
     );
 }
 

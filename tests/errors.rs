@@ -142,6 +142,29 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
         ":5:5:",
         &["`colour` is empty", "`#` starts a comment"],
     ),
+    (
+        "bad-relative-links",
+        "guides/reading.md",
+        ":4:23:",
+        &[
+            "`guides/othr` names no document",
+            "did you mean `guides/other`?",
+        ],
+    ),
+    (
+        "bad-relative-links",
+        "guides/reading.md",
+        ":4:52:",
+        &[
+            "`../images/nope.png` leads to no file: there is no `images/nope.png` in the content folder",
+        ],
+    ),
+    (
+        "bad-relative-links",
+        "guides/reading.md",
+        ":5:29:",
+        &["`../../secret.txt` leads outside the content folder"],
+    ),
     ("garbage", "risks.yaml", ":1:", &["too deeply nested"]),
     ("garbage", "indicators/noise.yaml", ":1:", &["not UTF-8"]),
     ("garbage", "about.md", ":3:", &["YAML syntax"]),

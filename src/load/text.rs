@@ -67,22 +67,34 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, SplitError> {
     Err(SplitError::Unclosed)
 }
 
-/// Every `[text](@id)` link in `body`, placed in the file.
-pub fn at_links(body: &str, body_line: u32) -> Vec<Reference> {
-    let mut out = Vec::new();
+/// The links in `body`, placed in the file: `@` links (target without the
+/// `@`), and relative links and images (as written).
+pub fn body_links(body: &str, body_line: u32) -> (Vec<Reference>, Vec<At<String>>) {
+    let mut at = Vec::new();
+    let mut relative = Vec::new();
     for (event, range) in Parser::new_ext(body, crate::model::markdown_options()).into_offset_iter()
     {
-        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event
-            && let Some(target) = dest_url.strip_prefix('@')
-        {
-            // Point at the destination itself, not the start of the link text.
-            let span = &body[range.clone()];
-            let rel = span.find(&*dest_url).unwrap_or(0);
-            let loc = loc_in(body, range.start + rel, body_line);
-            out.push(At::new(target.to_string(), loc));
+        let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
+            event
+        else {
+            continue;
+        };
+        // Point at the destination itself, not the start of the link text.
+        let span = &body[range.clone()];
+        let loc = || {
+            loc_in(
+                body,
+                range.start + span.find(&*dest_url).unwrap_or(0),
+                body_line,
+            )
+        };
+        if let Some(target) = dest_url.strip_prefix('@') {
+            at.push(At::new(target.to_string(), loc()));
+        } else if crate::model::relative_link(&dest_url, "").is_some() {
+            relative.push(At::new(dest_url.to_string(), loc()));
         }
     }
-    out
+    (at, relative)
 }
 
 /// The file position of byte `offset` in `body`.
@@ -123,10 +135,21 @@ mod tests {
     #[test]
     fn at_links_are_found_with_their_file_position() {
         let body = "Intro.\n\nSee [the plan](@plans/pip#P1.2) and [x](https://a.b).\n";
-        let links = at_links(body, 5);
+        let (links, relative) = body_links(body, 5);
+        assert!(relative.is_empty());
         assert_eq!(links.len(), 1);
         assert_eq!(links[0].value, "plans/pip#P1.2");
         assert_eq!(links[0].loc, Loc::new(7, 16));
+    }
+
+    #[test]
+    fn relative_links_and_images_are_found_too() {
+        let body = "![Logo](../img/a.png) [x](other.md) [y](#here) [z](mailto:a@b.c)\n";
+        let (at, relative) = body_links(body, 1);
+        assert!(at.is_empty());
+        let urls: Vec<&str> = relative.iter().map(|r| r.value.as_str()).collect();
+        assert_eq!(urls, ["../img/a.png", "other.md"]);
+        assert_eq!(relative[1].loc, Loc::new(1, 27));
     }
 
     #[test]

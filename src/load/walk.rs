@@ -7,7 +7,7 @@ use super::inspection::{read_inspection, read_visit};
 use super::meeting::{read_meeting, read_paper};
 use super::plan::{read_actions, read_plan};
 use super::site::{is_slug, read_settings, slugify};
-use super::text::{SplitError, at_links, decode, split_front_matter};
+use super::text::{SplitError, body_links, decode, split_front_matter};
 use super::yaml;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
 use crate::model::{Action, Common, Document, Kind, Settings};
@@ -406,6 +406,7 @@ fn data_document(id: &str, file: &str, common: Common, kind: Kind) -> Document {
         body: String::new(),
         body_line: 0,
         links: Vec::new(),
+        relative_links: Vec::new(),
         kind,
     }
 }
@@ -466,13 +467,15 @@ fn read_markdown(r: &mut FileReporter, rel: &str, text: &str, role: MdRole) -> O
         MdRole::Paper => Kind::Paper(read_paper(r, &mut f)),
     };
     f.finish(r, what);
+    let (links, relative_links) = body_links(split.body, split.body_line);
     Some(Document {
         id: id_of(rel),
         file: r.file.to_string(),
         common,
         body: split.body.to_string(),
         body_line: split.body_line,
-        links: at_links(split.body, split.body_line),
+        links,
+        relative_links,
         kind,
     })
 }

@@ -76,7 +76,22 @@ pub struct Document {
     pub body_line: u32,
     /// `@` links in the body, target without the `@`.
     pub links: Vec<Reference>,
+    /// Relative links and images in the body (`../images/a.png`,
+    /// `other.md`), as written.
+    pub relative_links: Vec<At<String>>,
     pub kind: Kind,
+}
+
+impl Document {
+    /// The folder under `content/` that the document's file sits in, from
+    /// which its relative links are read.
+    pub fn source_dir(&self) -> &str {
+        if self.file.ends_with("/index.md") || self.id.is_empty() {
+            &self.id
+        } else {
+            self.id.rsplit_once('/').map_or("", |(d, _)| d)
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -4,12 +4,14 @@
 mod colour;
 mod date;
 mod document;
+mod paths;
 mod rag;
 mod scale;
 
 pub use colour::Colour;
 pub use date::Date;
 pub use document::*;
+pub use paths::{RelativeLink, relative_link};
 pub use rag::{Rag, StatusLabels};
 pub use scale::{Grade, Scale, builtin_scales};
 

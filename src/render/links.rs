@@ -44,6 +44,18 @@ impl<'a> Linker<'a> {
         Some(self.resolved(e))
     }
 
+    /// As `resolve`, but a `#fragment` that names no item is kept as an
+    /// anchor on the document's page (a heading, for links by file name).
+    pub fn resolve_with_anchor(&self, reference: &str, from: &str) -> Option<Resolved> {
+        if let Some(r) = self.resolve(reference, from) {
+            return Some(r);
+        }
+        let (doc, fragment) = reference.split_once('#')?;
+        let mut r = self.resolve(doc, from)?;
+        r.href = format!("{}#{fragment}", r.href);
+        Some(r)
+    }
+
     fn resolved(&self, e: &Entry) -> Resolved {
         Resolved {
             href: self.href(&e.url),

@@ -2,6 +2,7 @@
 //! anchor, headings get ids, and raw HTML is sanitised.
 
 use super::links::Linker;
+use crate::model::{RelativeLink, relative_link};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 use std::collections::BTreeSet;
 
@@ -21,31 +22,37 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
                 title,
                 id,
             }) => {
-                if let Some(target) = dest_url.strip_prefix('@') {
-                    match linker.resolve(target, from) {
-                        Some(r) if r.hidden.is_none() => {
-                            hidden_marks.push(None);
-                            events.push(Event::Start(Tag::Link {
-                                link_type,
-                                dest_url: CowStr::from(r.href),
-                                title,
-                                id,
-                            }));
+                // `Some` for a link to a document: an `@` link, or a relative
+                // link to another Markdown file; inside, whether it resolved.
+                let document = match dest_url.strip_prefix('@') {
+                    Some(target) => Some(linker.resolve(target, from)),
+                    None => match relative_link(&dest_url, source_dir) {
+                        Some(RelativeLink::Document(target)) => {
+                            Some(linker.resolve_with_anchor(&target, from))
                         }
-                        Some(r) => hidden_marks.push(r.hidden),
-                        // Reported by the resolve stage; the text stays, unlinked.
-                        None => hidden_marks.push(Some(String::new())),
+                        _ => None,
+                    },
+                };
+                let dest_url = match document {
+                    Some(Some(r)) if r.hidden.is_none() => CowStr::from(r.href),
+                    Some(Some(r)) => {
+                        hidden_marks.push(r.hidden);
+                        continue;
                     }
-                } else {
-                    hidden_marks.push(None);
-                    let dest_url = for_page(dest_url, source_dir, linker);
-                    events.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }));
-                }
+                    // Reported by the resolve stage; the text stays, unlinked.
+                    Some(None) => {
+                        hidden_marks.push(Some(String::new()));
+                        continue;
+                    }
+                    None => for_page(dest_url, source_dir, linker),
+                };
+                hidden_marks.push(None);
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -78,48 +85,19 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
     sanitise(&out)
 }
 
-/// A link or image address as written in the file, as it must be on the page.
+/// A relative file link or image as written in the document, as it must be
+/// on the page. Anything else is left as written.
 fn for_page<'a>(dest: CowStr<'a>, source_dir: &str, linker: &Linker) -> CowStr<'a> {
-    match relative_target(&dest, source_dir) {
-        Some(t) => CowStr::from(linker.href(&t)),
-        None => dest,
-    }
-}
-
-/// A relative link from a file in `source_dir`, as a path from the site
-/// root: `../images/a.png` from `guides` is `images/a.png`; a link to
-/// another Markdown file goes to its page. `None` for absolute addresses,
-/// anchors on the same page, and links that climb out of the site.
-fn relative_target(url: &str, source_dir: &str) -> Option<String> {
-    if url.is_empty() || url.starts_with('#') || url.starts_with('/') || url.contains(':') {
-        return None;
-    }
-    let (path, fragment) = match url.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (url, None),
-    };
-    let mut parts: Vec<&str> = source_dir.split('/').filter(|p| !p.is_empty()).collect();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
+    match relative_link(&dest, source_dir) {
+        Some(RelativeLink::File { path, fragment }) => {
+            let href = linker.href(&path);
+            CowStr::from(match fragment {
+                Some(f) => format!("{href}#{f}"),
+                None => href,
+            })
         }
+        _ => dest,
     }
-    let mut target = parts.join("/");
-    if let Some(page) = target.strip_suffix(".md") {
-        target = match page.strip_suffix("index").map(|p| p.trim_end_matches('/')) {
-            Some("") => "index.html".to_string(),
-            Some(folder) => format!("{folder}/index.html"),
-            None => format!("{page}/index.html"),
-        };
-    }
-    if let Some(f) = fragment {
-        target = format!("{target}#{f}");
-    }
-    Some(target)
 }
 
 /// Headings without an explicit `{#id}` get one from their text, unique on the page.
@@ -257,22 +235,21 @@ mod tests {
     }
 
     #[test]
-    fn relative_links_are_written_from_the_source_file() {
-        assert_eq!(
-            relative_target("../images/a.png", "guides").as_deref(),
-            Some("images/a.png")
+    fn relative_file_links_are_written_from_the_source_file() {
+        let index = crate::resolve::Index::default();
+        let linker = Linker::new(&index, "guides/reading/index.html");
+        let html = to_html(
+            "![A](../img/a.png) [pdf](files/b.pdf#page=2) [web](https://a.b/)",
+            "guides/reading",
+            "guides",
+            &linker,
         );
-        assert_eq!(
-            relative_target("other.md#x", "guides").as_deref(),
-            Some("guides/other/index.html#x")
+        assert!(html.contains("src=\"../../img/a.png\""), "{html}");
+        assert!(
+            html.contains("href=\"../../guides/files/b.pdf#page=2\""),
+            "{html}"
         );
-        assert_eq!(
-            relative_target("../index.md", "guides").as_deref(),
-            Some("index.html")
-        );
-        assert_eq!(relative_target("../../x.png", "guides"), None);
-        assert_eq!(relative_target("https://a.b/c", "guides"), None);
-        assert_eq!(relative_target("#top", "guides"), None);
+        assert!(html.contains("href=\"https://a.b/\""), "{html}");
     }
 
     #[test]

@@ -54,17 +54,6 @@ pub fn with_unit(v: f64, unit: Option<&str>) -> String {
     }
 }
 
-/// The folder under `content/` that a document's file sits in.
-fn source_dir(doc: &Document) -> String {
-    if doc.file.ends_with("/index.md") || doc.id.is_empty() {
-        doc.id.clone()
-    } else {
-        doc.id
-            .rsplit_once('/')
-            .map_or(String::new(), |(d, _)| d.to_string())
-    }
-}
-
 impl<'a> View<'a> {
     /// Why a normal build would leave this document out, if exempt.
     fn exempt_banner(&self, id: &str) -> Option<&str> {
@@ -135,7 +124,7 @@ impl<'a> View<'a> {
             "summary": doc.common.summary,
             "source": doc.common.source,
             "tags": doc.common.tags,
-            "body": markdown::to_html(&doc.body, &doc.id, &source_dir(doc), &self.linker),
+            "body": markdown::to_html(&doc.body, &doc.id, doc.source_dir(), &self.linker),
             "referenced_by": self.backlinks(&doc.id, None),
             "exempt": self.exempt_banner(&doc.id),
             "draft": self.draft_banner(&doc.id),

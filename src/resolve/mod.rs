@@ -77,14 +77,15 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
     let restricted = hidden_documents(&documents, Publish::default());
     let index = Index::build(&documents, &hidden, diags, &sources);
     let is_published = |id: &str| !hidden.contains_key(id);
-    let backlinks = refs::check_references(
-        &documents,
-        &index,
-        &is_published,
-        &unreadable,
-        &sources,
-        diags,
-    );
+    let asset_paths: BTreeSet<String> = assets.iter().map(|a| a.rel.clone()).collect();
+    let known = refs::Known {
+        index: &index,
+        published: &is_published,
+        unreadable: &unreadable,
+        assets: &asset_paths,
+        sources: &sources,
+    };
+    let backlinks = refs::check_references(&documents, &known, diags);
 
     let mut actions = BTreeMap::new();
     let mut plans = BTreeMap::new();

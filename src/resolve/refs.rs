@@ -3,7 +3,7 @@
 
 use super::index::{Entry, Index, action_url, doc_url};
 use crate::diagnostics::{Diagnostics, FileReporter};
-use crate::model::{At, Document, Kind};
+use crate::model::{At, Document, Kind, RelativeLink, relative_link};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -50,24 +50,31 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn check(&mut self, src: &Source, r: &At<String>, relation: &'static str, want: Want) {
+    fn report(
+        &mut self,
+        src: &Source,
+        loc: crate::diagnostics::Loc,
+        message: String,
+        help: Option<String>,
+    ) {
         let text = self.sources.get(src.file).map_or("", String::as_str);
-        let mut rep = FileReporter {
+        FileReporter {
             file: src.file,
             text,
             diags: self.diags,
-        };
-        let (key, entry) = match self.index.lookup(&r.value, src.doc) {
+        }
+        .error(loc, message, help);
+    }
+
+    fn check(&mut self, src: &Source, r: &At<String>, relation: &'static str, want: Want) {
+        let index = self.index;
+        let (key, entry) = match index.lookup(&r.value, src.doc) {
             Ok(found) => found,
             Err(_) if self.unreadable.contains(target_doc(&r.value, src.doc)) => return,
-            Err(u) => {
-                rep.error(r.loc, u.message, u.help);
-                return;
-            }
+            Err(u) => return self.report(src, r.loc, u.message, u.help),
         };
         if let Some(problem) = mismatch(want, entry, &key) {
-            rep.error(r.loc, format!("`{}` {problem}", r.value), None);
-            return;
+            return self.report(src, r.loc, format!("`{}` {problem}", r.value), None);
         }
         if src.published {
             let (doc_key, item) = match key.split_once('#') {
@@ -113,15 +120,25 @@ fn mismatch(want: Want, entry: &Entry, key: &str) -> Option<String> {
     }
 }
 
+/// What references are checked against.
+pub struct Known<'a> {
+    pub index: &'a Index,
+    pub published: &'a dyn Fn(&str) -> bool,
+    /// Documents that could not be read: references to them are not reported again.
+    pub unreadable: &'a BTreeSet<String>,
+    /// Files copied as they are, by path under `content/`.
+    pub assets: &'a BTreeSet<String>,
+    pub sources: &'a BTreeMap<String, String>,
+}
+
 /// Checks every reference in `docs`; returns what refers to what.
-pub fn check_references(
-    docs: &[Document],
-    index: &Index,
-    published: &dyn Fn(&str) -> bool,
-    unreadable: &BTreeSet<String>,
-    sources: &BTreeMap<String, String>,
-    diags: &mut Diagnostics,
-) -> Backlinks {
+pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostics) -> Backlinks {
+    let (index, published, unreadable, sources) = (
+        known.index,
+        known.published,
+        known.unreadable,
+        known.sources,
+    );
     let mut c = Checker {
         index,
         unreadable,
@@ -144,6 +161,40 @@ pub fn check_references(
         };
         for link in &doc.links {
             c.check(&src, link, "links to", Want::Anything);
+        }
+        for link in &doc.relative_links {
+            match relative_link(&link.value, doc.source_dir()) {
+                Some(RelativeLink::Document(target)) => {
+                    // After a file name, `#x` may be a heading rather than an item.
+                    let target = match target.split_once('#') {
+                        Some((name, _)) if index.lookup(&target, &doc.id).is_err() => {
+                            name.to_string()
+                        }
+                        _ => target,
+                    };
+                    c.check(&src, &At::new(target, link.loc), "links to", Want::Anything);
+                }
+                Some(RelativeLink::File { path, .. })
+                    if !known.assets.contains(&path) && !path.ends_with(".html") =>
+                {
+                    c.report(
+                        &src,
+                        link.loc,
+                        format!(
+                            "`{}` leads to no file: there is no `{path}` in the content folder",
+                            link.value
+                        ),
+                        None,
+                    );
+                }
+                Some(RelativeLink::Outside) => c.report(
+                    &src,
+                    link.loc,
+                    format!("`{}` leads outside the content folder", link.value),
+                    Some("put the file in the content folder and link to it from there".into()),
+                ),
+                _ => {}
+            }
         }
         match &doc.kind {
             Kind::Visit(v) => {
