@@ -132,6 +132,22 @@ fn plan_page_rolls_up_statuses_and_flags_overdue_actions() {
 }
 
 #[test]
+fn risk_register_lists_risks_highest_score_first_with_their_tags() {
+    let (_t, out) = built();
+    let html = page(&out, "risks/index.html");
+    let (r1, r2) = (
+        html.find("id=\"R1\"").unwrap(),
+        html.find("id=\"R2\"").unwrap(),
+    );
+    assert!(r1 < r2, "R1 scores 20, R2 scores 6");
+    assert!(html.contains("<td>20</td>") && html.contains("tag-red\">Off track</strong>"));
+    assert!(
+        html[r1..r2].contains("<span class=\"tag-word\">workforce</span>"),
+        "{html}"
+    );
+}
+
+#[test]
 fn action_page_links_what_it_addresses_and_its_evidence() {
     let (_t, out) = built();
     let html = page(&out, "plans/recovery/actions/P1.1/index.html");

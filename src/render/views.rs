@@ -215,7 +215,7 @@ impl<'a> View<'a> {
                             "likelihood": r.likelihood, "impact": r.impact,
                             "score": u32::from(r.likelihood) * u32::from(r.impact),
                             "status": r.status.map(|s| status(self.labels(), s)),
-                            "reviewed": date(r.reviewed), "mitigation": r.mitigation,
+                            "reviewed": date(r.reviewed), "mitigation": r.mitigation, "tags": r.tags,
                             "referenced_by": self.backlinks(id, Some(&r.id.value)),
                         })
                     })
