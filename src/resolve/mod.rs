@@ -2,14 +2,18 @@
 //! statuses derived from the record. Checks everything that needs more than
 //! one file to see.
 
+mod chains;
 mod index;
+pub mod journey;
 mod refs;
 pub mod status;
 mod today;
 
+pub use chains::{ActionRef, Chains, ResponseRef};
 pub use index::{Entry, Index, action_url, doc_url};
+pub use journey::{Event, EventKind};
 pub use refs::{Backlink, Backlinks, is_web_address};
-pub use status::Trend;
+pub use status::{IndicatorStatus, Trend};
 pub use today::choose as choose_today;
 
 use crate::diagnostics::{Diagnostics, FileReporter};
@@ -53,6 +57,12 @@ pub struct Site {
     /// By plan id: the plan's roll-up, and each priority's.
     pub plans: BTreeMap<String, (RollUp, BTreeMap<String, RollUp>)>,
     pub assets: Vec<crate::load::Asset>,
+    /// By indicator id.
+    pub indicators: BTreeMap<String, IndicatorStatus>,
+    /// Recommendation → action and recommendation → response links.
+    pub chains: Chains,
+    /// The journey, oldest first.
+    pub events: Vec<Event>,
     /// Documents a normal build leaves out, and why ("exempt (paragraph 3)",
     /// "draft"): in a restricted or draft build, these pages carry a banner.
     pub restricted: BTreeMap<String, String>,
@@ -136,6 +146,15 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         }
     }
     documents.retain(|d| !hidden.contains_key(&d.id));
+    let indicators = documents
+        .iter()
+        .filter_map(|d| match &d.kind {
+            Kind::Indicator(i) => Some((d.id.clone(), status::indicator(i))),
+            _ => None,
+        })
+        .collect();
+    let chains = Chains::build(&documents, &index);
+    let events = journey::events(&documents);
     Site {
         settings,
         today,
@@ -144,6 +163,9 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         backlinks,
         actions,
         plans,
+        indicators,
+        chains,
+        events,
         assets,
         restricted,
     }

@@ -1,7 +1,7 @@
 //! Derived statuses, as the content model defines them: an action's current
 //! status, trend and overdue flag; the roll-up of a priority and of a plan.
 
-use crate::model::{Action, Rag};
+use crate::model::{Action, Better, Indicator, Rag};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -60,6 +60,56 @@ pub fn roll_up(statuses: impl IntoIterator<Item = Rag>) -> Rag {
         Rag::Blue
     } else {
         worst.unwrap_or(Rag::Grey)
+    }
+}
+
+/// Where an indicator stands: its latest value against the one before and
+/// against its target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct IndicatorStatus {
+    /// Latest minus previous value.
+    pub change: Option<f64>,
+    /// That change read against `better`.
+    pub trend: Option<Trend>,
+    /// Whether the latest value meets the target, when there is one.
+    pub met: Option<bool>,
+    /// Green when the target is met; amber when it is not but the last
+    /// change moved towards it; red otherwise. None without a target.
+    pub status: Option<Rag>,
+}
+
+pub fn indicator(ind: &Indicator) -> IndicatorStatus {
+    let n = ind.values.len();
+    let latest = ind.values.last().map(|v| v.value);
+    let previous = n.checked_sub(2).map(|i| ind.values[i].value);
+    let change = latest.zip(previous).map(|(l, p)| l - p);
+    let trend = change.map(|c| {
+        let c = match ind.better {
+            Better::Higher => c,
+            Better::Lower => -c,
+        };
+        if c > 0.0 {
+            Trend::Better
+        } else if c < 0.0 {
+            Trend::Worse
+        } else {
+            Trend::Same
+        }
+    });
+    let met = latest.zip(ind.target).map(|(l, t)| match ind.better {
+        Better::Higher => l >= t,
+        Better::Lower => l <= t,
+    });
+    let status = met.map(|m| match (m, trend) {
+        (true, _) => Rag::Green,
+        (false, Some(Trend::Better)) => Rag::Amber,
+        (false, _) => Rag::Red,
+    });
+    IndicatorStatus {
+        change,
+        trend,
+        met,
+        status,
     }
 }
 
@@ -157,6 +207,38 @@ mod tests {
         ));
         assert!(overdue(&action(&[], Some("2022-01-01"), None), today));
         assert!(!overdue(&action(&[Rag::Red], None, None), today));
+    }
+
+    fn ind(better: Better, target: Option<f64>, values: &[f64]) -> Indicator {
+        Indicator {
+            unit: None,
+            better,
+            target,
+            values: values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| crate::model::IndicatorValue {
+                    date: Date::parse(&format!("202{i}-01")).unwrap(),
+                    value: *v,
+                    note: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn indicators_read_against_direction_and_target() {
+        let s = indicator(&ind(Better::Lower, Some(18.0), &[24.0, 21.0]));
+        assert_eq!(s.change, Some(-3.0));
+        assert_eq!(s.trend, Some(Trend::Better));
+        assert_eq!((s.met, s.status), (Some(false), Some(Rag::Amber)));
+        let s = indicator(&ind(Better::Higher, Some(5.0), &[3.0, 2.0]));
+        assert_eq!((s.trend, s.status), (Some(Trend::Worse), Some(Rag::Red)));
+        let s = indicator(&ind(Better::Higher, Some(5.0), &[5.0]));
+        assert_eq!((s.change, s.status), (None, Some(Rag::Green)));
+        let s = indicator(&ind(Better::Higher, None, &[1.0, 1.0]));
+        assert_eq!((s.trend, s.status), (Some(Trend::Same), None));
+        assert_eq!(indicator(&ind(Better::Higher, Some(1.0), &[])).status, None);
     }
 
     #[test]

@@ -1,10 +1,15 @@
 //! What each template is given: plain data, every link already relative to
 //! the page it appears on.
 
+mod data;
+mod plan;
+
+pub use data::{number, with_unit};
+
 use super::links::Linker;
 use super::markdown;
-use crate::model::{Better, Date, Document, Indicator, Item, Kind, Rag, StatusLabels};
-use crate::resolve::{Backlink, Site, Trend, action_url, is_web_address};
+use crate::model::{Date, Document, Item, Kind, Rag, StatusLabels};
+use crate::resolve::{Backlink, Site, Trend};
 use serde_json::{Value, json};
 
 /// Builds views for one page.
@@ -27,30 +32,6 @@ fn trend_word(t: Option<Trend>) -> Value {
         Some(Trend::Same) => json!({ "name": "same", "label": "No change" }),
         Some(Trend::Worse) => json!({ "name": "worse", "label": "Worsening" }),
         None => Value::Null,
-    }
-}
-
-/// A number as people write it: no trailing `.0`.
-pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
-/// `£139m`, `45%`, `245 children`.
-pub fn with_unit(v: f64, unit: Option<&str>) -> String {
-    let n = number(v);
-    match unit.map(str::trim) {
-        None | Some("") => n,
-        Some("%") => format!("{n}%"),
-        Some(u) if u.starts_with('£') || u.starts_with('$') || u.starts_with('€') => {
-            let (sym, rest) = u.split_at(u.chars().next().map_or(0, char::len_utf8));
-            format!("{sym}{n}{rest}")
-        }
-        Some(u) => format!("{n} {u}"),
     }
 }
 
@@ -104,9 +85,38 @@ impl<'a> View<'a> {
                     "text": i.text,
                     "to": i.to,
                     "referenced_by": self.backlinks(doc, Some(&i.id.value)),
+                    "actions": self.addressed_by(doc, Some(&i.id.value)),
+                    "responses": self.responses(doc, &i.id.value),
                 })
             })
             .collect()
+    }
+
+    /// The responses to a committee recommendation.
+    pub fn responses(&self, meeting: &str, item: &str) -> Vec<Value> {
+        let mut out = Vec::new();
+        for r in self.site.chains.responses_to(meeting, item) {
+            let Ok(i) = self
+                .site
+                .documents
+                .binary_search_by(|d| d.id.as_str().cmp(&r.paper))
+            else {
+                continue;
+            };
+            let doc = &self.site.documents[i];
+            if let Kind::Paper(p) = &doc.kind
+                && let Some(resp) = p.responses.get(r.index)
+            {
+                out.push(json!({
+                    "paper": self.linker.link(&doc.id, &doc.id),
+                    "date": date(p.date),
+                    "author": p.author,
+                    "status": resp.status.map(|s| s.name()),
+                    "summary": resp.summary,
+                }));
+            }
+        }
+        out
     }
 
     fn links(&self, refs: &[crate::model::Reference], from: &str) -> Vec<Value> {
@@ -164,6 +174,7 @@ impl<'a> View<'a> {
                     "start": date(i.start), "end": date(i.end), "published": date(i.published),
                     "lead_inspector": i.lead_inspector, "judgements": judgements, "overall": overall,
                     "recommendations": self.items(id, &i.recommendations),
+                    "addressed_by": self.addressed_by(id, None),
                 })
             }
             Kind::Visit(v) => json!({
@@ -172,6 +183,7 @@ impl<'a> View<'a> {
                 "follows": v.follows.as_ref().map(|f| self.linker.link(&f.value, id)),
                 "priority_actions": self.items(id, &v.priority_actions),
                 "recommendations": self.items(id, &v.recommendations),
+                "addressed_by": self.addressed_by(id, None),
             }),
             Kind::Plan(p) => self.plan(doc, p),
             Kind::Meeting(m) => {
@@ -226,134 +238,5 @@ impl<'a> View<'a> {
             Kind::Indicator(ind) => self.indicator(ind),
             Kind::Home | Kind::ListIntro | Kind::Page => Value::Null,
         }
-    }
-
-    fn plan(&self, doc: &Document, p: &crate::model::Plan) -> Value {
-        let id = doc.id.as_str();
-        let (overall, priorities) = &self.site.plans[id];
-        let statuses = &self.site.actions[id];
-        let actions: Vec<Value> = p
-            .actions
-            .iter()
-            .map(|a| self.action_row(id, a, &statuses[&a.id.value]))
-            .collect();
-        let mut counts: Vec<Value> = Vec::new();
-        for rag in Rag::ALL {
-            let n = statuses.values().filter(|s| s.current == rag).count();
-            counts.push(json!({ "status": status(self.labels(), rag), "count": n }));
-        }
-        json!({
-            "owner": p.owner, "adopted": date(p.adopted),
-            "responds_to": self.links(&p.responds_to, id),
-            "status": status(self.labels(), overall.status),
-            "counts": counts,
-            "overdue": statuses.values().filter(|s| s.overdue).count(),
-            "priorities": p.priorities.iter().map(|pr| {
-                let r = priorities[&pr.id.value];
-                json!({
-                    "id": pr.id.value, "title": pr.title, "summary": pr.summary,
-                    "status": status(self.labels(), r.status), "manual": r.manual,
-                    "actions": actions.iter().filter(|a| a["priority"] == json!(pr.id.value)).cloned().collect::<Vec<_>>(),
-                    "referenced_by": self.backlinks(id, Some(&pr.id.value)),
-                })
-            }).collect::<Vec<_>>(),
-            "actions": actions,
-        })
-    }
-
-    pub fn action_row(
-        &self,
-        plan: &str,
-        a: &crate::model::Action,
-        s: &crate::resolve::ActionStatus,
-    ) -> Value {
-        let last = a.updates.last();
-        json!({
-            "id": a.id.value, "priority": a.priority.value, "title": a.title,
-            "href": self.linker.href(&action_url(plan, &a.id.value)),
-            "owner": a.owner, "due": date(a.due), "revised_due": date(a.revised_due),
-            "status": status(self.labels(), s.current), "trend": trend_word(s.trend), "overdue": s.overdue,
-            "last_update": last.map(|u| json!({ "date": u.date, "note": u.note })),
-        })
-    }
-
-    /// The page of one action.
-    pub fn action(&self, plan: &Document, a: &crate::model::Action) -> Value {
-        let id = plan.id.as_str();
-        let Kind::Plan(p) = &plan.kind else {
-            return Value::Null;
-        };
-        let s = &self.site.actions[id][&a.id.value];
-        let mut row = self.action_row(id, a, s);
-        let priority = p.priorities.iter().find(|x| x.id.value == a.priority.value);
-        row["summary"] = json!(a.summary);
-        row["plan"] = self.linker.link(id, id);
-        row["priority_link"] = json!({
-            "href": self.linker.href(&format!("{id}/index.html#{}", a.priority.value)),
-            "title": priority.map_or(a.priority.value.clone(), |p| format!("{} {}", p.id.value, p.title)),
-        });
-        row["addresses"] = json!(self.links(&a.addresses, id));
-        row["evidence"] = json!(a.evidence.iter().map(|e| {
-            if is_web_address(&e.value) {
-                json!({ "href": e.value.trim(), "title": e.value.trim(), "kind": "web", "hidden": null })
-            } else {
-                self.linker.link(e.value.trim_start_matches('@'), id)
-            }
-        }).collect::<Vec<_>>());
-        row["updates"] = json!(
-            a.updates
-                .iter()
-                .rev()
-                .map(|u| json!({
-                    "date": u.date, "status": status(self.labels(), u.status), "note": u.note,
-                }))
-                .collect::<Vec<_>>()
-        );
-        row["referenced_by"] = json!(self.backlinks(id, Some(&a.id.value)));
-        row["tags"] = json!(a.tags);
-        row["exempt"] = json!(self.exempt_banner(id));
-        row["draft"] = json!(self.draft_banner(id));
-        row
-    }
-
-    fn indicator(&self, ind: &Indicator) -> Value {
-        let unit = ind.unit.as_deref();
-        let values: Vec<Value> = ind
-            .values
-            .iter()
-            .map(|v| json!({ "date": v.date, "value": v.value, "display": with_unit(v.value, unit), "note": v.note }))
-            .collect();
-        let latest = ind.values.last();
-        let against = match (latest, ind.target) {
-            (Some(l), Some(t)) => {
-                let met = match ind.better {
-                    Better::Higher => l.value >= t,
-                    Better::Lower => l.value <= t,
-                };
-                Some(if met { "met" } else { "not met" })
-            }
-            _ => None,
-        };
-        json!({
-            "unit": ind.unit,
-            "better": match ind.better { Better::Higher => "higher", Better::Lower => "lower" },
-            "target": ind.target.map(|t| with_unit(t, unit)),
-            "values": values,
-            "latest": latest.map(|l| with_unit(l.value, unit)),
-            "target_status": against,
-        })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn units_read_naturally() {
-        assert_eq!(with_unit(139.0, Some("£m")), "£139m");
-        assert_eq!(with_unit(45.5, Some("%")), "45.5%");
-        assert_eq!(with_unit(245.0, Some("children")), "245 children");
-        assert_eq!(with_unit(2.25, None), "2.25");
     }
 }
