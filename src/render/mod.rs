@@ -2,10 +2,16 @@
 //! each page's data goes through its template, and every link is written
 //! relative to the page it is on.
 
+pub mod charts;
+mod dashboard;
 mod links;
+mod lists;
 pub mod markdown;
 mod pages;
+mod recommendations;
+mod status_page;
 pub mod theme;
+mod timeline;
 mod views;
 
 pub use links::root_for;

@@ -2,12 +2,11 @@
 
 use super::links::Linker;
 use super::theme::Theme;
-use super::views::{View, date};
+use super::views::View;
 use crate::diagnostics::{Diagnostic, FileReporter};
 use crate::model::{Document, Kind};
 use crate::resolve::{Site, doc_url};
 use serde_json::{Value, json};
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// A file of the built site.
@@ -24,7 +23,7 @@ pub enum Content {
 }
 
 /// The built-in lists, in navigation order: folder, title, kind.
-const SECTIONS: [(&str, &str, &str); 6] = [
+pub(super) const SECTIONS: [(&str, &str, &str); 6] = [
     ("inspections", "Inspections", "inspection"),
     ("visits", "Visits", "visit"),
     ("plans", "Plans", "plan"),
@@ -33,11 +32,11 @@ const SECTIONS: [(&str, &str, &str); 6] = [
     ("indicators", "Indicators", "indicator"),
 ];
 
-struct Renderer<'a> {
-    site: &'a Site,
-    theme: &'a Theme,
-    files: Vec<OutputFile>,
-    errors: Vec<Diagnostic>,
+pub(super) struct Renderer<'a> {
+    pub(super) site: &'a Site,
+    pub(super) theme: &'a Theme,
+    pub(super) files: Vec<OutputFile>,
+    pub(super) errors: Vec<Diagnostic>,
 }
 
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
@@ -48,6 +47,9 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Di
         errors: Vec::new(),
     };
     r.home();
+    r.status_page();
+    r.timeline();
+    r.recommendations();
     for doc in &site.documents {
         match &doc.kind {
             Kind::Home | Kind::ListIntro => {}
@@ -111,7 +113,7 @@ fn template_for(kind: &Kind) -> &'static str {
 }
 
 impl Renderer<'_> {
-    fn view(&self, path: &str) -> View<'_> {
+    pub(super) fn view(&self, path: &str) -> View<'_> {
         View {
             site: self.site,
             linker: Linker::new(&self.site.index, path),
@@ -119,7 +121,14 @@ impl Renderer<'_> {
     }
 
     /// Renders `template` to `path` with the shared context plus `page`.
-    fn page(&mut self, path: &str, template: &str, title: &str, section: &str, page: Value) {
+    pub(super) fn page(
+        &mut self,
+        path: &str,
+        template: &str,
+        title: &str,
+        section: &str,
+        page: Value,
+    ) {
         self.page_with(None, path, template, title, section, page);
     }
 
@@ -153,15 +162,18 @@ impl Renderer<'_> {
             view.linker.root = root;
         }
         let s = &self.site.settings;
-        let nav: Vec<Value> = std::iter::once(("", "Home"))
-            .chain(
-                SECTIONS
-                    .iter()
-                    .filter(|(_, _, kind)| {
-                        self.site.documents.iter().any(|d| d.kind.noun() == *kind)
-                    })
-                    .map(|(f, t, _)| (*f, *t)),
-            )
+        let has = |kind: &str| self.site.documents.iter().any(|d| d.kind.noun() == kind);
+        let mut folders = vec![("", "Home"), ("timeline", "Timeline"), ("status", "Status")];
+        for (folder, title, kind) in SECTIONS {
+            if has(kind) {
+                folders.push((folder, title));
+            }
+            if folder == "meetings" && has("meeting") {
+                folders.push(("recommendations", "Recommendations"));
+            }
+        }
+        let nav: Vec<Value> = folders
+            .into_iter()
             .map(|(folder, t)| {
                 json!({
                     "href": view.linker.href(&doc_url(folder)),
@@ -225,175 +237,6 @@ impl Renderer<'_> {
             page,
         );
     }
-
-    fn intro(&self, id: &str, path: &str) -> Value {
-        self.site
-            .documents
-            .iter()
-            .find(|d| d.id == id)
-            .map_or(Value::Null, |d| self.view(path).document(d))
-    }
-
-    fn home(&mut self) {
-        let path = "index.html";
-        let view = self.view(path);
-        let site = self.site;
-        let latest = site
-            .documents
-            .iter()
-            .filter_map(|d| match &d.kind {
-                Kind::Inspection(i) => Some((i.start, d)),
-                _ => None,
-            })
-            .max_by_key(|(start, d)| (*start, d.id.clone()))
-            .map(|(_, d)| view.document(d));
-        let plans: Vec<Value> = site
-            .documents
-            .iter()
-            .filter(|d| matches!(d.kind, Kind::Plan(_)))
-            .map(|d| {
-                let v = view.document(d);
-                json!({ "href": view.linker.href(&doc_url(&d.id)), "title": d.common.title, "detail": v["detail"] })
-            })
-            .collect();
-        let mut overdue = Vec::new();
-        for d in &site.documents {
-            if let Kind::Plan(p) = &d.kind {
-                for a in &p.actions {
-                    let s = &site.actions[&d.id][&a.id.value];
-                    if s.overdue {
-                        let mut row = view.action_row(&d.id, a, s);
-                        row["plan"] = json!(d.common.title);
-                        overdue.push(row);
-                    }
-                }
-            }
-        }
-        let sections: Vec<Value> = SECTIONS
-            .iter()
-            .map(|(folder, title, kind)| {
-                let n = if *folder == "risks" {
-                    site.documents
-                        .iter()
-                        .find_map(|d| match &d.kind {
-                            Kind::Risks(r) => Some(r.len()),
-                            _ => None,
-                        })
-                        .unwrap_or(0)
-                } else {
-                    site.documents
-                        .iter()
-                        .filter(|d| d.kind.noun() == *kind)
-                        .count()
-                };
-                json!({ "href": view.linker.href(&doc_url(folder)), "title": title, "count": n })
-            })
-            .collect();
-        let intro = self.intro("", path);
-        let page = json!({
-            "intro": intro, "latest_inspection": latest, "plans": plans,
-            "overdue": overdue, "sections": sections,
-        });
-        let title = site.settings.title.clone();
-        self.page(path, "home.html", &title, "home", page);
-    }
-
-    fn list(&mut self, folder: &str, title: &str, docs: &[&Document]) {
-        let path = doc_url(folder);
-        let view = self.view(&path);
-        let mut rows: Vec<(String, Value)> = docs
-            .iter()
-            .map(|d| {
-                let v = view.document(d);
-                let (sort, when, status_v) = match &d.kind {
-                    Kind::Inspection(i) => (
-                        i.start.map(|x| x.iso()),
-                        date(i.start),
-                        v["detail"]["overall"].clone(),
-                    ),
-                    Kind::Visit(x) => (x.start.map(|x| x.iso()), date(x.start), Value::Null),
-                    Kind::Meeting(m) => (Some(m.date.iso()), json!(m.date), Value::Null),
-                    Kind::Plan(p) => (
-                        p.adopted.map(|x| x.iso()),
-                        date(p.adopted),
-                        v["detail"]["status"].clone(),
-                    ),
-                    _ => (Some(d.common.title.clone()), Value::Null, Value::Null),
-                };
-                let row = json!({
-                    "href": view.linker.href(&doc_url(&d.id)), "title": d.common.title,
-                    "summary": d.common.summary, "date": when, "status": status_v,
-                    "kind": d.kind.noun(), "detail": v["detail"],
-                });
-                (sort.unwrap_or_default(), row)
-            })
-            .collect();
-        let newest_first = matches!(folder, "inspections" | "visits" | "meetings");
-        rows.sort_by(|a, b| {
-            if newest_first {
-                b.0.cmp(&a.0)
-            } else {
-                a.0.cmp(&b.0)
-            }
-        });
-        let page = json!({
-            "folder": folder, "intro": self.intro(folder, &path),
-            "items": rows.into_iter().map(|(_, r)| r).collect::<Vec<_>>(),
-        });
-        self.page(&path, "list.html", title, folder, page);
-    }
-
-    fn empty_register(&mut self) {
-        let page = json!({ "id": "risks", "title": "Risk register", "kind": "risk register", "summary": null,
-            "source": null, "tags": [], "body": "", "referenced_by": [], "exempt": null, "draft": false,
-            "detail": { "risks": [] } });
-        self.page(
-            "risks/index.html",
-            "risks.html",
-            "Risk register",
-            "risks",
-            page,
-        );
-    }
-
-    /// A list for every folder of plain pages that has no index.md of its own.
-    fn plain_folders(&mut self) {
-        let site = self.site;
-        let ids: BTreeSet<&str> = site.documents.iter().map(|d| d.id.as_str()).collect();
-        let mut folders: BTreeSet<String> = BTreeSet::new();
-        for d in &site.documents {
-            if !matches!(d.kind, Kind::Page) {
-                continue;
-            }
-            let mut id = d.id.as_str();
-            while let Some((parent, _)) = id.rsplit_once('/') {
-                let known = SECTIONS
-                    .iter()
-                    .any(|(f, _, _)| parent == *f || parent.starts_with(&format!("{f}/")));
-                if !known && !ids.contains(parent) {
-                    folders.insert(parent.to_string());
-                }
-                id = parent;
-            }
-        }
-        for folder in folders {
-            let docs: Vec<&Document> = site
-                .documents
-                .iter()
-                .filter(|d| d.id.rsplit_once('/').is_some_and(|(p, _)| p == folder))
-                .collect();
-            let title = folder
-                .rsplit('/')
-                .next()
-                .unwrap_or(&folder)
-                .replace('-', " ");
-            let mut title_cased = title.clone();
-            if let Some(first) = title.chars().next() {
-                title_cased = first.to_uppercase().collect::<String>() + &title[first.len_utf8()..];
-            }
-            self.list(&folder, &title_cased, &docs);
-        }
-    }
 }
 
 /// Style rules for the statuses a site has given its own colours: the
@@ -404,7 +247,8 @@ fn status_css(labels: &crate::model::StatusLabels) -> String {
         if let Some(bg) = labels.colour(rag) {
             let (text, _) = bg.text_on();
             css.push_str(&format!(
-                ".tag-{name} {{ background: {bg}; color: {text}; border-left-color: {text}; }}\n",
+                ".tag-{name} {{ background: {bg}; color: {text}; border-left-color: {text}; }}\n\
+                 .rag-{name} {{ fill: {bg}; }} .chart-on-{name} {{ fill: {text}; }}\n",
                 name = rag.name()
             ));
         }

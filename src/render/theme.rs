@@ -26,6 +26,9 @@ pub const TEMPLATES: &[(&str, &str)] = builtin!(
     "paper.html",
     "risks.html",
     "indicator.html",
+    "status.html",
+    "timeline.html",
+    "recommendations.html",
     "404.html",
 );
 

@@ -1,7 +1,8 @@
 //! Views of the data files: the risk register and indicators.
 
 use super::View;
-use crate::model::{Better, Indicator};
+use crate::model::{Better, Document, Indicator, Kind, Rag, Risk};
+use crate::render::charts::{HeatRisk, LineChart, LinePoint, heat_map, line_chart};
 use serde_json::{Value, json};
 
 /// A number as people write it: no trailing `.0`.
@@ -29,32 +30,109 @@ pub fn with_unit(v: f64, unit: Option<&str>) -> String {
 }
 
 impl View<'_> {
-    pub(super) fn indicator(&self, ind: &Indicator) -> Value {
+    pub(super) fn indicator(&self, id: &str, ind: &Indicator) -> Value {
         let unit = ind.unit.as_deref();
         let values: Vec<Value> = ind
             .values
             .iter()
             .map(|v| json!({ "date": v.date, "value": v.value, "display": with_unit(v.value, unit), "note": v.note }))
             .collect();
+        let mut out = self.indicator_status(id, ind);
+        out["values"] = json!(values);
+        let points: Vec<LinePoint> = ind
+            .values
+            .iter()
+            .map(|v| LinePoint {
+                date: v.date.first_day(),
+                value: v.value,
+                label: with_unit(v.value, unit),
+                date_label: v.date.long(),
+            })
+            .collect();
+        let title = self
+            .linker
+            .index
+            .doc(id)
+            .map_or(String::new(), |e| e.title.clone());
+        out["chart"] = json!(line_chart(&LineChart {
+            id: "values-chart",
+            title: &format!("{title}: values over time"),
+            points: &points,
+            target: ind.target.map(|t| (t, with_unit(t, unit))),
+            higher_is_better: matches!(ind.better, Better::Higher),
+        }));
+        out
+    }
+
+    /// What the indicators list and the status page show of an indicator.
+    pub fn indicator_summary(&self, doc: &Document) -> Value {
+        match &doc.kind {
+            Kind::Indicator(ind) => self.indicator_status(&doc.id, ind),
+            _ => Value::Null,
+        }
+    }
+
+    fn indicator_status(&self, id: &str, ind: &Indicator) -> Value {
+        let unit = ind.unit.as_deref();
+        let s = self.site.indicators.get(id);
         let latest = ind.values.last();
-        let against = match (latest, ind.target) {
-            (Some(l), Some(t)) => {
-                let met = match ind.better {
-                    Better::Higher => l.value >= t,
-                    Better::Lower => l.value <= t,
-                };
-                Some(if met { "met" } else { "not met" })
-            }
+        let change = s.and_then(|s| s.change).map(|c| {
+            let sign = if c > 0.0 {
+                "+"
+            } else if c < 0.0 {
+                "−"
+            } else {
+                ""
+            };
+            format!("{sign}{}", with_unit(c.abs(), unit))
+        });
+        let target = ind.target.map(|t| with_unit(t, unit));
+        let against = match (s.and_then(|s| s.met), s.and_then(|s| s.status)) {
+            (Some(true), _) => Some("met"),
+            (Some(false), Some(Rag::Amber)) => Some("not met; moving towards it"),
+            (Some(false), _) => Some("not met"),
             _ => None,
         };
         json!({
             "unit": ind.unit,
             "better": match ind.better { Better::Higher => "higher", Better::Lower => "lower" },
-            "target": ind.target.map(|t| with_unit(t, unit)),
-            "values": values,
+            "target": target,
             "latest": latest.map(|l| with_unit(l.value, unit)),
-            "target_status": against,
+            "latest_date": latest.map(|l| l.date),
+            "change": change,
+            "trend": super::trend_word(s.and_then(|s| s.trend)),
+            "status": s.and_then(|s| s.status).map(|r| super::status(self.labels(), r)),
+            "against": against,
         })
+    }
+
+    pub(super) fn risks(&self, id: &str, risks: &[Risk]) -> Value {
+        let mut rows: Vec<Value> = risks
+            .iter()
+            .map(|r| {
+                json!({
+                    "id": r.id.value, "title": r.title, "owner": r.owner,
+                    "likelihood": r.likelihood, "impact": r.impact,
+                    "score": u32::from(r.likelihood) * u32::from(r.impact),
+                    "status": r.status.map(|s| super::status(self.labels(), s)),
+                    "reviewed": super::date(r.reviewed), "mitigation": r.mitigation, "tags": r.tags,
+                    "referenced_by": self.backlinks(id, Some(&r.id.value)),
+                    "actions": self.addressed_by(id, Some(&r.id.value)),
+                })
+            })
+            .collect();
+        rows.sort_by(|a, b| b["score"].as_u64().cmp(&a["score"].as_u64()));
+        let placed: Vec<HeatRisk> = risks
+            .iter()
+            .map(|r| HeatRisk {
+                id: r.id.value.clone(),
+                likelihood: r.likelihood,
+                impact: r.impact,
+                title: r.title.clone(),
+            })
+            .collect();
+        let chart = heat_map("heat-map", "Risks by likelihood and impact", &placed);
+        json!({ "risks": rows, "chart": chart })
     }
 }
 

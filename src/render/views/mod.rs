@@ -8,7 +8,7 @@ pub use data::{number, with_unit};
 
 use super::links::Linker;
 use super::markdown;
-use crate::model::{Date, Document, Item, Kind, Rag, StatusLabels};
+use crate::model::{Date, Document, Inspection, Item, Kind, Rag, StatusLabels};
 use crate::resolve::{Backlink, Site, Trend};
 use serde_json::{Value, json};
 
@@ -17,6 +17,9 @@ pub struct View<'a> {
     pub site: &'a Site,
     pub linker: Linker<'a>,
 }
+
+/// The order statuses are listed in: what needs attention first.
+pub const ATTENTION: [Rag; 5] = [Rag::Red, Rag::Amber, Rag::Green, Rag::Grey, Rag::Blue];
 
 pub fn status(labels: &StatusLabels, rag: Rag) -> Value {
     json!({ "rag": rag.name(), "label": labels.label(rag) })
@@ -142,29 +145,36 @@ impl<'a> View<'a> {
         })
     }
 
+    /// An inspection's judgements, each with its grade's colour.
+    pub fn judgements(&self, i: &Inspection) -> Vec<Value> {
+        let scale = self
+            .site
+            .settings
+            .scales
+            .iter()
+            .find(|s| s.name == i.scale.value);
+        // The overall judgement first, then the rest in the order written.
+        let mut ordered: Vec<&crate::model::Judgement> = i.judgements.iter().collect();
+        ordered.sort_by_key(|j| !j.overall);
+        ordered
+            .into_iter()
+            .map(|j| {
+                let g = scale.and_then(|s| s.find(&j.grade.value));
+                json!({
+                    "area": j.area,
+                    "grade": g.map_or(j.grade.value.clone(), |g| g.grade.clone()),
+                    "rag": g.map_or("grey", |g| g.rag.name()),
+                    "overall": j.overall,
+                })
+            })
+            .collect()
+    }
+
     fn detail(&self, doc: &Document) -> Value {
         let id = doc.id.as_str();
         match &doc.kind {
             Kind::Inspection(i) => {
-                let scale = self
-                    .site
-                    .settings
-                    .scales
-                    .iter()
-                    .find(|s| s.name == i.scale.value);
-                let judgements: Vec<Value> = i
-                    .judgements
-                    .iter()
-                    .map(|j| {
-                        let g = scale.and_then(|s| s.find(&j.grade.value));
-                        json!({
-                            "area": j.area,
-                            "grade": g.map_or(j.grade.value.clone(), |g| g.grade.clone()),
-                            "rag": g.map_or("grey", |g| g.rag.name()),
-                            "overall": j.overall,
-                        })
-                    })
-                    .collect();
+                let judgements = self.judgements(i);
                 let overall = judgements
                     .iter()
                     .find(|j| j["overall"] == json!(true))
@@ -218,24 +228,8 @@ impl<'a> View<'a> {
                     "summary": r.summary,
                 })).collect::<Vec<_>>(),
             }),
-            Kind::Risks(risks) => {
-                let mut rows: Vec<Value> = risks
-                    .iter()
-                    .map(|r| {
-                        json!({
-                            "id": r.id.value, "title": r.title, "owner": r.owner,
-                            "likelihood": r.likelihood, "impact": r.impact,
-                            "score": u32::from(r.likelihood) * u32::from(r.impact),
-                            "status": r.status.map(|s| status(self.labels(), s)),
-                            "reviewed": date(r.reviewed), "mitigation": r.mitigation, "tags": r.tags,
-                            "referenced_by": self.backlinks(id, Some(&r.id.value)),
-                        })
-                    })
-                    .collect();
-                rows.sort_by(|a, b| b["score"].as_u64().cmp(&a["score"].as_u64()));
-                json!({ "risks": rows })
-            }
-            Kind::Indicator(ind) => self.indicator(ind),
+            Kind::Risks(risks) => self.risks(id, risks),
+            Kind::Indicator(ind) => self.indicator(id, ind),
             Kind::Home | Kind::ListIntro | Kind::Page => Value::Null,
         }
     }

@@ -1,7 +1,8 @@
 //! Views of plans and their actions.
 
-use super::{View, date, status, trend_word};
+use super::{ATTENTION, View, date, status, trend_word};
 use crate::model::{Action, Document, Kind, Rag};
+use crate::render::charts::{SpreadPart, spread};
 use crate::resolve::{ActionRef, action_url, is_web_address};
 use serde_json::{Value, json};
 
@@ -15,16 +16,13 @@ impl View<'_> {
             .iter()
             .map(|a| self.action_row(id, a, &statuses[&a.id.value]))
             .collect();
-        let mut counts: Vec<Value> = Vec::new();
-        for rag in Rag::ALL {
-            let n = statuses.values().filter(|s| s.current == rag).count();
-            counts.push(json!({ "status": status(self.labels(), rag), "count": n }));
-        }
+        let (counts, chart) = self.spread(doc);
         json!({
             "owner": p.owner, "adopted": date(p.adopted),
             "responds_to": self.links(&p.responds_to, id),
             "status": status(self.labels(), overall.status),
             "counts": counts,
+            "chart": chart,
             "overdue": statuses.values().filter(|s| s.overdue).count(),
             "priorities": p.priorities.iter().map(|pr| {
                 let r = priorities[&pr.id.value];
@@ -91,6 +89,33 @@ impl View<'_> {
         row["exempt"] = json!(self.exempt_banner(id));
         row["draft"] = json!(self.draft_banner(id));
         row
+    }
+
+    /// How many of a plan's actions are at each status, attention first,
+    /// in words and as a bar.
+    pub fn spread(&self, plan: &Document) -> (Vec<Value>, String) {
+        let labels = self.labels();
+        let statuses = self.site.actions.get(&plan.id);
+        let count =
+            |rag: Rag| statuses.map_or(0, |m| m.values().filter(|s| s.current == rag).count());
+        let counts = ATTENTION
+            .iter()
+            .map(|r| json!({ "status": status(labels, *r), "count": count(*r) }))
+            .collect();
+        let parts: Vec<SpreadPart> = ATTENTION
+            .iter()
+            .map(|r| SpreadPart {
+                rag: r.name(),
+                label: labels.label(*r).to_string(),
+                count: count(*r),
+            })
+            .collect();
+        let chart = spread(
+            &format!("spread-{}", plan.id.replace('/', "-")),
+            &format!("{}: actions by status", plan.common.title),
+            &parts,
+        );
+        (counts, chart)
     }
 
     fn evidence(&self, plan: &str, a: &Action) -> Value {

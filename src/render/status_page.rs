@@ -1,0 +1,158 @@
+//! `status/index.html`: everything with a status, in one place, red first.
+
+use super::pages::Renderer;
+use super::views::{ATTENTION, View, status};
+use crate::model::{Kind, Rag};
+use crate::resolve::{action_url, doc_url};
+use serde_json::{Value, json};
+
+/// The kinds of thing that carry a status, in the order they are listed.
+const TYPES: [&str; 5] = ["plan", "priority", "action", "risk", "indicator"];
+
+/// One thing with a status.
+pub struct Rated {
+    pub rag: Rag,
+    pub kind: &'static str,
+    pub overdue: bool,
+    pub row: Value,
+}
+
+/// Every status on the site, in document order.
+pub fn everything(view: &View) -> Vec<Rated> {
+    let site = view.site;
+    let labels = &site.settings.statuses;
+    let mut out = Vec::new();
+    let mut push = |rag: Rag, kind: &'static str, overdue: bool, row: Value| {
+        let mut row = row;
+        row["type"] = json!(kind);
+        row["status"] = status(labels, rag);
+        out.push(Rated {
+            rag,
+            kind,
+            overdue,
+            row,
+        });
+    };
+    for d in &site.documents {
+        let href = view.linker.href(&doc_url(&d.id));
+        match &d.kind {
+            Kind::Plan(p) => {
+                let Some((overall, priorities)) = site.plans.get(&d.id) else {
+                    continue;
+                };
+                let overdue = site
+                    .actions
+                    .get(&d.id)
+                    .map_or(0, |a| a.values().filter(|s| s.overdue).count());
+                push(
+                    overall.status,
+                    "plan",
+                    overdue > 0,
+                    json!({ "href": href, "ref": "", "title": d.common.title, "context": "",
+                        "note": format!("{} actions{}", p.actions.len(),
+                            if overdue > 0 { format!(", {overdue} overdue") } else { String::new() }) }),
+                );
+                for pr in &p.priorities {
+                    if let Some(r) = priorities.get(&pr.id.value) {
+                        push(
+                            r.status,
+                            "priority",
+                            false,
+                            json!({ "href": format!("{href}#{}", pr.id.value), "ref": pr.id.value,
+                                "title": pr.title, "context": d.common.title,
+                                "note": if r.manual { "set by hand" } else { "from its actions" } }),
+                        );
+                    }
+                }
+                for a in &p.actions {
+                    if let Some(s) = site.actions.get(&d.id).and_then(|m| m.get(&a.id.value)) {
+                        let mut row = view.action_row(&d.id, a, s);
+                        row["href"] = json!(view.linker.href(&action_url(&d.id, &a.id.value)));
+                        row["ref"] = json!(a.id.value);
+                        row["context"] = json!(d.common.title);
+                        push(s.current, "action", s.overdue, row);
+                    }
+                }
+            }
+            Kind::Risks(risks) => {
+                for r in risks {
+                    if let Some(rag) = r.status {
+                        push(
+                            rag,
+                            "risk",
+                            false,
+                            json!({ "href": format!("{href}#{}", r.id.value), "ref": r.id.value,
+                                "title": r.title, "context": d.common.title,
+                                "note": format!("likelihood {} × impact {} = {}", r.likelihood, r.impact,
+                                    u32::from(r.likelihood) * u32::from(r.impact)) }),
+                        );
+                    }
+                }
+            }
+            Kind::Indicator(_) => {
+                let detail = view.indicator_summary(d);
+                if let Some(rag) = site.indicators.get(&d.id).and_then(|s| s.status) {
+                    push(
+                        rag,
+                        "indicator",
+                        false,
+                        json!({ "href": href, "ref": "", "title": d.common.title, "context": "",
+                            "note": format!("Target {} {}", detail["target"].as_str().unwrap_or_default(),
+                                detail["against"].as_str().unwrap_or_default()) }),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+impl Renderer<'_> {
+    pub(super) fn status_page(&mut self) {
+        let path = "status/index.html";
+        let view = self.view(path);
+        let labels = &self.site.settings.statuses;
+        let mut all = everything(&view);
+        // Red first; within a status, overdue first, then by type.
+        all.sort_by_key(|r| {
+            let rank = ATTENTION.iter().position(|x| *x == r.rag);
+            let kind = TYPES.iter().position(|k| *k == r.kind);
+            (rank, !r.overdue, kind)
+        });
+        let groups: Vec<Value> = ATTENTION
+            .iter()
+            .map(|rag| {
+                let rows: Vec<&Value> = all
+                    .iter()
+                    .filter(|r| r.rag == *rag)
+                    .map(|r| &r.row)
+                    .collect();
+                json!({ "status": status(labels, *rag), "count": rows.len(), "rows": rows })
+            })
+            .collect();
+        let counts: Vec<Value> = TYPES
+            .iter()
+            .filter(|k| all.iter().any(|r| r.kind == **k))
+            .map(|k| {
+                let cells: Vec<usize> = ATTENTION
+                    .iter()
+                    .map(|rag| all.iter().filter(|r| r.kind == *k && r.rag == *rag).count())
+                    .collect();
+                json!({ "type": k, "cells": cells, "total": cells.iter().sum::<usize>() })
+            })
+            .collect();
+        let overdue = all
+            .iter()
+            .filter(|r| r.overdue && r.kind == "action")
+            .count();
+        let page = json!({
+            "groups": groups,
+            "columns": ATTENTION.iter().map(|r| status(labels, *r)).collect::<Vec<_>>(),
+            "counts": counts,
+            "total": all.len(),
+            "overdue": overdue,
+        });
+        self.page(path, "status.html", "Status", "status", page);
+    }
+}

@@ -1,0 +1,197 @@
+//! `timeline/index.html`: the improvement journey in date order, grouped by
+//! year, under a drawn timeline of graded judgements and visits.
+
+use super::charts::{JourneyMark, journey};
+use super::pages::Renderer;
+use super::views::{View, status};
+use crate::model::{Document, Kind};
+use crate::resolve::{Event, EventKind, action_url, doc_url};
+use serde_json::{Value, json};
+
+/// `Requires improvement to be good` → `RI`: a grade short enough to draw.
+pub fn grade_initials(grade: &str) -> String {
+    const SMALL: [&str; 6] = ["to", "be", "and", "or", "and/or", "of"];
+    grade
+        .split_whitespace()
+        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
+        .take(2)
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+fn find<'a>(view: &View<'a>, id: &str) -> Option<&'a Document> {
+    let docs = &view.site.documents;
+    docs.binary_search_by(|d| d.id.as_str().cmp(id))
+        .ok()
+        .map(|i| &docs[i])
+}
+
+/// What the timeline and the dashboard show of one event.
+pub fn event_row(view: &View, e: &Event) -> Option<Value> {
+    let doc = find(view, &e.doc)?;
+    let labels = &view.site.settings.statuses;
+    let mut row = json!({
+        "date": e.date,
+        "kind": e.kind.name(),
+        "href": view.linker.href(&doc_url(&doc.id)),
+        "title": doc.common.title,
+        "note": e.note,
+    });
+    match (&doc.kind, e.kind) {
+        (Kind::Inspection(i), _) => {
+            let js = view.judgements(i);
+            row["type"] = json!("Inspection");
+            row["grade"] = js
+                .iter()
+                .find(|j| j["overall"] == json!(true))
+                .cloned()
+                .unwrap_or(Value::Null);
+        }
+        (Kind::Visit(v), _) => row["type"] = json!(capitalise(&v.kind)),
+        (Kind::Meeting(m), _) => {
+            row["type"] = json!("Meeting");
+            row["context"] = json!(m.committee);
+        }
+        (Kind::Paper(p), _) => {
+            row["type"] = json!(capitalise(&p.kind));
+            if let Some((m, _)) = doc.id.rsplit_once('/') {
+                row["context"] = json!(find(view, m).map(|m| &m.common.title));
+            }
+        }
+        (Kind::Plan(p), EventKind::PlanAdopted) => {
+            row["type"] = json!("Plan adopted");
+            row["context"] = json!(format!("{} actions", p.actions.len()));
+        }
+        (Kind::Plan(p), _) => {
+            let id = e.action.as_deref()?;
+            let a = p.actions.iter().find(|a| a.id.value == id)?;
+            row["type"] = json!(if e.kind == EventKind::ActionCompleted {
+                "Action completed"
+            } else {
+                "Status change"
+            });
+            row["href"] = json!(view.linker.href(&action_url(&doc.id, id)));
+            row["title"] = json!(format!("{id} {}", a.title));
+            row["context"] = json!(doc.common.title);
+            row["from"] = e.from.map_or(Value::Null, |r| status(labels, r));
+            row["to"] = e.to.map_or(Value::Null, |r| status(labels, r));
+        }
+        _ => return None,
+    }
+    Some(row)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// The marks of the drawn timeline: inspections by their overall grade,
+/// visits, meetings and plan adoptions by shape.
+fn marks(view: &View, events: &[Event]) -> Vec<JourneyMark> {
+    let mut out = Vec::new();
+    for e in events {
+        let Some(doc) = find(view, &e.doc) else {
+            continue;
+        };
+        let (kind, rag, short, label) = match (&doc.kind, e.kind) {
+            (Kind::Inspection(i), _) => {
+                let js = view.judgements(i);
+                let overall = js.iter().find(|j| j["overall"] == json!(true));
+                let what = [i.inspectorate.as_deref(), i.framework.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let what = if what.is_empty() {
+                    "Inspection".to_string()
+                } else {
+                    what
+                };
+                match overall {
+                    Some(j) => {
+                        let grade = j["grade"].as_str().unwrap_or_default();
+                        let rag = match j["rag"].as_str() {
+                            Some("red") => "red",
+                            Some("amber") => "amber",
+                            Some("green") => "green",
+                            Some("blue") => "blue",
+                            _ => "grey",
+                        };
+                        let label = format!("{what}: {grade}");
+                        ("inspection", Some(rag), grade_initials(grade), label)
+                    }
+                    None => (
+                        "inspection",
+                        Some("grey"),
+                        "–".into(),
+                        format!("{what}: no overall grade"),
+                    ),
+                }
+            }
+            (Kind::Visit(v), _) => ("visit", None, String::new(), capitalise(&v.kind)),
+            (Kind::Meeting(_), _) => ("meeting", None, String::new(), doc.common.title.clone()),
+            (Kind::Plan(_), EventKind::PlanAdopted) => (
+                "plan",
+                None,
+                String::new(),
+                format!("{} adopted", doc.common.title),
+            ),
+            _ => continue,
+        };
+        out.push(JourneyMark {
+            date: e.date.first_day(),
+            label,
+            short,
+            rag,
+            kind,
+        });
+    }
+    out
+}
+
+impl Renderer<'_> {
+    pub(super) fn timeline(&mut self) {
+        let path = "timeline/index.html";
+        let view = self.view(path);
+        let events = &self.site.events;
+        let mut years: Vec<Value> = Vec::new();
+        let mut current: Option<(i32, Vec<Value>)> = None;
+        for e in events {
+            let Some(row) = event_row(&view, e) else {
+                continue;
+            };
+            let y = e.date.year();
+            match &mut current {
+                Some((year, rows)) if *year == y => rows.push(row),
+                _ => {
+                    if let Some((year, rows)) = current.take() {
+                        years.push(json!({ "year": year, "events": rows }));
+                    }
+                    current = Some((y, vec![row]));
+                }
+            }
+        }
+        if let Some((year, rows)) = current {
+            years.push(json!({ "year": year, "events": rows }));
+        }
+        let chart = journey("journey", "The improvement journey", &marks(&view, events));
+        let page = json!({ "years": years, "chart": chart, "count": events.len() });
+        self.page(path, "timeline.html", "Timeline", "timeline", page);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grade_initials;
+
+    #[test]
+    fn grades_shorten_to_initials() {
+        assert_eq!(grade_initials("Requires improvement to be good"), "RI");
+        assert_eq!(grade_initials("Inadequate"), "I");
+        assert_eq!(grade_initials("Widespread and/or systemic failings"), "WS");
+    }
+}
