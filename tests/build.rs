@@ -50,6 +50,9 @@ fn every_page_of_the_contract_exists() {
         "risks/index.html",
         "indicators/index.html",
         "indicators/caseloads/index.html",
+        "timeline/index.html",
+        "status/index.html",
+        "recommendations/index.html",
         "assets/style.css",
         "images/logo.png",
     ] {

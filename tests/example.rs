@@ -54,6 +54,9 @@ fn the_example_site_builds_every_document_with_no_broken_link() {
         "meetings",
         "risks",
         "indicators",
+        "timeline",
+        "status",
+        "recommendations",
     ] {
         assert!(
             files.contains_key(&format!("{list}/index.html")),

@@ -4,7 +4,7 @@
 use super::charts::{JourneyMark, journey};
 use super::pages::Renderer;
 use super::views::{View, status};
-use crate::model::{Document, Kind};
+use crate::model::{Document, Inspection, Kind};
 use crate::resolve::{Event, EventKind, action_url, doc_url};
 use serde_json::{Value, json};
 
@@ -27,6 +27,12 @@ fn find<'a>(view: &View<'a>, id: &str) -> Option<&'a Document> {
         .map(|i| &docs[i])
 }
 
+/// The judgement that stands for an inspection: the overall one, else the
+/// first one written (named by its area where shown); null when none.
+pub fn headline(view: &View, i: &Inspection) -> Value {
+    view.judgements(i).into_iter().next().unwrap_or(Value::Null)
+}
+
 /// What the timeline and the dashboard show of one event.
 pub fn event_row(view: &View, e: &Event) -> Option<Value> {
     let doc = find(view, &e.doc)?;
@@ -40,13 +46,8 @@ pub fn event_row(view: &View, e: &Event) -> Option<Value> {
     });
     match (&doc.kind, e.kind) {
         (Kind::Inspection(i), _) => {
-            let js = view.judgements(i);
             row["type"] = json!("Inspection");
-            row["grade"] = js
-                .iter()
-                .find(|j| j["overall"] == json!(true))
-                .cloned()
-                .unwrap_or(Value::Null);
+            row["grade"] = headline(view, i);
         }
         (Kind::Visit(v), _) => row["type"] = json!(capitalise(&v.kind)),
         (Kind::Meeting(m), _) => {
@@ -99,8 +100,7 @@ fn marks(view: &View, events: &[Event]) -> Vec<JourneyMark> {
         };
         let (kind, rag, short, label) = match (&doc.kind, e.kind) {
             (Kind::Inspection(i), _) => {
-                let js = view.judgements(i);
-                let overall = js.iter().find(|j| j["overall"] == json!(true));
+                let overall = headline(view, i);
                 let what = [i.inspectorate.as_deref(), i.framework.as_deref()]
                     .into_iter()
                     .flatten()
@@ -111,7 +111,7 @@ fn marks(view: &View, events: &[Event]) -> Vec<JourneyMark> {
                 } else {
                     what
                 };
-                match overall {
+                match overall.as_object() {
                     Some(j) => {
                         let grade = j["grade"].as_str().unwrap_or_default();
                         let rag = match j["rag"].as_str() {
@@ -121,7 +121,11 @@ fn marks(view: &View, events: &[Event]) -> Vec<JourneyMark> {
                             Some("blue") => "blue",
                             _ => "grey",
                         };
-                        let label = format!("{what}: {grade}");
+                        let label = if j["overall"] == json!(true) {
+                            format!("{what}: {grade}")
+                        } else {
+                            format!("{what}: {} {grade}", j["area"].as_str().unwrap_or_default())
+                        };
                         ("inspection", Some(rag), grade_initials(grade), label)
                     }
                     None => (

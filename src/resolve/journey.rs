@@ -116,3 +116,87 @@ pub fn events(documents: &[Document]) -> Vec<Event> {
     out.sort_by_key(|e| (e.date.first_day(), e.kind));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Loc;
+    use crate::model::{Action, At, Common, Plan, Update};
+
+    fn plan(adopted: &str, updates: &[(&str, Rag)]) -> Document {
+        let action = Action {
+            id: At::new("A1".into(), Loc::FILE),
+            priority: At::new("P1".into(), Loc::FILE),
+            title: "An action".into(),
+            summary: None,
+            owner: None,
+            due: None,
+            revised_due: None,
+            addresses: vec![],
+            evidence: vec![],
+            updates: updates
+                .iter()
+                .map(|(d, s)| Update {
+                    date: Date::parse(d).unwrap(),
+                    status: *s,
+                    note: None,
+                })
+                .collect(),
+            tags: vec![],
+        };
+        Document {
+            id: "plans/p".into(),
+            file: "plans/p/index.md".into(),
+            common: Common::default(),
+            body: String::new(),
+            body_line: 1,
+            links: vec![],
+            relative_links: vec![],
+            kind: Kind::Plan(Plan {
+                owner: None,
+                adopted: Some(Date::parse(adopted).unwrap()),
+                responds_to: vec![],
+                priorities: vec![],
+                actions: vec![action],
+                actions_file: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn only_changes_of_status_are_events_and_blue_is_a_completion() {
+        let doc = plan(
+            "2020-03",
+            &[
+                ("2020-06-01", Rag::Amber),
+                ("2020-09-01", Rag::Amber),
+                ("2020-12-01", Rag::Red),
+                ("2021-03-01", Rag::Blue),
+            ],
+        );
+        let kinds: Vec<(String, EventKind)> = events(&[doc])
+            .into_iter()
+            .map(|e| (e.date.iso(), e.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("2020-03".into(), EventKind::PlanAdopted),
+                ("2020-06-01".into(), EventKind::StatusChanged),
+                ("2020-12-01".into(), EventKind::StatusChanged),
+                ("2021-03-01".into(), EventKind::ActionCompleted),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_month_only_date_sorts_as_the_first_day_of_its_month() {
+        let doc = plan("2020-06", &[("2020-06-01", Rag::Green)]);
+        let e = events(&[doc]);
+        // Same day: the adoption comes before the status change.
+        assert_eq!(e[0].kind, EventKind::PlanAdopted);
+        assert_eq!(e[1].kind, EventKind::StatusChanged);
+        assert_eq!(e[1].from, None);
+        assert_eq!(e[1].to, Some(Rag::Green));
+    }
+}

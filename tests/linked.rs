@@ -1,0 +1,319 @@
+//! The linked site on the valid fixture: the recommendation → action →
+//! status → evidence chain, the status page, the timeline, judgements over
+//! time, committee recommendations, the dashboard, and the charts.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+
+fn built(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("output");
+    let (code, _, err) = build(&fixture("valid"), &out, extra);
+    assert_eq!(code, 0, "{err}");
+    (tmp, out)
+}
+
+/// The text of `html` from `start` up to the next `end`.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in page"));
+    let rest = &html[from..];
+    &rest[..rest[start.len()..]
+        .find(end)
+        .map_or(rest.len(), |i| i + start.len())]
+}
+
+/// Where each needle first appears; panics naming any that is missing.
+fn positions(html: &str, needles: &[&str]) -> Vec<usize> {
+    needles
+        .iter()
+        .map(|n| html.find(n).unwrap_or_else(|| panic!("{n:?} missing")))
+        .collect()
+}
+
+fn in_order(html: &str, needles: &[&str]) -> bool {
+    positions(html, needles).windows(2).all(|w| w[0] < w[1])
+}
+
+#[test]
+fn a_recommendation_shows_the_actions_that_address_it_with_status_and_evidence() {
+    let (_t, out) = built(&[]);
+    let html = read(&out, "inspections/2019-ilacs/index.html");
+    let item = between(&html, "<li id=\"oversight\">", "</li>\n</ol>");
+    assert!(item.contains("Actions addressing this"), "{item}");
+    assert!(
+        item.contains("href=\"../../plans/recovery/actions/P1.1/index.html\">P1.1 Introduce the new practice model</a>"),
+        "{item}"
+    );
+    assert!(item.contains("tag-blue\">Done</strong>"), "{item}");
+    assert!(
+        item.contains("href=\"../../visits/2020-02-monitoring/index.html\""),
+        "the action's evidence is linked in the chain: {item}"
+    );
+    let later = read(&out, "inspections/2023-05-ilacs/index.html");
+    let rec = between(&later, "<li id=\"rec-one\">", "</li>");
+    assert!(
+        rec.contains("P1.2 Strategy discussions on time") && rec.contains("Overdue"),
+        "{rec}"
+    );
+    let other = between(&later, "<li id=\"rec-two\">", "</li>");
+    assert!(
+        !other.contains("Actions addressing this"),
+        "nothing addresses rec-two: {other}"
+    );
+}
+
+#[test]
+fn the_status_page_lists_everything_red_first_with_counts() {
+    let (_t, out) = built(&[]);
+    let html = read(&out, "status/index.html");
+    // Red: the plan, priority P1, action P1.2 and risk R1. Amber: P2, P2.1,
+    // P3.1, R2 and the caseloads indicator (target missed, improving).
+    assert!(html.contains("Off track (4)"), "{html}");
+    assert!(html.contains("At risk (5)"), "{html}");
+    assert!(html.contains("On track (1)") && html.contains("Not started (1)"));
+    assert!(html.contains("Done (1)"));
+    assert!(in_order(
+        &html,
+        &[
+            "id=\"status-red\"",
+            "id=\"status-amber\"",
+            "id=\"status-green\"",
+            "id=\"status-grey\"",
+            "id=\"status-blue\""
+        ]
+    ));
+    let red = between(&html, "id=\"status-red\"", "</section>");
+    // Overdue first (the plan, which has overdue actions, then the overdue
+    // action), then the rest by type.
+    assert!(
+        in_order(
+            red,
+            &[
+                "Recovery plan</a>",
+                "P1.2 Strategy discussions on time",
+                "P1 Practice",
+                "R1 Workforce instability"
+            ]
+        ),
+        "{red}"
+    );
+    let amber = between(&html, "id=\"status-amber\"", "</section>");
+    assert!(
+        amber.contains("Average social worker caseload")
+            && amber.contains("Target 18 children not met"),
+        "{amber}"
+    );
+    assert!(html.contains("2 actions are overdue"), "{html}");
+    let counts = between(&html, "<table class=\"table counts\">", "</table>");
+    assert!(
+        counts.contains("<th scope=\"row\">Actions</th><td>1</td><td>2</td><td>0</td><td>1</td><td>1</td><td>5</td>"),
+        "actions by status, attention first: {counts}"
+    );
+}
+
+#[test]
+fn the_timeline_runs_oldest_first_grouped_by_year_with_status_changes() {
+    let (_t, out) = built(&[]);
+    let html = read(&out, "timeline/index.html");
+    assert!(in_order(
+        &html,
+        &[
+            "<h2 id=\"y2019-h\">2019</h2>",
+            "Inspection of Testshire children&#39;s services (2019)</a>",
+            "timeline-plan-adopted",
+            "<h2 id=\"y2020-h\">2020</h2>",
+            "Monitoring visit: front door</a>",
+            "<h2 id=\"y2022-h\">2022</h2>",
+            "timeline-action-completed",
+            "Local peer review</a>",
+            "<h2 id=\"y2024-h\">2024</h2>",
+            "Children&#39;s Scrutiny Committee</a>",
+            "Response to the committee</a>",
+        ]
+    ));
+    // P1.2 went from green to red in March 2024.
+    let change = between(&html, "<time datetime=\"2024-03-01\">", "</li>");
+    assert!(
+        change.contains("Status change")
+            && change.contains("tag-green\">On track</strong> <span class=\"meta\">to</span> <strong class=\"tag tag-red\">Off track"),
+        "{change}"
+    );
+    // The drawn timeline marks graded judgements by grade, with words.
+    let svg = between(&html, "<svg", "</svg>");
+    assert!(
+        svg.contains("role=\"img\"") && svg.contains("<desc"),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("rag-red") && svg.contains("Inadequate, March 2019"),
+        "{svg}"
+    );
+    assert!(svg.contains("rag-amber") && svg.contains("Requires improvement to be good, May 2023"));
+}
+
+#[test]
+fn judgements_over_time_tabulate_areas_against_inspections() {
+    let (_t, out) = built(&[]);
+    let html = read(&out, "inspections/index.html");
+    let table = between(
+        &html,
+        "<table class=\"table judgements-over-time\">",
+        "</table>",
+    );
+    assert!(
+        in_order(table, &["March 2019", "3 October 2022", "8 May 2023"]),
+        "oldest inspection first: {table}"
+    );
+    let overall = between(
+        table,
+        "<th scope=\"row\">Overall effectiveness</th>",
+        "</tr>",
+    );
+    assert!(
+        in_order(
+            overall,
+            &[
+                "Inadequate",
+                "Not judged",
+                "Requires improvement to be good"
+            ]
+        ),
+        "{overall}"
+    );
+    let care = between(
+        table,
+        "experiences and progress of children in care",
+        "</tr>",
+    );
+    assert!(care.contains("tag-green\">Good</strong>"), "{care}");
+}
+
+#[test]
+fn committee_recommendations_show_responses_and_flag_the_unanswered() {
+    let (_t, out) = built(&[]);
+    let html = read(&out, "recommendations/index.html");
+    let one = between(&html, "#rec-1\">rec-1</a>", "</li>\n<li>");
+    assert!(
+        one.contains("Accepted") && one.contains("Caseload figures will come to the next meeting"),
+        "{one}"
+    );
+    // rec-2's only responses are in an exempt paper and a draft: unanswered.
+    let two = between(&html, "#rec-2\">rec-2</a>", "</ol>");
+    assert!(two.contains("No response recorded yet"), "{two}");
+    assert!(html.contains("1 has no response recorded"), "{html}");
+    let meeting = read(&out, "meetings/2024-01-10-scrutiny/index.html");
+    let rec2 = between(&meeting, "<li id=\"rec-2\">", "</li>\n</ol>");
+    assert!(rec2.contains("No response recorded yet"), "{rec2}");
+}
+
+#[test]
+fn the_dashboard_shows_the_latest_grades_plan_spread_overdue_and_events() {
+    let (_t, out) = built(&[]);
+    let html = read(&out, "index.html");
+    let latest = between(&html, "Latest graded inspection", "</section>");
+    assert!(
+        latest.contains("Inspection of Testshire children&#39;s services</a>")
+            && latest.contains("Requires improvement to be good")
+            && latest.contains("experiences and progress of children in care"),
+        "{latest}"
+    );
+    let plans = between(&html, "id=\"plans-h\"", "</section>");
+    assert!(
+        plans.contains("5 actions") && plans.contains("2 overdue"),
+        "{plans}"
+    );
+    assert!(
+        plans.contains("<desc id=\"spread-plans-recovery-desc\">5 actions: 1 Off track, 2 At risk, 1 Not started, 1 Done."),
+        "{plans}"
+    );
+    let overdue = between(&html, "id=\"overdue-h\"", "</section>");
+    assert!(
+        overdue.contains("P1.2 Strategy discussions on time")
+            && overdue.contains("P3.1 Joint front door"),
+        "{overdue}"
+    );
+    assert!(
+        !overdue.contains("P2.1"),
+        "P2.1's revised due date is later"
+    );
+    let latest_events = between(&html, "id=\"latest-events-h\"", "</section>");
+    assert!(
+        in_order(
+            latest_events,
+            &[
+                "Response to the committee",
+                "Children&#39;s Scrutiny Committee"
+            ]
+        ),
+        "newest first: {latest_events}"
+    );
+    assert!(html.contains("Nothing is scheduled after 30 June 2024"));
+}
+
+#[test]
+fn an_earlier_date_moves_events_to_coming_up_and_clears_overdue() {
+    let (_t, out) = built(&["--as-of", "2023-12-01"]);
+    let html = read(&out, "index.html");
+    let next = between(&html, "id=\"next-events-h\"", "</section>");
+    assert!(
+        in_order(
+            next,
+            &["10 January 2024", "Children&#39;s Scrutiny Committee"]
+        ),
+        "{next}"
+    );
+    assert!(
+        html.contains("No action is overdue as at 1 December 2023"),
+        "{html}"
+    );
+}
+
+#[test]
+fn risks_and_indicators_have_charts_with_text_alternatives() {
+    let (_t, out) = built(&[]);
+    let risks = read(&out, "risks/index.html");
+    let map = between(&risks, "<svg", "</svg>");
+    assert!(
+        map.contains("R1 Workforce instability: likelihood 4, impact 5, score 20."),
+        "{map}"
+    );
+    assert!(
+        map.contains(">R1</text>") && map.contains(">R2</text>"),
+        "{map}"
+    );
+    let ind = read(&out, "indicators/caseloads/index.html");
+    let chart = between(&ind, "<svg", "</svg>");
+    assert_eq!(chart.matches("<circle class=\"chart-point\"").count(), 3);
+    assert!(chart.contains("Target: 18 children"), "{chart}");
+    assert!(chart.contains("Lower is better"), "{chart}");
+    assert!(
+        ind.contains("<caption>Values over time</caption>"),
+        "a table too"
+    );
+    let list = read(&out, "indicators/index.html");
+    let row = between(&list, "Average social worker caseload</a>", "</tr>");
+    assert!(
+        row.contains("19.5 children") && row.contains("−1.5 children") && row.contains("Improving"),
+        "{row}"
+    );
+    assert!(row.contains("not met; moving towards it"), "{row}");
+}
+
+#[test]
+fn every_new_page_links_back_without_breaking() {
+    let (_t, out) = built(&[]);
+    for page in [
+        "status/index.html",
+        "timeline/index.html",
+        "recommendations/index.html",
+    ] {
+        let html = read(&out, page);
+        assert!(html.contains("href=\"../index.html\""), "{page} links home");
+        assert!(out.join(page).is_file());
+    }
+    let broken = broken_links(Path::new(&out));
+    assert!(broken.is_empty(), "{broken:#?}");
+}
