@@ -116,7 +116,8 @@ impl View<'_> {
                     "score": u32::from(r.likelihood) * u32::from(r.impact),
                     "status": r.status.map(|s| super::status(self.labels(), s)),
                     "reviewed": super::date(r.reviewed), "mitigation": r.mitigation, "tags": r.tags,
-                    "referenced_by": self.backlinks(id, Some(&r.id.value)),
+                    "referenced_by": self.backlinks(id, Some(&r.id.value)).into_iter()
+                        .filter(|b| b["relation"] != "addresses").collect::<Vec<_>>(),
                     "actions": self.addressed_by(id, Some(&r.id.value)),
                 })
             })

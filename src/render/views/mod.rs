@@ -87,7 +87,9 @@ impl<'a> View<'a> {
                     "id": i.id.value,
                     "text": i.text,
                     "to": i.to,
-                    "referenced_by": self.backlinks(doc, Some(&i.id.value)),
+                    // Actions that address the item are shown in its chain.
+                    "referenced_by": self.backlinks(doc, Some(&i.id.value)).into_iter()
+                        .filter(|b| b["relation"] != "addresses").collect::<Vec<_>>(),
                     "actions": self.addressed_by(doc, Some(&i.id.value)),
                     "responses": self.responses(doc, &i.id.value),
                 })
