@@ -4,7 +4,7 @@
 use super::charts::{JourneyMark, journey};
 use super::pages::Renderer;
 use super::views::{View, status};
-use crate::model::{Document, Inspection, Kind};
+use crate::model::{Inspection, Kind};
 use crate::resolve::{Event, EventKind, action_url, doc_url};
 use serde_json::{Value, json};
 
@@ -20,13 +20,6 @@ pub fn grade_initials(grade: &str) -> String {
         .collect()
 }
 
-fn find<'a>(view: &View<'a>, id: &str) -> Option<&'a Document> {
-    let docs = &view.site.documents;
-    docs.binary_search_by(|d| d.id.as_str().cmp(id))
-        .ok()
-        .map(|i| &docs[i])
-}
-
 /// The judgement that stands for an inspection: the overall one, else the
 /// first one written (named by its area where shown); null when none.
 pub fn headline(view: &View, i: &Inspection) -> Value {
@@ -35,7 +28,7 @@ pub fn headline(view: &View, i: &Inspection) -> Value {
 
 /// What the timeline and the dashboard show of one event.
 pub fn event_row(view: &View, e: &Event) -> Option<Value> {
-    let doc = find(view, &e.doc)?;
+    let doc = view.site.document(&e.doc)?;
     let labels = &view.site.settings.statuses;
     let mut row = json!({
         "date": e.date,
@@ -57,7 +50,7 @@ pub fn event_row(view: &View, e: &Event) -> Option<Value> {
         (Kind::Paper(p), _) => {
             row["type"] = json!(capitalise(&p.kind));
             if let Some((m, _)) = doc.id.rsplit_once('/') {
-                row["context"] = json!(find(view, m).map(|m| &m.common.title));
+                row["context"] = json!(view.site.document(m).map(|m| &m.common.title));
             }
         }
         (Kind::Plan(p), EventKind::PlanAdopted) => {
@@ -95,7 +88,7 @@ fn capitalise(s: &str) -> String {
 fn marks(view: &View, events: &[Event]) -> Vec<JourneyMark> {
     let mut out = Vec::new();
     for e in events {
-        let Some(doc) = find(view, &e.doc) else {
+        let Some(doc) = view.site.document(&e.doc) else {
             continue;
         };
         let (kind, rag, short, label) = match (&doc.kind, e.kind) {

@@ -68,6 +68,16 @@ pub struct Site {
     pub restricted: BTreeMap<String, String>,
 }
 
+impl Site {
+    /// A published document, by id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents
+            .binary_search_by(|d| d.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.documents[i])
+    }
+}
+
 /// Resolves what was loaded. Errors go to `diags`; the site is returned
 /// even so, for `check` to report everything at once.
 pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagnostics) -> Site {

@@ -101,15 +101,8 @@ impl<'a> View<'a> {
     pub fn responses(&self, meeting: &str, item: &str) -> Vec<Value> {
         let mut out = Vec::new();
         for r in self.site.chains.responses_to(meeting, item) {
-            let Ok(i) = self
-                .site
-                .documents
-                .binary_search_by(|d| d.id.as_str().cmp(&r.paper))
-            else {
-                continue;
-            };
-            let doc = &self.site.documents[i];
-            if let Kind::Paper(p) = &doc.kind
+            if let Some(doc) = self.site.document(&r.paper)
+                && let Kind::Paper(p) = &doc.kind
                 && let Some(resp) = p.responses.get(r.index)
             {
                 out.push(json!({

@@ -130,12 +130,7 @@ impl View<'_> {
 
     /// A published plan's action, by ids.
     pub fn find_action(&self, plan: &str, action: &str) -> Option<(&Document, &Action)> {
-        let i = self
-            .site
-            .documents
-            .binary_search_by(|d| d.id.as_str().cmp(plan))
-            .ok()?;
-        let doc = &self.site.documents[i];
+        let doc = self.site.document(plan)?;
         let Kind::Plan(p) = &doc.kind else {
             return None;
         };
