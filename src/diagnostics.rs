@@ -55,9 +55,10 @@ impl fmt::Display for Diagnostic {
         if let Some(line) = &self.snippet {
             let gutter = self.loc.line.to_string();
             let pad = " ".repeat(gutter.len());
+            let (line, col) = window(line, self.loc.col.saturating_sub(1) as usize);
             let caret_at: String = line
                 .chars()
-                .take(self.loc.col.saturating_sub(1) as usize)
+                .take(col)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             write!(f, "\n {pad} |\n {gutter} | {line}\n {pad} | {caret_at}^")?;
@@ -67,6 +68,33 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The widest source line shown whole under a message.
+const SNIPPET_WIDTH: usize = 100;
+
+/// A long line cut down to the part around column `col` (counted in
+/// characters from 0), marked with `…` where cut; and the column in it.
+fn window(line: &str, col: usize) -> (String, usize) {
+    let len = line.chars().count();
+    if len <= SNIPPET_WIDTH {
+        return (line.to_string(), col);
+    }
+    let half = SNIPPET_WIDTH / 2;
+    let start = col
+        .saturating_sub(half)
+        .min(len.saturating_sub(SNIPPET_WIDTH));
+    let end = (start + SNIPPET_WIDTH).min(len);
+    let mut shown: String = line.chars().skip(start).take(end - start).collect();
+    let mut at = col - start.min(col);
+    if start > 0 {
+        shown.insert(0, '…');
+        at += 1;
+    }
+    if end < len {
+        shown.push('…');
+    }
+    (shown, at)
 }
 
 /// Everything found wrong in one run.
@@ -221,6 +249,20 @@ pub fn quote_list(items: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_cut_to_the_part_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(5000), "b".repeat(5000));
+        let (shown, at) = window(&line, 5000);
+        assert!(shown.chars().count() <= SNIPPET_WIDTH + 2, "{shown}");
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(at), Some('X'));
+        let (short, at) = window("key: value", 5);
+        assert_eq!((short.as_str(), at), ("key: value", 5));
+        let (end, at) = window(&format!("{}Z", "c".repeat(300)), 300);
+        assert_eq!(end.chars().nth(at), Some('Z'));
+        assert!(!end.ends_with('…'));
+    }
 
     #[test]
     fn nearest_finds_typos_and_ignores_strangers() {

@@ -14,4 +14,4 @@ mod walk;
 pub mod yaml;
 
 pub use site::{is_slug, scale_help};
-pub use walk::{Asset, Loaded, load};
+pub use walk::{Asset, Loaded, load, load_memory};

@@ -72,6 +72,7 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, SplitError> {
 pub fn body_links(body: &str, body_line: u32) -> (Vec<Reference>, Vec<At<String>>) {
     let mut at = Vec::new();
     let mut relative = Vec::new();
+    let lines = LineStarts::of(body);
     for (event, range) in Parser::new_ext(body, crate::model::markdown_options()).into_offset_iter()
     {
         let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
@@ -82,7 +83,7 @@ pub fn body_links(body: &str, body_line: u32) -> (Vec<Reference>, Vec<At<String>
         // Point at the destination itself, not the start of the link text.
         let span = &body[range.clone()];
         let loc = || {
-            loc_in(
+            lines.loc(
                 body,
                 range.start + span.find(&*dest_url).unwrap_or(0),
                 body_line,
@@ -97,12 +98,32 @@ pub fn body_links(body: &str, body_line: u32) -> (Vec<Reference>, Vec<At<String>
     (at, relative)
 }
 
-/// The file position of byte `offset` in `body`.
-fn loc_in(body: &str, offset: usize, body_line: u32) -> Loc {
-    let before = &body[..offset.min(body.len())];
-    let line = before.matches('\n').count() as u32;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-    Loc::new(body_line + line, col)
+/// Where each line of a text starts, to place byte offsets without
+/// counting from the top each time (a long file has many links).
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn of(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineStarts(starts)
+    }
+
+    /// The position of byte `offset` in `body`, whose first line is `body_line`.
+    fn loc(&self, body: &str, offset: usize, body_line: u32) -> Loc {
+        let offset = offset.min(body.len());
+        let line = self.0.partition_point(|s| *s <= offset) - 1;
+        let col = body
+            .get(self.0[line]..offset)
+            .map_or(0, |l| l.chars().count()) as u32
+            + 1;
+        Loc::new(body_line + line as u32, col)
+    }
 }
 
 #[cfg(test)]

@@ -199,8 +199,39 @@ pub fn load(content_dir: &Path, diags: &mut Diagnostics) -> std::io::Result<Load
         }
         files.push((rel, entry.path().to_path_buf()));
     }
+    read_all(&display_root, files, |path| std::fs::read(path), diags)
+}
 
+/// Loads a site held in memory: `(path under content/, bytes)` pairs. For
+/// tests and fuzzing; messages name files as `content/<path>`.
+pub fn load_memory(files: &[(&str, &[u8])], diags: &mut Diagnostics) -> std::io::Result<Loaded> {
+    let mut sorted: Vec<(String, PathBuf)> = files
+        .iter()
+        .map(|(rel, _)| (rel.to_string(), PathBuf::from(rel)))
+        .collect();
+    sorted.sort();
+    sorted.dedup_by(|a, b| a.0 == b.0);
+    let bytes_of = |path: &Path| {
+        Ok(files
+            .iter()
+            .find(|(rel, _)| Path::new(rel) == path)
+            .map(|(_, b)| b.to_vec())
+            .unwrap_or_default())
+    };
+    read_all("content", sorted, bytes_of, diags)
+}
+
+/// Reads each file, in order, into what it is.
+fn read_all(
+    display_root: &str,
+    files: Vec<(String, PathBuf)>,
+    read: impl Fn(&Path) -> std::io::Result<Vec<u8>>,
+    diags: &mut Diagnostics,
+) -> std::io::Result<Loaded> {
+    let name = |rel: &str| format!("{display_root}/{rel}");
     let mut settings = None;
+    // A site.yaml that is there but cannot be read has its own error.
+    let mut settings_file = false;
     let mut documents = Vec::new();
     let mut actions: Vec<(String, String, Vec<Action>)> = Vec::new();
     let mut assets = Vec::new();
@@ -209,6 +240,7 @@ pub fn load(content_dir: &Path, diags: &mut Diagnostics) -> std::io::Result<Load
     for (rel, path) in files {
         let file = name(&rel);
         let role = classify(&rel);
+        settings_file |= matches!(role, Role::Settings);
         match role {
             Role::Asset => {
                 assets.push(Asset { rel, path });
@@ -244,7 +276,7 @@ pub fn load(content_dir: &Path, diags: &mut Diagnostics) -> std::io::Result<Load
             .as_ref()
             .is_some_and(|id| unreadable.insert(id.clone()));
         let made = (documents.len(), actions.len());
-        let bytes = std::fs::read(&path)?;
+        let bytes = read(&path)?;
         let text = match decode(&bytes) {
             Ok(t) => t,
             Err((loc, msg)) => {
@@ -320,11 +352,13 @@ pub fn load(content_dir: &Path, diags: &mut Diagnostics) -> std::io::Result<Load
 
     attach_actions(&mut documents, actions, &unreadable, diags);
     let settings = settings.unwrap_or_else(|| {
-        diags.push(FileReporter::whole_file_error(
-            &name("site.yaml"),
-            "there is no site.yaml: every site needs one",
-            Some("create content/site.yaml with at least `title: ...`".into()),
-        ));
+        if !settings_file {
+            diags.push(FileReporter::whole_file_error(
+                &name("site.yaml"),
+                "there is no site.yaml: every site needs one",
+                Some("create content/site.yaml with at least `title: ...`".into()),
+            ));
+        }
         let mut r = FileReporter {
             file: "",
             text: "",

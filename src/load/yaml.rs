@@ -162,7 +162,7 @@ fn plain_message(e: &serde_saphyr::Error) -> String {
         .next()
         .unwrap_or(stripped)
         .replace(", set DuplicateKeyPolicy in Options if acceptable", "");
-    if msg.contains("budget breached") {
+    if msg.contains("budget breached") || msg.contains("recursion limit") {
         return "the YAML is too large or too deeply nested to read safely (more than 48 levels of nesting, or too many aliases or nodes)".to_string();
     }
     format!("YAML syntax: {msg}")
