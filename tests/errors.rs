@@ -8,6 +8,30 @@ use common::*;
 /// (fixture, file, line:col or "" for the whole file, words the message must contain)
 const CASES: &[(&str, &str, &str, &[&str])] = &[
     (
+        "unsafe-addresses",
+        "about.md",
+        ":3:9:",
+        &[
+            "`source: javascript:alert(1)` is not a web address",
+            "starting https://",
+        ],
+    ),
+    (
+        "unsafe-addresses",
+        "guide.md",
+        ":3:9:",
+        &["`source: data:text/html,<script>alert(1)</script>` is not a web address"],
+    ),
+    (
+        "unsafe-addresses",
+        "plans/p/actions.yaml",
+        ":4:14:",
+        &[
+            "`javascript:alert(1)` is neither a web address nor an id",
+            "evidence is a web address",
+        ],
+    ),
+    (
         "bad-grade",
         "inspections/2023-ilacs.md",
         ":7:12:",

@@ -23,11 +23,31 @@ pub fn read_common(
             .map(|t| t.value.trim().to_string())
             .unwrap_or_default(),
         summary: f.string(r, "summary"),
-        source: f.string(r, "source"),
+        source: read_source(r, f),
         tags: f.texts(r, "tags").into_iter().map(|t| t.value).collect(),
         draft: f.bool(r, "draft").unwrap_or(false),
         exempt: read_exempt(r, f),
     }
+}
+
+/// `source`: the address of the original. Only a web address is linked: a
+/// `javascript:` or `data:` address in a member's browser would run or show
+/// whatever it holds.
+fn read_source(r: &mut FileReporter, f: &mut Fields) -> Option<String> {
+    let t = f.text(r, "source")?;
+    let address = t.value.trim();
+    let lower = address.to_ascii_lowercase();
+    if (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !address.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Some(address.to_string());
+    }
+    r.error(
+        t.loc,
+        format!("`source: {address}` is not a web address"),
+        Some("write the full address of the original, starting https:// (or http://), with no spaces".into()),
+    );
+    None
 }
 
 /// Schedule 12A paragraph: 1 to 7 (England), 12 to 18 (Wales), or `true`.

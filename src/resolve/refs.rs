@@ -220,7 +220,14 @@ pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostic
                         c.check(&asrc, r, "addresses", Want::Anything);
                     }
                     for e in &a.evidence {
-                        if !is_web_address(&e.value) {
+                        if has_scheme(&e.value) && !is_web_address(&e.value) {
+                            c.report(
+                                &asrc,
+                                e.loc,
+                                format!("`{}` is neither a web address nor an id", e.value.trim()),
+                                Some("evidence is a web address starting https://, http:// or mailto:, or the id of a document or item, such as `@visits/2022-09-monitoring`".into()),
+                            );
+                        } else if !is_web_address(&e.value) {
                             let mut r = e.clone();
                             r.value = r.value.trim_start_matches('@').to_string();
                             c.check(&asrc, &r, "evidence", Want::Anything);
@@ -286,6 +293,21 @@ fn article(word: &str) -> String {
 }
 
 /// Evidence may be a web address rather than an id.
+/// `javascript:x`, `data:x`, `HTTPS://x`: text that starts like an address
+/// of some kind, which no id does.
+fn has_scheme(s: &str) -> bool {
+    let s = s.trim();
+    s.split_once(':').is_some_and(|(scheme, _)| {
+        scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+    })
+}
+
 pub fn is_web_address(s: &str) -> bool {
     let s = s.trim();
     s.starts_with("http://") || s.starts_with("https://") || s.starts_with("mailto:")

@@ -1,0 +1,122 @@
+//! Hostile text in every field and in Markdown stays inert: it is shown as
+//! text, escaped wherever it lands, and nothing in a built page can run
+//! script, load a frame or send a form. Ordinary formatting survives.
+
+mod common;
+#[path = "common/markup.rs"]
+mod markup;
+use common::*;
+
+fn built() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("output");
+    let (code, _, err) = build(&fixture("hostile"), &out, &[]);
+    assert_eq!(code, 0, "hostile text is content like any other: {err}");
+    (tmp, out)
+}
+
+#[test]
+fn no_built_page_can_run_script_or_load_from_elsewhere() {
+    let (_t, out) = built();
+    let mut pages = 0;
+    for (path, bytes) in tree(&out) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        pages += 1;
+        let html = String::from_utf8(bytes).unwrap();
+        let found = markup::dangers(&html);
+        assert!(found.is_empty(), "{path}:\n{}", found.join("\n"));
+        assert!(
+            !html.to_ascii_lowercase().contains("<script"),
+            "{path} has a script tag"
+        );
+        assert!(
+            !html.contains("evil.example\""),
+            "{path} loads from elsewhere"
+        );
+    }
+    assert!(pages >= 15, "every page was read ({pages})");
+}
+
+#[test]
+fn hostile_text_is_shown_as_text_not_dropped() {
+    let (_t, out) = built();
+    let inspection = read(&out, "inspections/2024-ilacs/index.html");
+    for shown in [
+        "Fix &lt;script&gt;alert(&#39;rec&#39;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(11)&gt;",
+        "Overall &lt;script&gt;alert(&#39;area&#39;)&lt;/script&gt;",
+    ] {
+        assert!(
+            inspection.contains(shown),
+            "missing {shown:?}:\n{inspection}"
+        );
+    }
+    // In the page title and in an attribute, quotes cannot close anything.
+    assert!(
+        inspection.contains("<title>Inspection &lt;script&gt;"),
+        "{inspection}"
+    );
+    let home = read(&out, "index.html");
+    assert!(
+        home.contains(
+            "content=\"&lt;iframe src=&#39;https://evil.example&#39;&gt;&lt;/iframe&gt;\""
+        ),
+        "the description stays inside its attribute: {home}"
+    );
+    let action = read(&out, "plans/p/actions/A1/index.html");
+    assert!(
+        action.contains("Note &lt;script&gt;alert(&#39;note&#39;)"),
+        "{action}"
+    );
+    // An evidence address with quotes in it stays one attribute value.
+    assert!(
+        action.contains(
+            "href=\"https://example.org/e?x=&quot;&gt;&lt;script&gt;alert(15)&lt;/script&gt;\""
+        ),
+        "{action}"
+    );
+}
+
+#[test]
+fn charts_escape_what_they_draw() {
+    let (_t, out) = built();
+    let ind = read(&out, "indicators/i/index.html");
+    let svg = &ind[ind.find("<svg").unwrap()..ind.find("</svg>").unwrap()];
+    assert!(!svg.contains("<tspan onclick"), "{svg}");
+    assert!(
+        svg.contains("&lt;tspan onclick=alert(21)&gt;u&lt;/tspan&gt;"),
+        "{svg}"
+    );
+    assert!(!svg.contains("</desc><script>"), "{svg}");
+    let timeline = read(&out, "timeline/index.html");
+    let svg = &timeline[timeline.find("<svg").unwrap()..timeline.find("</svg>").unwrap()];
+    assert!(svg.contains("Ofsted &lt;script&gt;"), "{svg}");
+}
+
+#[test]
+fn ordinary_formatting_and_safe_links_survive_sanitising() {
+    let (_t, out) = built();
+    let home = read(&out, "index.html");
+    for kept in [
+        "<strong>bold</strong>",
+        "<em>emphasis</em>",
+        "<abbr title=\"Local Government Act\">LGA</abbr>",
+        "H<sub>2</sub>O",
+        "x<sup>2</sup>",
+        "<th>Kept</th>",
+        "href=\"inspections/2024-ilacs/index.html\"",
+        "href=\"https://example.org/ok\"",
+        "js link",
+        "md js",
+    ] {
+        assert!(home.contains(kept), "{kept:?} was lost:\n{home}");
+    }
+}
+
+#[test]
+fn addresses_that_could_run_script_are_refused_where_officers_write_them() {
+    let (code, _, err) = check(&fixture("bad/unsafe-addresses"), &[]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(err.matches(": error: ").count(), 3, "{err}");
+}
