@@ -24,6 +24,7 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<usize> {
         .ok_or_else(|| io::Error::other(format!("{} is not a folder name", output.display())))?
         .to_string_lossy()
         .to_string();
+    remove_leftovers(&parent, &name);
     let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
     if staging.exists() {
         fs::remove_dir_all(&staging)?;
@@ -57,23 +58,95 @@ fn fill(staging: &Path, files: &[OutputFile]) -> io::Result<usize> {
     Ok(files.len())
 }
 
-/// Moves the old output aside, the new one in, then removes the old.
+/// Puts the new site in place of the old, then removes the old. Where the
+/// system can, the two folders are exchanged in one step, so there is no
+/// moment, even if the build is killed, when `output` is missing or partly
+/// written.
 fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> io::Result<()> {
-    if output.exists() {
-        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-        if old.exists() {
-            fs::remove_dir_all(&old)?;
-        }
-        fs::rename(output, &old)?;
-        if let Err(e) = fs::rename(staging, output) {
-            let _ = fs::rename(&old, output);
-            return Err(e);
-        }
-        fs::remove_dir_all(&old)?;
-    } else {
-        fs::rename(staging, output)?;
+    if !output.exists() {
+        return fs::rename(staging, output);
     }
-    Ok(())
+    if exchange(staging, output)? {
+        // `staging` now holds the previous site.
+        return fs::remove_dir_all(staging);
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if old.exists() {
+        fs::remove_dir_all(&old)?;
+    }
+    fs::rename(output, &old)?;
+    if let Err(e) = fs::rename(staging, output) {
+        let _ = fs::rename(&old, output);
+        return Err(e);
+    }
+    fs::remove_dir_all(&old)
+}
+
+/// Exchanges two folders atomically. `Ok(false)` when this system or file
+/// system cannot, so the caller falls back to two renames.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(io::Error::other);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the
+    // call; renameat2 reads them and touches no other memory.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        return Ok(true);
+    }
+    let e = io::Error::last_os_error();
+    match e.raw_os_error() {
+        Some(libc::ENOSYS | libc::EINVAL | libc::ENOTSUP | libc::EXDEV) => Ok(false),
+        _ => Err(e),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// Removes what builds that were killed left beside the output: their
+/// staging folders, and old sites not yet removed. Only folders of
+/// processes that are no longer running are touched.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let file = e.file_name().to_string_lossy().to_string();
+        let pid = [".building-", ".old-"].iter().find_map(|kind| {
+            file.strip_prefix(&format!(".{name}{kind}"))
+                .and_then(|p| p.parse::<u32>().ok())
+        });
+        if let Some(pid) = pid
+            && pid != std::process::id()
+            && !running(pid)
+        {
+            let _ = fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+/// Whether process `pid` is still running. Where this cannot be known,
+/// it is taken to be, and its folder left alone.
+fn running(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        true
+    }
 }
 
 /// Never replace a folder oversight did not make: `--output .` must not wipe a project.
