@@ -8,6 +8,15 @@ use common::*;
 /// (fixture, file, line:col or "" for the whole file, words the message must contain)
 const CASES: &[(&str, &str, &str, &[&str])] = &[
     (
+        "case-clash",
+        "plans/p/actions.yaml",
+        ":4:7:",
+        &[
+            "the action ids `P1.1` and `p1.1` differ only in upper and lower case",
+            "the same folder",
+        ],
+    ),
+    (
         "unsafe-addresses",
         "about.md",
         ":3:9:",

@@ -53,8 +53,27 @@ pub fn read_actions(r: &mut FileReporter, root: &Node) -> Vec<Action> {
             return Vec::new();
         }
     };
-    items.iter().filter_map(|n| read_action(r, n)).collect()
+    if items.len() > MAX_ACTIONS {
+        r.error(
+            items[MAX_ACTIONS].loc,
+            format!(
+                "this plan has {} actions; oversight builds at most {MAX_ACTIONS} in one plan",
+                items.len()
+            ),
+            Some("split the work into several plans, each a folder under plans/ with its own index.md and actions.yaml".into()),
+        );
+    }
+    items
+        .iter()
+        .take(MAX_ACTIONS)
+        .filter_map(|n| read_action(r, n))
+        .collect()
 }
+
+/// The most actions one plan may have. A real plan has tens or hundreds;
+/// beyond this the plan, status and timeline pages would be too long to
+/// read, and the build too big to keep in memory.
+pub const MAX_ACTIONS: usize = 5_000;
 
 fn read_action(r: &mut FileReporter, node: &Node) -> Option<Action> {
     let mut f = Fields::of(r, node, "an action")?;

@@ -199,8 +199,18 @@ pub fn load(content_dir: &Path, diags: &mut Diagnostics) -> std::io::Result<Load
         }
         files.push((rel, entry.path().to_path_buf()));
     }
-    read_all(&display_root, files, |path| std::fs::read(path), diags)
+    let read = |path: &Path| {
+        if std::fs::metadata(path)?.len() > MAX_FILE_BYTES as u64 {
+            return Err(std::io::ErrorKind::FileTooLarge.into());
+        }
+        std::fs::read(path)
+    };
+    read_all(&display_root, files, read, diags)
 }
+
+/// The largest Markdown or YAML file read: far beyond any real paper, and
+/// small enough that a build stays within a few hundred megabytes.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Loads a site held in memory: `(path under content/, bytes)` pairs. For
 /// tests and fuzzing; messages name files as `content/<path>`.
@@ -276,7 +286,21 @@ fn read_all(
             .as_ref()
             .is_some_and(|id| unreadable.insert(id.clone()));
         let made = (documents.len(), actions.len());
-        let bytes = read(&path)?;
+        let bytes = match read(&path) {
+            Ok(b) if b.len() <= MAX_FILE_BYTES => b,
+            Err(e) if e.kind() != std::io::ErrorKind::FileTooLarge => return Err(e),
+            _ => {
+                diags.push(FileReporter::whole_file_error(
+                    &file,
+                    &format!(
+                        "this file is larger than {} MB, more than oversight reads",
+                        MAX_FILE_BYTES / (1024 * 1024)
+                    ),
+                    Some("keep the text of a page short and link the full document (a PDF beside it, or its web address under `source:`)".into()),
+                ));
+                continue;
+            }
+        };
         let text = match decode(&bytes) {
             Ok(t) => t,
             Err((loc, msg)) => {
