@@ -8,6 +8,30 @@ use common::*;
 /// (fixture, file, line:col or "" for the whole file, words the message must contain)
 const CASES: &[(&str, &str, &str, &[&str])] = &[
     (
+        "unsafe-files",
+        "page.html",
+        "",
+        &[
+            "oversight does not publish HTML or script files",
+            "write the page in Markdown",
+        ],
+    ),
+    (
+        "unsafe-files",
+        "logo.svg",
+        "",
+        &["this drawing contains script, an event handler"],
+    ),
+    (
+        "unsafe-files",
+        "plans/p/actions/a1.md",
+        "",
+        &[
+            "this and action a1 in",
+            "would both make `plans/p/actions/a1/index.html`",
+        ],
+    ),
+    (
         "case-clash",
         "plans/p/actions.yaml",
         ":4:7:",
