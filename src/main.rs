@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use oversight::app::{Options, Report, run};
 use oversight::model::Date;
 use oversight::resolve::Publish;
+use oversight::scaffold::{self, Type};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -38,6 +39,27 @@ enum Command {
         #[arg(long)]
         include_exempt: bool,
     },
+    /// Start a new document with every field present and explained.
+    New {
+        /// What to make.
+        #[arg(value_enum)]
+        kind: Type,
+        /// Its name: a slug such as `2024-05-ilacs`; for an action
+        /// `<plan>/<id>`, for a paper `<meeting>/<paper>`, for a risk its id.
+        name: String,
+        /// Fill in the title too.
+        #[arg(long)]
+        title: Option<String>,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// Start a new site in a new folder: settings, an example of each kind
+    /// of document, a .gitignore and a guide to publishing from git.
+    Init {
+        /// The folder to make (it must not exist, or be empty).
+        dir: PathBuf,
+    },
     /// Validate the content and write nothing.
     Check {
         /// The content folder.
@@ -56,6 +78,13 @@ fn parse_date(s: &str) -> Result<Date, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (opts, building) = match cli.command {
+        Command::New {
+            kind,
+            name,
+            title,
+            content,
+        } => return new(&content, kind, &name, title.as_deref()),
+        Command::Init { dir } => return init(&dir),
         Command::Build {
             content,
             output,
@@ -97,6 +126,54 @@ fn main() -> ExitCode {
                 eprintln!("{d}\n");
             }
             summarise(&report, building, &opts)
+        }
+    }
+}
+
+/// Today for dates filled into new files: `SOURCE_DATE_EPOCH`, else the clock.
+fn today() -> Date {
+    oversight::resolve::choose_today(
+        None,
+        std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
+        None,
+        chrono::Local::now().date_naive(),
+    )
+}
+
+fn new(content: &std::path::Path, kind: Type, name: &str, title: Option<&str>) -> ExitCode {
+    match scaffold::new_item(content, kind, name, today(), title) {
+        Ok(made) => {
+            let what = if made.appended { "added to" } else { "created" };
+            println!("{what} {}", made.file.display());
+            for f in &made.also {
+                println!("created {}", f.display());
+            }
+            if title.is_none() {
+                println!("next: fill in its title, then run `oversight check`");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn init(dir: &std::path::Path) -> ExitCode {
+    match scaffold::init(dir, today()) {
+        Ok(files) => {
+            println!(
+                "created a new site in {} ({} files)\nnext: cd {} && oversight serve",
+                dir.display(),
+                files.len(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
         }
     }
 }

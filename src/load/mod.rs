@@ -13,5 +13,6 @@ mod text;
 mod walk;
 pub mod yaml;
 
-pub use site::{is_slug, scale_help};
+pub use common::valid_item_id;
+pub use site::{is_slug, scale_help, slugify};
 pub use walk::{Asset, Loaded, load, load_memory};
