@@ -2,11 +2,13 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Date;
+use crate::progress::Progress;
 use crate::resolve::{Publish, Site};
 use crate::{load, render, resolve, write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+#[derive(Debug, Clone)]
 pub struct Options {
     pub content: PathBuf,
     /// `None` for `check`: validate, write nothing.
@@ -28,6 +30,10 @@ pub struct Report {
     pub files: usize,
     pub today: Option<Date>,
     pub elapsed: Duration,
+    /// When the run began.
+    pub started: Instant,
+    /// How long each stage took: load, resolve, render, write.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 impl Report {
@@ -38,8 +44,31 @@ impl Report {
 
 /// Runs `check` or `build`. `Err` is for trouble that is not the content's
 /// fault: a missing folder, a file that cannot be written.
-pub fn run(opts: &Options) -> Result<Report, String> {
+pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, String> {
+    let (mut report, files) = render(opts, opts.output.is_some(), progress)?;
+    let Some(output) = &opts.output else {
+        return Ok(report);
+    };
+    if !report.ok() {
+        return Ok(report);
+    }
+    let writing = Instant::now();
+    report.files = write::write_site(output, &files, progress)
+        .map_err(|e| format!("writing {}: {e}", output.display()))?;
+    report.stages.push(("write", writing.elapsed()));
+    report.elapsed = report.started.elapsed();
+    Ok(report)
+}
+
+/// Loads and checks the site and, when `pages` is asked for and there are no
+/// errors, renders every file of it in memory. Writes nothing.
+pub fn render(
+    opts: &Options,
+    pages: bool,
+    progress: &dyn Progress,
+) -> Result<(Report, Vec<render::OutputFile>), String> {
     let started = Instant::now();
+    let mut stages = Vec::new();
     let mut diags = Diagnostics::default();
     if !opts.content.is_dir() {
         return Err(format!(
@@ -49,6 +78,8 @@ pub fn run(opts: &Options) -> Result<Report, String> {
     }
     let loaded = load::load(&opts.content, &mut diags)
         .map_err(|e| format!("reading {}: {e}", opts.content.display()))?;
+    stages.push(("load", started.elapsed()));
+    let resolving = Instant::now();
     let today = resolve::choose_today(
         opts.as_of,
         std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
@@ -57,6 +88,7 @@ pub fn run(opts: &Options) -> Result<Report, String> {
     );
     let theme_name = loaded.settings.theme.clone();
     let site = resolve::resolve(loaded, today, opts.publish, &mut diags);
+    stages.push(("resolve", resolving.elapsed()));
     let theme = match render::theme::load(&opts.content, &theme_name) {
         Ok(t) => Some(t),
         Err(errors) => {
@@ -69,10 +101,12 @@ pub fn run(opts: &Options) -> Result<Report, String> {
     }
     let mut report = finish(diags, &site, started);
     report.today = Some(today);
-    let (Some(output), Some(theme), true) = (&opts.output, theme, report.ok()) else {
-        return Ok(report);
+    report.stages = stages;
+    let (true, Some(theme), true) = (pages, theme, report.ok()) else {
+        return Ok((report, Vec::new()));
     };
-    let files = match render::render_site(&site, &theme) {
+    let rendering = Instant::now();
+    let files = match render::render_site(&site, &theme, progress) {
         Ok(f) => f,
         Err(errors) => {
             let mut d = Diagnostics::default();
@@ -80,14 +114,14 @@ pub fn run(opts: &Options) -> Result<Report, String> {
             let mut r = finish(d, &site, started);
             r.diagnostics.splice(0..0, report.diagnostics);
             r.warnings += report.warnings;
-            return Ok(r);
+            r.today = report.today;
+            return Ok((r, Vec::new()));
         }
     };
     report.pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    report.files = write::write_site(output, &files)
-        .map_err(|e| format!("writing {}: {e}", output.display()))?;
+    report.stages.push(("render", rendering.elapsed()));
     report.elapsed = started.elapsed();
-    Ok(report)
+    Ok((report, files))
 }
 
 fn finish(diags: Diagnostics, site: &Site, started: Instant) -> Report {
@@ -102,5 +136,7 @@ fn finish(diags: Diagnostics, site: &Site, started: Instant) -> Report {
         files: 0,
         today: None,
         elapsed: started.elapsed(),
+        started,
+        stages: Vec::new(),
     }
 }

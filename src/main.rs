@@ -8,12 +8,23 @@ use oversight::scaffold::{self, Type};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod preview;
+mod terminal;
+
+use terminal::{Terminal, Verbosity};
+
 /// Build a council's improvement record into a linked static website.
 #[derive(Parser)]
 #[command(name = "oversight", version, about, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print how long each stage took, too.
+    #[arg(short, long, global = true)]
+    verbose: bool,
 }
 
 #[derive(Subcommand)]
@@ -36,6 +47,31 @@ enum Command {
         #[arg(long)]
         drafts: bool,
         /// Build a restricted site that includes exempt documents, each bannered.
+        #[arg(long)]
+        include_exempt: bool,
+    },
+    /// Preview the site: build it, serve it, and rebuild and reload as you save.
+    Serve {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The port to serve on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on. Keep it on this machine (127.0.0.1)
+        /// unless others must see the preview.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the browser.
+        #[arg(long)]
+        open: bool,
+        /// "Today" for overdue and "as at" wording (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// Include documents marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Include exempt documents, each bannered.
         #[arg(long)]
         include_exempt: bool,
     },
@@ -77,14 +113,42 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let term = Terminal::new(if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    });
     let (opts, building) = match cli.command {
         Command::New {
             kind,
             name,
             title,
             content,
-        } => return new(&content, kind, &name, title.as_deref()),
-        Command::Init { dir } => return init(&dir),
+        } => return new(&term, &content, kind, &name, title.as_deref()),
+        Command::Init { dir } => return init(&term, &dir),
+        Command::Serve {
+            content,
+            port,
+            bind,
+            open,
+            as_of,
+            drafts,
+            include_exempt,
+        } => {
+            let build = Options {
+                content,
+                output: None,
+                as_of,
+                strict: false,
+                publish: Publish {
+                    drafts,
+                    exempt: include_exempt,
+                },
+            };
+            return preview::serve(term, build, bind, port, open);
+        }
         Command::Build {
             content,
             output,
@@ -116,16 +180,18 @@ fn main() -> ExitCode {
             false,
         ),
     };
-    match run(&opts) {
+    let bar = term.progress();
+    match run(&opts, &bar) {
         Err(message) => {
-            eprintln!("error: {message}");
+            term.error(&message);
             ExitCode::from(2)
         }
         Ok(report) => {
             for d in &report.diagnostics {
-                eprintln!("{d}\n");
+                term.diagnostic(d);
             }
-            summarise(&report, building, &opts)
+            term.stages(&report);
+            summarise(&term, &report, building, &opts)
         }
     }
 }
@@ -140,45 +206,53 @@ fn today() -> Date {
     )
 }
 
-fn new(content: &std::path::Path, kind: Type, name: &str, title: Option<&str>) -> ExitCode {
+fn new(
+    term: &Terminal,
+    content: &std::path::Path,
+    kind: Type,
+    name: &str,
+    title: Option<&str>,
+) -> ExitCode {
     match scaffold::new_item(content, kind, name, today(), title) {
         Ok(made) => {
             let what = if made.appended { "added to" } else { "created" };
-            println!("{what} {}", made.file.display());
-            for f in &made.also {
-                println!("created {}", f.display());
-            }
+            let mut lines = vec![format!("{what} {}", made.file.display())];
+            lines.extend(made.also.iter().map(|f| format!("created {}", f.display())));
             if title.is_none() {
-                println!("next: fill in its title, then run `oversight check`");
+                lines.push("next: fill in its title, then run `oversight check`".into());
             }
+            term.summary(true, &lines.join("\n"));
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("error: {message}");
+            term.error(&message);
             ExitCode::from(2)
         }
     }
 }
 
-fn init(dir: &std::path::Path) -> ExitCode {
+fn init(term: &Terminal, dir: &std::path::Path) -> ExitCode {
     match scaffold::init(dir, today()) {
         Ok(files) => {
-            println!(
-                "created a new site in {} ({} files)\nnext: cd {} && oversight serve",
-                dir.display(),
-                files.len(),
-                dir.display()
+            term.summary(
+                true,
+                &format!(
+                    "created a new site in {} ({} files)\nnext: cd {} && oversight serve",
+                    dir.display(),
+                    files.len(),
+                    dir.display()
+                ),
             );
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("error: {message}");
+            term.error(&message);
             ExitCode::from(2)
         }
     }
 }
 
-fn summarise(r: &Report, building: bool, opts: &Options) -> ExitCode {
+fn summarise(term: &Terminal, r: &Report, building: bool, opts: &Options) -> ExitCode {
     let warnings = match r.warnings {
         0 => String::new(),
         1 => ", 1 warning".to_string(),
@@ -191,7 +265,7 @@ fn summarise(r: &Report, building: bool, opts: &Options) -> ExitCode {
         } else {
             ""
         };
-        eprintln!("{} {noun}{warnings}{outcome}", r.errors);
+        term.summary(false, &format!("{} {noun}{warnings}{outcome}", r.errors));
         return ExitCode::from(1);
     }
     let ms = r.elapsed.as_millis();
@@ -203,14 +277,20 @@ fn summarise(r: &Report, building: bool, opts: &Options) -> ExitCode {
         let as_at = r
             .today
             .map_or(String::new(), |d| format!(", as at {}", d.long()));
-        println!(
-            "built {} pages from {} documents into {out}{warnings}{as_at} in {ms} ms",
-            r.pages, r.documents
+        term.summary(
+            true,
+            &format!(
+                "built {} pages from {} documents into {out}{warnings}{as_at} in {ms} ms",
+                r.pages, r.documents
+            ),
         );
     } else {
-        println!(
-            "checked {} documents: no errors{warnings} in {ms} ms",
-            r.documents
+        term.summary(
+            true,
+            &format!(
+                "checked {} documents: no errors{warnings} in {ms} ms",
+                r.documents
+            ),
         );
     }
     ExitCode::SUCCESS

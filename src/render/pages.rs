@@ -5,6 +5,7 @@ use super::theme::Theme;
 use super::views::View;
 use crate::diagnostics::{Diagnostic, FileReporter};
 use crate::model::{Document, Kind};
+use crate::progress::Progress;
 use crate::resolve::{Site, doc_url};
 use serde_json::{Value, json};
 use std::path::PathBuf;
@@ -39,18 +40,24 @@ pub(super) struct Renderer<'a> {
     pub(super) errors: Vec<Diagnostic>,
 }
 
-pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    progress: &dyn Progress,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut r = Renderer {
         site,
         theme,
         files: Vec::new(),
         errors: Vec::new(),
     };
+    progress.begin("rendering", site.documents.len());
     r.home();
     r.status_page();
     r.timeline();
     r.recommendations();
     for doc in &site.documents {
+        progress.advance(1);
         match &doc.kind {
             Kind::Home | Kind::ListIntro => {}
             Kind::Risks(_) => r.document(doc, "risks.html"),
@@ -79,6 +86,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Di
     }
     r.plain_folders();
     r.not_found();
+    progress.end();
     for (name, bytes) in &theme.assets {
         r.files.push(OutputFile {
             path: format!("assets/{name}"),

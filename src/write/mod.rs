@@ -2,6 +2,7 @@
 //! output folder and is swapped in only when every file is written, so a
 //! failed build leaves the previous output exactly as it was.
 
+use crate::progress::Progress;
 use crate::render::Content;
 use crate::render::OutputFile;
 use std::fs;
@@ -12,7 +13,11 @@ use std::path::{Component, Path, PathBuf};
 pub const MARKER: &str = ".oversight-output";
 
 /// Writes `files` and swaps them in at `output`. Returns how many files were written.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<usize> {
+pub fn write_site(
+    output: &Path,
+    files: &[OutputFile],
+    progress: &dyn Progress,
+) -> io::Result<usize> {
     refuse_foreign_folder(output)?;
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -29,15 +34,17 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<usize> {
     if staging.exists() {
         fs::remove_dir_all(&staging)?;
     }
-    let result =
-        fill(&staging, files).and_then(|n| swap(&staging, output, &parent, &name).map(|_| n));
+    progress.begin("writing", files.len());
+    let result = fill(&staging, files, progress)
+        .and_then(|n| swap(&staging, output, &parent, &name).map(|_| n));
+    progress.end();
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
     result
 }
 
-fn fill(staging: &Path, files: &[OutputFile]) -> io::Result<usize> {
+fn fill(staging: &Path, files: &[OutputFile], progress: &dyn Progress) -> io::Result<usize> {
     fs::create_dir_all(staging)?;
     fs::write(
         staging.join(MARKER),
@@ -54,6 +61,7 @@ fn fill(staging: &Path, files: &[OutputFile]) -> io::Result<usize> {
                 fs::copy(src, &target)?;
             }
         }
+        progress.advance(1);
     }
     Ok(files.len())
 }

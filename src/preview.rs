@@ -1,0 +1,84 @@
+//! What `oversight serve` says on the terminal, and opening the browser.
+
+use oversight::app::{Options, Report};
+use oversight::serve::{Console, ServeOptions, serve as run};
+use std::net::{IpAddr, SocketAddr};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::terminal::Terminal;
+
+struct Preview {
+    term: Terminal,
+    open: bool,
+}
+
+impl Console for Preview {
+    fn listening(&self, addr: SocketAddr) {
+        let url = format!("http://{addr}/");
+        // Always printed: it is how to reach the preview.
+        println!("serving {url} (Ctrl+C to stop); pages reload as you save");
+        if self.open {
+            open_browser(&url);
+        }
+    }
+
+    fn built(&self, r: &Report) {
+        for d in &r.diagnostics {
+            self.term.diagnostic(d);
+        }
+        self.term.stages(r);
+        let ms = r.elapsed.as_millis();
+        if r.ok() {
+            self.term.summary(
+                true,
+                &format!(
+                    "built {} pages from {} documents in {ms} ms",
+                    r.pages, r.documents
+                ),
+            );
+        } else {
+            let noun = if r.errors == 1 { "error" } else { "errors" };
+            let them = if r.errors == 1 { "it" } else { "them" };
+            self.term.summary(
+                false,
+                &format!("{} {noun}: the browser shows {them} until fixed", r.errors),
+            );
+        }
+    }
+
+    fn failed(&self, message: &str) {
+        self.term.error(message);
+    }
+}
+
+/// Opens `url` in the desktop's browser, if there is one.
+fn open_browser(url: &str) {
+    let (program, args): (&str, Vec<&str>) = if cfg!(target_os = "windows") {
+        ("cmd", vec!["/C", "start", "", url])
+    } else if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    if std::process::Command::new(program)
+        .args(&args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .is_err()
+    {
+        eprintln!("could not open a browser: open {url} yourself");
+    }
+}
+
+pub fn serve(term: Terminal, build: Options, bind: IpAddr, port: u16, open: bool) -> ExitCode {
+    let opts = ServeOptions { build, bind, port };
+    match run(opts, Arc::new(Preview { term, open })) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            term.error(&message);
+            ExitCode::from(2)
+        }
+    }
+}

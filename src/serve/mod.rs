@@ -1,0 +1,83 @@
+//! `oversight serve`: a live preview. The site is built in memory and
+//! served on loopback; the content folder and the theme are watched, and
+//! every change rebuilds the site and reloads open pages. When the content
+//! is invalid, every page shows the errors until they are fixed. The
+//! reload script is added to served pages only: nothing is written to disk.
+
+mod pages;
+mod watch;
+
+use crate::app::Options;
+use axum::Router;
+use axum::extract::State;
+use axum::http::Uri;
+use pages::Preview;
+use std::net::SocketAddr;
+use std::sync::{Arc, RwLock};
+use tower_livereload::LiveReloadLayer;
+
+/// What to serve and where.
+pub struct ServeOptions {
+    /// How the site is built; `output` is ignored.
+    pub build: Options,
+    pub bind: std::net::IpAddr,
+    pub port: u16,
+}
+
+/// Something the preview tells the officer: a rebuild, its errors.
+pub trait Console: Send + Sync {
+    fn listening(&self, addr: SocketAddr);
+    fn built(&self, report: &crate::app::Report);
+    fn failed(&self, message: &str);
+}
+
+/// Builds, serves and watches until the process is stopped. `Err` when it
+/// cannot start: the port is taken, the content folder is missing.
+pub fn serve(opts: ServeOptions, console: Arc<dyn Console>) -> Result<(), String> {
+    let first = Preview::build(&opts.build)?;
+    console.built(&first.report);
+    let state = Arc::new(RwLock::new(first));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("starting the server: {e}"))?;
+    runtime.block_on(async move {
+        let addr = SocketAddr::new(opts.bind, opts.port);
+        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AddrInUse {
+                format!("{addr} is in use: choose another port with --port")
+            } else {
+                format!("listening on {addr}: {e}")
+            }
+        })?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| format!("listening on {addr}: {e}"))?;
+        let livereload = LiveReloadLayer::new();
+        let _watcher = watch::start(
+            opts.build.clone(),
+            Arc::clone(&state),
+            livereload.reloader(),
+            Arc::clone(&console),
+        )?;
+        let app = Router::new()
+            .fallback(respond)
+            .with_state(state)
+            .layer(livereload);
+        console.listening(addr);
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| format!("serving: {e}"))
+    })
+}
+
+async fn respond(State(state): State<Arc<RwLock<Preview>>>, uri: Uri) -> axum::response::Response {
+    match state.read() {
+        Ok(preview) => preview.respond(uri.path()),
+        Err(_) => pages::broken_lock(),
+    }
+}

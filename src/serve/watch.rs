@@ -1,0 +1,78 @@
+//! Watching the content and the theme: a burst of saves becomes one
+//! rebuild, and open pages reload when it is done.
+
+use super::Console;
+use super::pages::Preview;
+use crate::app::Options;
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+use tower_livereload::Reloader;
+
+/// How long to wait after a change for more: editors often write a file in
+/// several steps (a temporary file, a rename).
+pub const DEBOUNCE: Duration = Duration::from_millis(60);
+
+/// The folders whose changes rebuild the site: the content, and the
+/// site's themes beside it.
+fn watched(opts: &Options) -> Vec<PathBuf> {
+    let mut dirs = vec![opts.content.clone()];
+    if let Some(parent) = opts.content.parent() {
+        let themes = if parent.as_os_str().is_empty() {
+            PathBuf::from("themes")
+        } else {
+            parent.join("themes")
+        };
+        if themes.is_dir() {
+            dirs.push(themes);
+        }
+    }
+    dirs
+}
+
+/// Whether an event is a change to the files: reading a file (which the
+/// build itself does) is not.
+fn is_change(event: &notify::Result<Event>) -> bool {
+    event
+        .as_ref()
+        .is_ok_and(|e| !matches!(e.kind, EventKind::Access(_)))
+}
+
+/// Starts watching; the returned value keeps the watch alive.
+pub fn start(
+    opts: Options,
+    state: Arc<RwLock<Preview>>,
+    reloader: Reloader,
+    console: Arc<dyn Console>,
+) -> Result<RecommendedWatcher, String> {
+    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<Event>>();
+    let mut watcher =
+        notify::recommended_watcher(tx).map_err(|e| format!("watching for changes: {e}"))?;
+    for dir in watched(&opts) {
+        watcher
+            .watch(&dir, RecursiveMode::Recursive)
+            .map_err(|e| format!("watching {}: {e}", dir.display()))?;
+    }
+    std::thread::spawn(move || {
+        while let Ok(event) = rx.recv() {
+            if !is_change(&event) {
+                continue;
+            }
+            // Wait for the rest of a burst of saves, then build once.
+            while rx.recv_timeout(DEBOUNCE).is_ok() {}
+            match Preview::build(&opts) {
+                Ok(preview) => {
+                    console.built(&preview.report);
+                    if let Ok(mut s) = state.write() {
+                        *s = preview;
+                    }
+                }
+                Err(message) => console.failed(&message),
+            }
+            // Saves made during the build are still queued: they rebuild again.
+            reloader.reload();
+        }
+    });
+    Ok(watcher)
+}

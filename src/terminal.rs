@@ -1,0 +1,134 @@
+//! How the command line talks: colour only on a terminal (and never with
+//! `NO_COLOR`), a progress bar only on a terminal, and as much or as little
+//! as `--quiet` and `--verbose` ask for.
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use oversight::app::Report;
+use oversight::diagnostics::{Diagnostic, Severity};
+use oversight::progress::Progress;
+use std::io::IsTerminal;
+use std::sync::Mutex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+/// Where messages go and how they look.
+#[derive(Debug, Clone, Copy)]
+pub struct Terminal {
+    pub verbosity: Verbosity,
+    /// Whether stderr is a terminal that may be coloured.
+    pub colour: bool,
+    /// Whether stderr is a terminal at all (for the progress bar).
+    pub tty: bool,
+}
+
+impl Terminal {
+    pub fn new(verbosity: Verbosity) -> Self {
+        let tty = std::io::stderr().is_terminal();
+        let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Terminal {
+            verbosity,
+            colour: tty && !no_colour,
+            tty,
+        }
+    }
+
+    fn paint(&self, text: &str, code: &str) -> String {
+        if self.colour {
+            format!("\u{1b}[{code}m{text}\u{1b}[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// An error or warning, with its level coloured on a terminal.
+    pub fn diagnostic(&self, d: &Diagnostic) {
+        if d.severity == Severity::Warning && self.verbosity == Verbosity::Quiet {
+            return;
+        }
+        let text = d.to_string();
+        let text = if self.colour {
+            let (level, code) = match d.severity {
+                Severity::Error => (": error: ", "1;31"),
+                Severity::Warning => (": warning: ", "1;33"),
+            };
+            let text = text.replacen(level, &self.paint(level, code), 1);
+            text.replacen("  help:", &self.paint("  help:", "1;36"), 1)
+        } else {
+            text
+        };
+        eprintln!("{text}\n");
+    }
+
+    /// A problem that is not the content's: a missing folder, a taken port.
+    pub fn error(&self, message: &str) {
+        eprintln!("{} {message}", self.paint("error:", "1;31"));
+    }
+
+    /// The one line that ends a run.
+    pub fn summary(&self, ok: bool, line: &str) {
+        if !ok {
+            eprintln!("{}", self.paint(line, "1"));
+        } else if self.verbosity != Verbosity::Quiet {
+            println!("{line}");
+        }
+    }
+
+    /// With `--verbose`, how long each stage took.
+    pub fn stages(&self, r: &Report) {
+        if self.verbosity == Verbosity::Verbose {
+            for (stage, took) in &r.stages {
+                eprintln!("  {stage:<8} {:>6} ms", took.as_millis());
+            }
+        }
+    }
+
+    pub fn progress(&self) -> Bar {
+        Bar {
+            show: self.tty && self.verbosity != Verbosity::Quiet,
+            bar: Mutex::new(None),
+        }
+    }
+}
+
+/// A progress bar on a terminal; nothing elsewhere.
+pub struct Bar {
+    show: bool,
+    bar: Mutex<Option<ProgressBar>>,
+}
+
+impl Progress for Bar {
+    fn begin(&self, stage: &'static str, total: usize) {
+        if !self.show {
+            return;
+        }
+        let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len}") {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(stage);
+        if let Ok(mut b) = self.bar.lock() {
+            *b = Some(bar);
+        }
+    }
+
+    fn advance(&self, n: usize) {
+        if let Ok(b) = self.bar.lock()
+            && let Some(bar) = b.as_ref()
+        {
+            bar.inc(n as u64);
+        }
+    }
+
+    fn end(&self) {
+        if let Ok(mut b) = self.bar.lock()
+            && let Some(bar) = b.take()
+        {
+            bar.finish_and_clear();
+        }
+    }
+}
