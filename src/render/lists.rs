@@ -59,8 +59,10 @@ impl Renderer<'_> {
         } else {
             Value::Null
         };
+        let csv = download(&view.linker, folder);
         let page = json!({
             "folder": folder, "intro": self.intro(folder, &path), "judgements": judgements,
+            "csv": csv,
             "items": rows.into_iter().map(|(_, r)| r).collect::<Vec<_>>(),
         });
         self.page(&path, "list.html", title, folder, page);
@@ -179,4 +181,26 @@ fn judgements_over_time(view: &View, docs: &[&Document]) -> Value {
         })
         .collect();
     json!({ "columns": columns, "rows": rows })
+}
+
+/// The spreadsheet of a list, under `data/`, and what it holds.
+fn csv_for(folder: &str) -> Option<(&'static str, &'static str)> {
+    Some(match folder {
+        "inspections" => ("inspections.csv", "every judgement"),
+        "visits" => ("visits.csv", "the visits"),
+        "plans" | "status" => ("actions.csv", "every action of every plan"),
+        "meetings" => ("meetings.csv", "the meetings"),
+        "indicators" => ("indicators.csv", "every indicator's values"),
+        "risks" => ("risks.csv", "the risk register"),
+        "recommendations" => ("recommendations.csv", "the recommendations"),
+        _ => return None,
+    })
+}
+
+/// The link to a list's spreadsheet, for the `download` component.
+pub fn download(linker: &super::links::Linker, folder: &str) -> Value {
+    csv_for(folder).map_or(
+        Value::Null,
+        |(f, what)| json!({ "href": linker.href(&format!("data/{f}")), "what": what }),
+    )
 }

@@ -4,8 +4,9 @@
 
 pub mod charts;
 mod dashboard;
+pub mod exports;
 mod links;
-mod lists;
+pub(crate) mod lists;
 pub mod markdown;
 mod pages;
 mod recommendations;

@@ -93,6 +93,7 @@ pub fn render_site(
             content: Content::Bytes(bytes.clone()),
         });
     }
+    r.files.extend(super::exports::data_files(site));
     for a in &site.assets {
         r.files.push(OutputFile {
             path: a.rel.clone(),

@@ -45,7 +45,9 @@ impl Renderer<'_> {
         }
         // Newest meeting first: the open questions are usually the recent ones.
         meetings.sort_by(|a, b| b.0.cmp(&a.0));
+        let csv = crate::render::lists::download(&view.linker, "recommendations");
         let page = json!({
+            "csv": csv,
             "meetings": meetings.into_iter().map(|(_, m)| m).collect::<Vec<_>>(),
             "total": total,
             "unanswered": unanswered,

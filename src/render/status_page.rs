@@ -146,7 +146,9 @@ impl Renderer<'_> {
             .iter()
             .filter(|r| r.overdue && r.kind == "action")
             .count();
+        let csv = crate::render::lists::download(&view.linker, "status");
         let page = json!({
+            "csv": csv,
             "groups": groups,
             "columns": ATTENTION.iter().map(|r| status(labels, *r)).collect::<Vec<_>>(),
             "counts": counts,

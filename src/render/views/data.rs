@@ -133,7 +133,8 @@ impl View<'_> {
             })
             .collect();
         let chart = heat_map("heat-map", "Risks by likelihood and impact", &placed);
-        json!({ "risks": rows, "chart": chart })
+        let csv = crate::render::lists::download(&self.linker, "risks");
+        json!({ "risks": rows, "chart": chart, "csv": csv })
     }
 }
 

@@ -1,0 +1,203 @@
+//! `data/site.json`: every published document and item with its derived
+//! status, for other tools. Its shape is described by
+//! `docs/site.schema.json`.
+
+use super::reference;
+use super::tables::trend_word;
+use crate::model::{Better, Date, Document, Item, Kind, Rag};
+use crate::resolve::{Site, action_url, doc_url};
+use serde_json::{Value, json};
+
+fn date(d: Option<Date>) -> Value {
+    d.map_or(Value::Null, |d| json!(d.iso()))
+}
+
+fn status(site: &Site, rag: Rag) -> Value {
+    json!({ "rag": rag.name(), "label": site.settings.statuses.label(rag) })
+}
+
+fn refs(site: &Site, list: &[crate::model::Reference], from: &str) -> Value {
+    json!(
+        list.iter()
+            .map(|r| reference(site, &r.value, from))
+            .collect::<Vec<_>>()
+    )
+}
+
+fn items(site: &Site, doc: &str, list: &[Item]) -> Value {
+    json!(
+        list.iter()
+            .map(|i| json!({
+                "id": i.id.value,
+                "text": i.text,
+                "to": i.to,
+                "addressed_by": site.chains.addressing(doc, Some(&i.id.value)).iter()
+                    .map(|a| format!("{}#{}", a.plan, a.action)).collect::<Vec<_>>(),
+            }))
+            .collect::<Vec<_>>()
+    )
+}
+
+pub fn site_json(site: &Site) -> Vec<u8> {
+    let s = &site.settings;
+    let statuses: serde_json::Map<String, Value> = Rag::ALL
+        .iter()
+        .map(|r| (r.name().to_string(), json!(s.statuses.label(*r))))
+        .collect();
+    let documents: Vec<Value> = site
+        .documents
+        .iter()
+        .filter(|d| !matches!(d.kind, Kind::Home | Kind::ListIntro))
+        .map(|d| document(site, d))
+        .collect();
+    let value = json!({
+        "site": {
+            "title": s.title, "organisation": s.organisation, "service": s.service,
+            "description": s.description, "language": s.language, "base_url": s.base_url,
+            "today": site.today.iso(),
+        },
+        "statuses": statuses,
+        "documents": documents,
+    });
+    let mut out = serde_json::to_vec_pretty(&value).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+fn document(site: &Site, d: &Document) -> Value {
+    let id = d.id.as_str();
+    let mut v = json!({
+        "id": id,
+        "kind": d.kind.noun(),
+        "title": d.common.title,
+        "summary": d.common.summary,
+        "source": d.common.source,
+        "tags": d.common.tags,
+        "url": doc_url(id),
+    });
+    let extra = match &d.kind {
+        Kind::Inspection(i) => json!({
+            "inspectorate": i.inspectorate, "framework": i.framework, "scale": i.scale.value,
+            "start": date(i.start), "end": date(i.end), "published": date(i.published),
+            "lead_inspector": i.lead_inspector,
+            "judgements": i.judgements.iter().map(|j| {
+                let grade = s_grade(site, &i.scale.value, &j.grade.value);
+                json!({ "area": j.area, "grade": grade.0, "rag": grade.1, "overall": j.overall })
+            }).collect::<Vec<_>>(),
+            "recommendations": items(site, id, &i.recommendations),
+        }),
+        Kind::Visit(v) => json!({
+            "visit_kind": v.kind, "inspectorate": v.inspectorate, "theme": v.theme,
+            "start": date(v.start), "end": date(v.end), "published": date(v.published),
+            "follows": v.follows.as_ref().map(|f| reference(site, &f.value, id)),
+            "priority_actions": items(site, id, &v.priority_actions),
+            "recommendations": items(site, id, &v.recommendations),
+        }),
+        Kind::Plan(p) => plan(site, d, p),
+        Kind::Meeting(m) => json!({
+            "committee": m.committee, "date": m.date.iso(), "location": m.location,
+            "agenda": m.agenda.iter().map(|a| json!({
+                "item": a.item, "title": a.title,
+                "paper": a.paper.as_ref().map(|p| reference(site, &format!("{id}/{}", p.value.trim()), id)),
+            })).collect::<Vec<_>>(),
+            "recommendations": m.recommendations.iter().map(|r| json!({
+                "id": r.id.value, "text": r.text, "to": r.to,
+                "responses": site.chains.responses_to(id, &r.id.value).iter().filter_map(|rr| {
+                    let paper = site.document(&rr.paper)?;
+                    let Kind::Paper(p) = &paper.kind else { return None };
+                    let resp = p.responses.get(rr.index)?;
+                    Some(json!({ "paper": paper.id, "status": resp.status.map(|s| s.name()), "summary": resp.summary }))
+                }).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        }),
+        Kind::Paper(p) => json!({
+            "paper_kind": p.kind, "author": p.author, "date": date(p.date),
+            "meeting": id.rsplit_once('/').map(|(m, _)| m),
+            "discusses": refs(site, &p.discusses, id),
+            "resolutions": items(site, id, &p.resolutions),
+            "responses": p.responses.iter().map(|r| json!({
+                "to": reference(site, &r.to.value, id),
+                "status": r.status.map(|s| s.name()), "summary": r.summary,
+            })).collect::<Vec<_>>(),
+        }),
+        Kind::Risks(risks) => json!({
+            "risks": risks.iter().map(|r| json!({
+                "id": r.id.value, "title": r.title, "owner": r.owner,
+                "likelihood": r.likelihood, "impact": r.impact,
+                "score": u32::from(r.likelihood) * u32::from(r.impact),
+                "status": r.status.map(|s| status(site, s)),
+                "reviewed": date(r.reviewed), "mitigation": r.mitigation, "tags": r.tags,
+            })).collect::<Vec<_>>(),
+        }),
+        Kind::Indicator(ind) => {
+            let st = site.indicators.get(id);
+            json!({
+                "unit": ind.unit,
+                "better": match ind.better { Better::Higher => "higher", Better::Lower => "lower" },
+                "target": ind.target,
+                "values": ind.values.iter().map(|x| json!({ "date": x.date.iso(), "value": x.value, "note": x.note })).collect::<Vec<_>>(),
+                "change": st.and_then(|s| s.change),
+                "trend": st.and_then(|s| s.trend).map(|t| trend_word(Some(t))),
+                "target_met": st.and_then(|s| s.met),
+                "status": st.and_then(|s| s.status).map(|r| status(site, r)),
+            })
+        }
+        Kind::Page | Kind::Home | Kind::ListIntro => json!({}),
+    };
+    if let (Value::Object(base), Value::Object(more)) = (&mut v, extra) {
+        base.extend(more);
+    }
+    v
+}
+
+/// The grade as the scale spells it, and its colour.
+fn s_grade(site: &Site, scale: &str, grade: &str) -> (String, &'static str) {
+    site.settings
+        .scales
+        .iter()
+        .find(|s| s.name == scale)
+        .and_then(|s| s.find(grade))
+        .map_or((grade.to_string(), "grey"), |g| {
+            (g.grade.clone(), g.rag.name())
+        })
+}
+
+fn plan(site: &Site, d: &Document, p: &crate::model::Plan) -> Value {
+    let id = d.id.as_str();
+    let rollups = site.plans.get(id);
+    let statuses = site.actions.get(id);
+    json!({
+        "owner": p.owner, "adopted": date(p.adopted),
+        "responds_to": refs(site, &p.responds_to, id),
+        "status": rollups.map(|(o, _)| status(site, o.status)),
+        "overdue": statuses.map_or(0, |m| m.values().filter(|s| s.overdue).count()),
+        "priorities": p.priorities.iter().map(|pr| {
+            let r = rollups.and_then(|(_, m)| m.get(&pr.id.value));
+            json!({
+                "id": pr.id.value, "title": pr.title, "summary": pr.summary,
+                "status": r.map(|r| status(site, r.status)), "set_by_hand": r.is_some_and(|r| r.manual),
+            })
+        }).collect::<Vec<_>>(),
+        "actions": p.actions.iter().filter_map(|a| {
+            let s = statuses?.get(&a.id.value)?;
+            Some(json!({
+                "id": a.id.value, "priority": a.priority.value, "title": a.title,
+                "summary": a.summary, "owner": a.owner,
+                "due": date(a.due), "revised_due": date(a.revised_due),
+                "status": status(site, s.current), "trend": s.trend.map(|t| trend_word(Some(t))),
+                "overdue": s.overdue,
+                "addresses": refs(site, &a.addresses, id),
+                "evidence": a.evidence.iter().map(|e| if crate::resolve::is_web_address(&e.value) {
+                    e.value.trim().to_string()
+                } else {
+                    reference(site, e.value.trim_start_matches('@'), id)
+                }).collect::<Vec<_>>(),
+                "updates": a.updates.iter().map(|u| json!({
+                    "date": u.date.iso(), "status": status(site, u.status), "note": u.note,
+                })).collect::<Vec<_>>(),
+                "url": action_url(id, &a.id.value),
+                "tags": a.tags,
+            }))
+        }).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,39 @@
+//! The site's data for other tools: a CSV file per list (`data/*.csv`,
+//! ready for Excel) and everything published as JSON (`data/site.json`).
+//! Built from published documents only.
+
+mod json;
+mod tables;
+
+use super::{Content, OutputFile};
+use crate::resolve::Site;
+
+pub use tables::csv_files;
+
+/// Every data file.
+pub fn data_files(site: &Site) -> Vec<OutputFile> {
+    let mut files: Vec<OutputFile> = csv_files(site)
+        .into_iter()
+        .map(|(name, bytes)| OutputFile {
+            path: format!("data/{name}"),
+            content: Content::Bytes(bytes),
+        })
+        .collect();
+    files.push(OutputFile {
+        path: "data/site.json".into(),
+        content: Content::Bytes(json::site_json(site)),
+    });
+    files
+}
+
+/// A reference as data: its canonical id, or for an unpublished target
+/// only why it is not published.
+pub fn reference(site: &Site, reference: &str, from: &str) -> String {
+    match site.index.lookup(reference, from) {
+        Ok((_, entry)) if entry.hidden.is_some() => {
+            format!("({})", entry.hidden.as_deref().unwrap_or("not published"))
+        }
+        Ok((key, _)) => key,
+        Err(_) => reference.trim().to_string(),
+    }
+}

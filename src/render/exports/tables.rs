@@ -1,0 +1,346 @@
+//! The CSV files: one per list, UTF-8 with a byte-order mark and CRLF line
+//! ends so Excel opens them cleanly, every field quoted where it must be.
+
+use super::reference;
+use crate::model::{Kind, Rag};
+use crate::resolve::{Site, Trend};
+
+/// `(file name, bytes)` for every CSV file.
+pub fn csv_files(site: &Site) -> Vec<(String, Vec<u8>)> {
+    vec![
+        ("actions.csv".into(), actions(site)),
+        ("inspections.csv".into(), inspections(site)),
+        ("visits.csv".into(), visits(site)),
+        ("meetings.csv".into(), meetings(site)),
+        ("recommendations.csv".into(), recommendations(site)),
+        ("risks.csv".into(), risks(site)),
+        ("indicators.csv".into(), indicators(site)),
+    ]
+}
+
+/// A cell as Excel should read it: text that starts like a formula (`=`,
+/// `+`, `-`, `@`) is kept as text, so a spreadsheet never runs it.
+fn cell(text: &str) -> String {
+    let looks_numeric = text.parse::<f64>().is_ok();
+    if !looks_numeric && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn table(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
+    let mut out = vec![0xEF, 0xBB, 0xBF];
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = w.write_record(header);
+    for row in rows {
+        let _ = w.write_record(row.iter().map(|c| cell(c)));
+    }
+    out.extend(w.into_inner().unwrap_or_default());
+    out
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+fn date(d: Option<crate::model::Date>) -> String {
+    opt(d.map(|d| d.iso()))
+}
+
+fn label(site: &Site, rag: Rag) -> String {
+    site.settings.statuses.label(rag).to_string()
+}
+
+pub fn trend_word(t: Option<Trend>) -> &'static str {
+    match t {
+        Some(Trend::Better) => "Improving",
+        Some(Trend::Same) => "No change",
+        Some(Trend::Worse) => "Worsening",
+        None => "",
+    }
+}
+
+fn actions(site: &Site) -> Vec<u8> {
+    let mut rows = Vec::new();
+    for d in &site.documents {
+        let Kind::Plan(p) = &d.kind else { continue };
+        for a in &p.actions {
+            let Some(s) = site.actions.get(&d.id).and_then(|m| m.get(&a.id.value)) else {
+                continue;
+            };
+            let last = a.updates.last();
+            let priority = p
+                .priorities
+                .iter()
+                .find(|x| x.id.value == a.priority.value)
+                .map_or(a.priority.value.clone(), |x| {
+                    format!("{} {}", x.id.value, x.title)
+                });
+            rows.push(vec![
+                d.common.title.clone(),
+                priority,
+                a.id.value.clone(),
+                a.title.clone(),
+                opt(a.owner.as_ref()),
+                date(a.due),
+                date(a.revised_due),
+                label(site, s.current),
+                trend_word(s.trend).into(),
+                if s.overdue { "Yes" } else { "No" }.into(),
+                date(last.map(|u| u.date)),
+                opt(last.and_then(|u| u.note.as_ref())),
+                a.addresses
+                    .iter()
+                    .map(|r| reference(site, &r.value, &d.id))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ]);
+        }
+    }
+    table(
+        &[
+            "Plan",
+            "Priority",
+            "Ref",
+            "Title",
+            "Owner",
+            "Due",
+            "Revised due",
+            "Status",
+            "Trend",
+            "Overdue",
+            "Last update",
+            "Last update note",
+            "Addresses",
+        ],
+        rows,
+    )
+}
+
+fn inspections(site: &Site) -> Vec<u8> {
+    let mut rows = Vec::new();
+    for d in &site.documents {
+        let Kind::Inspection(i) = &d.kind else {
+            continue;
+        };
+        for j in &i.judgements {
+            rows.push(vec![
+                d.id.clone(),
+                d.common.title.clone(),
+                opt(i.inspectorate.as_ref()),
+                opt(i.framework.as_ref()),
+                date(i.start),
+                date(i.end),
+                date(i.published),
+                j.area.clone(),
+                j.grade.value.clone(),
+                if j.overall { "Yes" } else { "No" }.into(),
+            ]);
+        }
+        if i.judgements.is_empty() {
+            rows.push(vec![
+                d.id.clone(),
+                d.common.title.clone(),
+                opt(i.inspectorate.as_ref()),
+                opt(i.framework.as_ref()),
+                date(i.start),
+                date(i.end),
+                date(i.published),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+    }
+    table(
+        &[
+            "Id",
+            "Title",
+            "Inspectorate",
+            "Framework",
+            "Start",
+            "End",
+            "Published",
+            "Judgement area",
+            "Grade",
+            "Overall",
+        ],
+        rows,
+    )
+}
+
+fn visits(site: &Site) -> Vec<u8> {
+    let rows = site
+        .documents
+        .iter()
+        .filter_map(|d| match &d.kind {
+            Kind::Visit(v) => Some(vec![
+                d.id.clone(),
+                d.common.title.clone(),
+                v.kind.clone(),
+                opt(v.inspectorate.as_ref()),
+                date(v.start),
+                date(v.end),
+                opt(v.theme.as_ref()),
+                opt(v.follows.as_ref().map(|f| reference(site, &f.value, &d.id))),
+                (v.priority_actions.len() + v.recommendations.len()).to_string(),
+            ]),
+            _ => None,
+        })
+        .collect();
+    table(
+        &[
+            "Id",
+            "Title",
+            "Kind",
+            "Inspectorate",
+            "Start",
+            "End",
+            "Theme",
+            "Follows",
+            "Findings",
+        ],
+        rows,
+    )
+}
+
+fn meetings(site: &Site) -> Vec<u8> {
+    let rows = site
+        .documents
+        .iter()
+        .filter_map(|d| match &d.kind {
+            Kind::Meeting(m) => Some(vec![
+                d.id.clone(),
+                d.common.title.clone(),
+                opt(m.committee.as_ref()),
+                m.date.iso(),
+                opt(m.location.as_ref()),
+                m.agenda.len().to_string(),
+                m.recommendations.len().to_string(),
+            ]),
+            _ => None,
+        })
+        .collect();
+    table(
+        &[
+            "Id",
+            "Title",
+            "Committee",
+            "Date",
+            "Location",
+            "Agenda items",
+            "Recommendations",
+        ],
+        rows,
+    )
+}
+
+fn recommendations(site: &Site) -> Vec<u8> {
+    let mut rows = Vec::new();
+    for d in &site.documents {
+        let Kind::Meeting(m) = &d.kind else { continue };
+        for r in &m.recommendations {
+            let responses: Vec<String> = site
+                .chains
+                .responses_to(&d.id, &r.id.value)
+                .iter()
+                .filter_map(|rr| {
+                    let paper = site.document(&rr.paper)?;
+                    let Kind::Paper(p) = &paper.kind else {
+                        return None;
+                    };
+                    let resp = p.responses.get(rr.index)?;
+                    Some(format!(
+                        "{}: {}",
+                        paper.id,
+                        resp.status.map_or("response", |s| s.name())
+                    ))
+                })
+                .collect();
+            rows.push(vec![
+                d.id.clone(),
+                m.date.iso(),
+                r.id.value.clone(),
+                r.text.clone(),
+                opt(r.to.as_ref()),
+                if responses.is_empty() { "No" } else { "Yes" }.into(),
+                responses.join("; "),
+            ]);
+        }
+    }
+    table(
+        &[
+            "Meeting",
+            "Date",
+            "Ref",
+            "Recommendation",
+            "To",
+            "Answered",
+            "Responses",
+        ],
+        rows,
+    )
+}
+
+fn risks(site: &Site) -> Vec<u8> {
+    let mut rows = Vec::new();
+    for d in &site.documents {
+        let Kind::Risks(risks) = &d.kind else {
+            continue;
+        };
+        for r in risks {
+            rows.push(vec![
+                r.id.value.clone(),
+                r.title.clone(),
+                opt(r.owner.as_ref()),
+                r.likelihood.to_string(),
+                r.impact.to_string(),
+                (u32::from(r.likelihood) * u32::from(r.impact)).to_string(),
+                opt(r.status.map(|s| label(site, s))),
+                date(r.reviewed),
+                opt(r.mitigation.as_ref()),
+            ]);
+        }
+    }
+    table(
+        &[
+            "Ref",
+            "Risk",
+            "Owner",
+            "Likelihood",
+            "Impact",
+            "Score",
+            "Status",
+            "Reviewed",
+            "Mitigation",
+        ],
+        rows,
+    )
+}
+
+fn indicators(site: &Site) -> Vec<u8> {
+    let mut rows = Vec::new();
+    for d in &site.documents {
+        let Kind::Indicator(ind) = &d.kind else {
+            continue;
+        };
+        for v in &ind.values {
+            rows.push(vec![
+                d.id.clone(),
+                d.common.title.clone(),
+                v.date.iso(),
+                crate::render::number(v.value),
+                opt(ind.unit.as_ref()),
+                opt(ind.target.map(crate::render::number)),
+                opt(v.note.as_ref()),
+            ]);
+        }
+    }
+    table(
+        &["Id", "Indicator", "Date", "Value", "Unit", "Target", "Note"],
+        rows,
+    )
+}
