@@ -118,6 +118,17 @@ pub fn render(
             return Ok((r, Vec::new()));
         }
     };
+    if site.settings.base_url.is_none() {
+        // About where the site is published, not about the content: a
+        // warning even under --strict.
+        report
+            .diagnostics
+            .push(crate::diagnostics::FileReporter::whole_file_warning(
+                &opts.content.join("site.yaml").display().to_string(),
+                "there is no `base_url`, so feed.xml and sitemap.xml are not written",
+            ));
+        report.warnings += 1;
+    }
     report.pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     report.stages.push(("render", rendering.elapsed()));
     report.elapsed = started.elapsed();

@@ -94,6 +94,9 @@ pub fn render_site(
         });
     }
     r.files.extend(super::exports::data_files(site));
+    let pages: Vec<&str> = r.files.iter().map(|f| f.path.as_str()).collect();
+    let web = super::exports::web_files(site, &pages);
+    r.files.extend(web);
     for a in &site.assets {
         r.files.push(OutputFile {
             path: a.rel.clone(),
@@ -200,6 +203,10 @@ impl Renderer<'_> {
             }),
         );
         ctx.insert("root", &view.linker.root);
+        ctx.insert(
+            "feed",
+            &s.base_url.as_ref().map(|_| view.linker.href("feed.xml")),
+        );
         ctx.insert("status_css", &status_css(&s.statuses));
         ctx.insert("nav", &nav);
         ctx.insert("today", &self.site.today);

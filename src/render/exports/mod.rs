@@ -2,6 +2,7 @@
 //! ready for Excel) and everything published as JSON (`data/site.json`).
 //! Built from published documents only.
 
+mod feed;
 mod json;
 mod tables;
 
@@ -24,6 +25,30 @@ pub fn data_files(site: &Site) -> Vec<OutputFile> {
         content: Content::Bytes(json::site_json(site)),
     });
     files
+}
+
+/// `feed.xml` and `sitemap.xml`, when the site has a `base_url`; `pages`
+/// are the paths of the HTML pages written.
+pub fn web_files(site: &Site, pages: &[&str]) -> Vec<OutputFile> {
+    let Some(base) = &site.settings.base_url else {
+        return Vec::new();
+    };
+    let mut pages: Vec<&str> = pages
+        .iter()
+        .copied()
+        .filter(|p| p.ends_with(".html") && *p != "404.html")
+        .collect();
+    pages.sort_unstable();
+    vec![
+        OutputFile {
+            path: "feed.xml".into(),
+            content: Content::Bytes(feed::feed(site, base)),
+        },
+        OutputFile {
+            path: "sitemap.xml".into(),
+            content: Content::Bytes(feed::sitemap(base, &pages)),
+        },
+    ]
 }
 
 /// A reference as data: its canonical id, or for an unpublished target
