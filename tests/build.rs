@@ -145,7 +145,8 @@ fn risk_register_lists_risks_highest_score_first_with_their_tags() {
     assert!(r1 < r2, "R1 scores 20, R2 scores 6");
     assert!(html.contains("<td>20</td>") && html.contains("tag-red\">Off track</strong>"));
     assert!(
-        html[r1..r2].contains("<span class=\"tag-word\">workforce</span>"),
+        html[r1..r2]
+            .contains("<a class=\"tag-word\" href=\"../tags/workforce/index.html\">workforce</a>"),
         "{html}"
     );
 }

@@ -317,3 +317,20 @@ fn every_new_page_links_back_without_breaking() {
     let broken = broken_links(Path::new(&out));
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+#[test]
+fn tags_link_to_pages_that_list_everything_so_tagged() {
+    let (_t, out) = built(&[]);
+    let index = read(&out, "tags/index.html");
+    assert!(
+        index.contains("href=\"../tags/workforce/index.html\">workforce</a>"),
+        "{index}"
+    );
+    let tag = read(&out, "tags/workforce/index.html");
+    assert!(tag.contains("<h1>Tagged “workforce”</h1>"), "{tag}");
+    assert!(
+        tag.contains("href=\"../../risks/index.html#R1\">R1 Workforce instability</a>"),
+        "{tag}"
+    );
+    assert!(!tag.contains("CANARY"));
+}

@@ -11,6 +11,7 @@ pub mod markdown;
 mod pages;
 mod recommendations;
 mod status_page;
+mod tags;
 pub mod theme;
 mod timeline;
 mod views;

@@ -56,6 +56,7 @@ pub fn render_site(
     r.status_page();
     r.timeline();
     r.recommendations();
+    r.tags();
     for doc in &site.documents {
         progress.advance(1);
         match &doc.kind {

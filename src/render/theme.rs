@@ -29,6 +29,7 @@ pub const TEMPLATES: &[(&str, &str)] = builtin!(
     "status.html",
     "timeline.html",
     "recommendations.html",
+    "tags.html",
     "404.html",
 );
 

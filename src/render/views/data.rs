@@ -115,7 +115,7 @@ impl View<'_> {
                     "likelihood": r.likelihood, "impact": r.impact,
                     "score": u32::from(r.likelihood) * u32::from(r.impact),
                     "status": r.status.map(|s| super::status(self.labels(), s)),
-                    "reviewed": super::date(r.reviewed), "mitigation": r.mitigation, "tags": r.tags,
+                    "reviewed": super::date(r.reviewed), "mitigation": r.mitigation, "tags": self.tags(&r.tags),
                     "referenced_by": self.backlinks(id, Some(&r.id.value)).into_iter()
                         .filter(|b| b["relation"] != "addresses").collect::<Vec<_>>(),
                     "actions": self.addressed_by(id, Some(&r.id.value)),

@@ -25,6 +25,18 @@ pub fn status(labels: &StatusLabels, rag: Rag) -> Value {
     json!({ "rag": rag.name(), "label": labels.label(rag) })
 }
 
+/// The page of a tag: `tags/<slug>/index.html`. Tags that differ only in
+/// case or punctuation share a page.
+pub fn tag_url(word: &str) -> String {
+    let slug = crate::load::slugify(word.trim());
+    let slug = if slug.is_empty() {
+        "tag".to_string()
+    } else {
+        slug
+    };
+    format!("tags/{slug}/index.html")
+}
+
 pub fn date(d: Option<Date>) -> Value {
     d.map_or(Value::Null, |d| json!(d))
 }
@@ -123,6 +135,14 @@ impl<'a> View<'a> {
             .collect()
     }
 
+    /// Tag words, each linked to its tag's page.
+    pub fn tags(&self, words: &[String]) -> Vec<Value> {
+        words
+            .iter()
+            .map(|w| json!({ "word": w.trim(), "href": self.linker.href(&tag_url(w)) }))
+            .collect()
+    }
+
     /// The fields every document page has.
     pub fn document(&self, doc: &Document) -> Value {
         json!({
@@ -131,7 +151,7 @@ impl<'a> View<'a> {
             "kind": doc.kind.noun(),
             "summary": doc.common.summary,
             "source": doc.common.source,
-            "tags": doc.common.tags,
+            "tags": self.tags(&doc.common.tags),
             "body": markdown::to_html(&doc.body, &doc.id, doc.source_dir(), &self.linker),
             "referenced_by": self.backlinks(&doc.id, None),
             "exempt": self.exempt_banner(&doc.id),

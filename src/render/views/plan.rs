@@ -85,7 +85,7 @@ impl View<'_> {
             .partition(|b| b["relation"] == "discusses");
         row["discussed_in"] = json!(discussed);
         row["referenced_by"] = json!(other);
-        row["tags"] = json!(a.tags);
+        row["tags"] = json!(self.tags(&a.tags));
         row["exempt"] = json!(self.exempt_banner(id));
         row["draft"] = json!(self.draft_banner(id));
         row
