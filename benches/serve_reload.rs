@@ -79,6 +79,7 @@ fn main() {
             content: content.clone(),
             output: None,
             as_of: None,
+            since: None,
             strict: false,
             publish: Publish::default(),
         },

@@ -14,6 +14,8 @@ pub struct Options {
     /// `None` for `check`: validate, write nothing.
     pub output: Option<PathBuf>,
     pub as_of: Option<Date>,
+    /// Also report on the changes page what changed after this date.
+    pub since: Option<Date>,
     pub strict: bool,
     pub publish: Publish,
 }
@@ -87,7 +89,8 @@ pub fn render(
         chrono::Local::now().date_naive(),
     );
     let theme_name = loaded.settings.theme.clone();
-    let site = resolve::resolve(loaded, today, opts.publish, &mut diags);
+    let mut site = resolve::resolve(loaded, today, opts.publish, &mut diags);
+    site.since = opts.since;
     stages.push(("resolve", resolving.elapsed()));
     let theme = match render::theme::load(&opts.content, &theme_name) {
         Ok(t) => Some(t),

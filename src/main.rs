@@ -49,6 +49,9 @@ enum Command {
         /// Build a restricted site that includes exempt documents, each bannered.
         #[arg(long)]
         include_exempt: bool,
+        /// Also show, on the changes page, what changed after this date (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        since: Option<Date>,
     },
     /// Preview the site: build it, serve it, and rebuild and reload as you save.
     Serve {
@@ -141,6 +144,7 @@ fn main() -> ExitCode {
                 content,
                 output: None,
                 as_of,
+                since: None,
                 strict: false,
                 publish: Publish {
                     drafts,
@@ -156,11 +160,13 @@ fn main() -> ExitCode {
             strict,
             drafts,
             include_exempt,
+            since,
         } => (
             Options {
                 content,
                 output: Some(output),
                 as_of,
+                since,
                 strict,
                 publish: Publish {
                     drafts,
@@ -174,6 +180,7 @@ fn main() -> ExitCode {
                 content,
                 output: None,
                 as_of: None,
+                since: None,
                 strict,
                 publish: Publish::default(),
             },

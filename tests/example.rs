@@ -80,3 +80,20 @@ fn the_example_site_builds_every_document_with_no_broken_link() {
         "the about page says statuses are illustrative"
     );
 }
+
+#[test]
+fn the_example_changes_page_shows_what_moved_between_scrutiny_meetings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("output");
+    assert_eq!(build(&content(), &out, &[]).0, 0);
+    let html = read(&out, "changes/index.html");
+    let before = &html[html
+        .find("Before the meeting on 16 November 2022")
+        .expect("a window per meeting")..];
+    let before = &before[..before.find("</table>").unwrap_or(before.len())];
+    assert!(
+        before.contains("P1.1 Introduce the Family Safeguarding Model, phase 1"),
+        "P1.1 was completed between the June 2021 and November 2022 meetings: {before}"
+    );
+    assert!(html.contains("Since the last meeting"), "{html}");
+}

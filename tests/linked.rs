@@ -334,3 +334,56 @@ fn tags_link_to_pages_that_list_everything_so_tagged() {
     );
     assert!(!tag.contains("CANARY"));
 }
+
+#[test]
+fn the_changes_page_shows_what_moved_since_the_committee_last_met() {
+    let (_t, out) = built(&[]);
+    let html = read(&out, "changes/index.html");
+    let committee = between(
+        &html,
+        "Children&#39;s Scrutiny Committee</h2>",
+        "</section>",
+    );
+    let since = between(committee, "<h3>Since the last meeting</h3>", "</ul>");
+    assert!(
+        since.contains("3 status changes and 1 new document"),
+        "{since}"
+    );
+    let p12 = between(since, "P1.2 Strategy discussions on time", "</tr>");
+    assert!(
+        p12.contains("tag-green\">On track</strong> <span class=\"meta\">to</span> <strong class=\"tag tag-red\">Off track"),
+        "{p12}"
+    );
+    assert!(
+        since.contains("Response to the committee"),
+        "the letter came after the meeting"
+    );
+    assert!(
+        !since.contains("Improvement update report"),
+        "the meeting's own papers are not new since it"
+    );
+    assert!(
+        !html.contains("id=\"since-h\""),
+        "no --since window unless asked"
+    );
+}
+
+#[test]
+fn build_since_adds_a_window_from_any_date() {
+    let (_t, out) = built(&["--since", "2024-02-15"]);
+    let html = read(&out, "changes/index.html");
+    let since = between(
+        &html,
+        "<h2 id=\"since-h\">Since 15 February 2024</h2>",
+        "</section>",
+    );
+    assert!(
+        since.contains("2 status changes and 0 new documents"),
+        "{since}"
+    );
+    assert!(
+        since.contains("P1.2") && since.contains("P3.1") && !since.contains("P2.1"),
+        "{since}"
+    );
+    assert!(html.contains("href=\"../index.html\""));
+}

@@ -2,6 +2,7 @@
 //! each page's data goes through its template, and every link is written
 //! relative to the page it is on.
 
+mod changes;
 pub mod charts;
 mod dashboard;
 pub mod exports;

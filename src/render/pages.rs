@@ -57,6 +57,7 @@ pub fn render_site(
     r.timeline();
     r.recommendations();
     r.tags();
+    r.changes();
     for doc in &site.documents {
         progress.advance(1);
         match &doc.kind {

@@ -30,6 +30,7 @@ pub const TEMPLATES: &[(&str, &str)] = builtin!(
     "timeline.html",
     "recommendations.html",
     "tags.html",
+    "changes.html",
     "404.html",
 );
 

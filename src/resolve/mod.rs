@@ -63,6 +63,8 @@ pub struct Site {
     pub chains: Chains,
     /// The journey, oldest first.
     pub events: Vec<Event>,
+    /// With `build --since`, the date the changes page also reports from.
+    pub since: Option<Date>,
     /// Documents a normal build leaves out, and why ("exempt (paragraph 3)",
     /// "draft"): in a restricted or draft build, these pages carry a banner.
     pub restricted: BTreeMap<String, String>,
@@ -177,6 +179,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         indicators,
         chains,
         events,
+        since: None,
         assets,
         restricted,
     }
