@@ -64,6 +64,17 @@ fn hostile_text_is_shown_as_text_not_dropped() {
         ),
         "the description stays inside its attribute: {home}"
     );
+    let paper = read(&out, "meetings/2024-01-10-m/report/index.html");
+    let start = paper.find("<style media=\"print\">").unwrap() + "<style media=\"print\">".len();
+    let print = &paper[start..start + paper[start..].find("</style>").unwrap()];
+    assert!(
+        !print.contains('<'),
+        "the printed header cannot end its style element: {print}"
+    );
+    assert!(
+        print.contains("\\3c script\\3e "),
+        "the text is kept, escaped: {print}"
+    );
     let action = read(&out, "plans/p/actions/A1/index.html");
     assert!(
         action.contains("Note &lt;script&gt;alert(&#39;note&#39;)"),

@@ -387,3 +387,29 @@ fn build_since_adds_a_window_from_any_date() {
     );
     assert!(html.contains("href=\"../index.html\""));
 }
+
+#[test]
+fn a_printed_paper_is_headed_with_its_agenda_item_and_date() {
+    let (_t, out) = built(&[]);
+    let paper = read(&out, "meetings/2024-01-10-scrutiny/report/index.html");
+    assert!(
+        paper.contains("@top-left { content: \"Agenda item 5 · Improvement update report · 10 January 2024\"; }"),
+        "{paper}"
+    );
+    assert!(paper.contains("counter(page) \" of \" counter(pages)"));
+    let plan = read(&out, "plans/recovery/index.html");
+    assert!(
+        plan.contains("@top-left { content: \"Recovery plan · Fixture improvement journey\"; }"),
+        "other pages are headed with their title and the site"
+    );
+    let css = read(&out, "assets/style.css");
+    let print = &css[css.find("@media print").unwrap()..];
+    for rule in [
+        ".site-nav",
+        "a[href^=\"http\"]::after",
+        "break-inside: avoid",
+        "size: A4",
+    ] {
+        assert!(print.contains(rule), "print styles lack {rule}");
+    }
+}

@@ -213,6 +213,10 @@ impl Renderer<'_> {
         ctx.insert("nav", &nav);
         ctx.insert("today", &self.site.today);
         ctx.insert("title", title);
+        ctx.insert(
+            "print_css",
+            &print_css(&page, title, &s.title, self.site.today),
+        );
         ctx.insert("section", section);
         ctx.insert("page", &page);
         ctx.insert(
@@ -255,6 +259,46 @@ impl Renderer<'_> {
             page,
         );
     }
+}
+
+/// A CSS string literal: quotes, backslashes and line ends escaped, and `<`
+/// too, so no text can end the style element.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '\n' | '\r' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The printed page's header and footer (CSS page-margin boxes): for a
+/// paper its agenda item, title and date, as committee papers are headed;
+/// otherwise the page and the site; and the "as at" date and page numbers.
+fn print_css(page: &Value, title: &str, site: &str, today: crate::model::Date) -> String {
+    let d = &page["detail"];
+    let header = if page["kind"] == "paper" {
+        let mut parts = Vec::new();
+        if let Some(item) = d["agenda_item"].as_str() {
+            parts.push(format!("Agenda item {item}"));
+        }
+        parts.push(title.to_string());
+        if let Some(date) = d["date"]["long"].as_str() {
+            parts.push(date.to_string());
+        }
+        parts.join(" · ")
+    } else {
+        format!("{title} · {site}")
+    };
+    format!(
+        "@page {{ @top-left {{ content: {}; }} @bottom-left {{ content: {}; }} @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); }} }}",
+        css_string(&header),
+        css_string(&format!("Statuses as at {}", today.long())),
+    )
 }
 
 /// Style rules for the statuses a site has given its own colours: the

@@ -143,6 +143,18 @@ impl<'a> View<'a> {
             .collect()
     }
 
+    /// The agenda item number a paper is taken under, if its meeting lists it.
+    fn agenda_item(&self, paper: &str) -> Option<String> {
+        let (meeting, slug) = paper.rsplit_once('/')?;
+        let Kind::Meeting(m) = &self.site.document(meeting)?.kind else {
+            return None;
+        };
+        m.agenda
+            .iter()
+            .find(|a| a.paper.as_ref().is_some_and(|p| p.value.trim() == slug))
+            .and_then(|a| a.item.clone())
+    }
+
     /// The fields every document page has.
     pub fn document(&self, doc: &Document) -> Value {
         json!({
@@ -235,6 +247,7 @@ impl<'a> View<'a> {
             Kind::Paper(p) => json!({
                 "kind": p.kind, "author": p.author, "date": date(p.date),
                 "meeting": id.rsplit_once('/').map(|(m, _)| self.linker.link(m, id)),
+                "agenda_item": self.agenda_item(id),
                 "discusses": self.links(&p.discusses, id),
                 "resolutions": self.items(id, &p.resolutions),
                 "responses": p.responses.iter().map(|r| json!({
