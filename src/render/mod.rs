@@ -11,6 +11,7 @@ pub(crate) mod lists;
 pub mod markdown;
 mod pages;
 mod recommendations;
+mod search_page;
 mod status_page;
 mod tags;
 pub mod theme;

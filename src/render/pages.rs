@@ -58,6 +58,7 @@ pub fn render_site(
     r.recommendations();
     r.tags();
     r.changes();
+    r.search();
     for doc in &site.documents {
         progress.advance(1);
         match &doc.kind {
@@ -96,6 +97,7 @@ pub fn render_site(
         });
     }
     r.files.extend(super::exports::data_files(site));
+    r.files.extend(super::exports::search_files(site));
     let pages: Vec<&str> = r.files.iter().map(|f| f.path.as_str()).collect();
     let web = super::exports::web_files(site, &pages);
     r.files.extend(web);
@@ -177,7 +179,12 @@ impl Renderer<'_> {
         }
         let s = &self.site.settings;
         let has = |kind: &str| self.site.documents.iter().any(|d| d.kind.noun() == kind);
-        let mut folders = vec![("", "Home"), ("timeline", "Timeline"), ("status", "Status")];
+        let mut folders = vec![
+            ("", "Home"),
+            ("search", "Search"),
+            ("timeline", "Timeline"),
+            ("status", "Status"),
+        ];
         for (folder, title, kind) in SECTIONS {
             if has(kind) {
                 folders.push((folder, title));

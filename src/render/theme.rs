@@ -31,14 +31,21 @@ pub const TEMPLATES: &[(&str, &str)] = builtin!(
     "recommendations.html",
     "tags.html",
     "changes.html",
+    "search.html",
     "404.html",
 );
 
 /// The built-in static files, written under `assets/`.
-pub const STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+pub const STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "search.js",
+        include_bytes!("../../themes/default/static/search.js"),
+    ),
+];
 
 pub struct Theme {
     pub tera: Tera,

@@ -4,11 +4,13 @@
 
 mod feed;
 mod json;
+mod search;
 mod tables;
 
 use super::{Content, OutputFile};
 use crate::resolve::Site;
 
+pub use search::search_files;
 pub use tables::csv_files;
 
 /// Every data file.

@@ -1,0 +1,267 @@
+//! `search/`: the full-text index for the theme's `search.js`, written as
+//! JavaScript files that the search page adds as `<script>` elements. That
+//! works from a web server under any sub-path and from a `file://` share,
+//! where `fetch()` does not.
+//!
+//! - `search/docs.js` sets `window.OVERSIGHT_DOCS`: one record per
+//!   searchable thing (`u` url from the site root, `t` title, `k` kind,
+//!   `d` date, `s` status label, `r` RAG name), and
+//!   `window.OVERSIGHT_SHARD_KEYS`: the shards that exist.
+//! - `search/t-<key>.js` adds `window.OVERSIGHT_SHARDS["<key>"]`: for each
+//!   term beginning with `<key>`, `[[record, score], ...]`, best first.
+//!
+//! A query loads `docs.js` and one shard per term. Built from published
+//! documents only; references are never looked up, so nothing of a hidden
+//! document (not even its title) can reach the index. The tokenizer here
+//! and the one in `search.js` must agree: same folding table, same stop
+//! words, same lengths.
+
+mod records;
+mod words;
+
+pub use words::{MAX_POSTINGS, shard_key, terms};
+
+use super::{Content, OutputFile};
+use crate::resolve::Site;
+use records::records;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use words::{META_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT};
+
+/// One searchable thing, as `docs.js` lists it.
+#[derive(Serialize)]
+struct Record {
+    u: String,
+    t: String,
+    k: &'static str,
+    d: String,
+    s: String,
+    r: &'static str,
+    /// Indexed at `META_WEIGHT` along with `k` and `s`.
+    #[serde(skip)]
+    meta: String,
+    /// Indexed at `TEXT_WEIGHT`.
+    #[serde(skip)]
+    text: String,
+}
+
+/// The `search/` files.
+pub fn search_files(site: &Site) -> Vec<OutputFile> {
+    let records = records(site);
+    let shards = shards(&records);
+    let mut docs = String::from("window.OVERSIGHT_DOCS = [\n");
+    for (i, r) in records.iter().enumerate() {
+        if i > 0 {
+            docs.push_str(",\n");
+        }
+        docs.push_str(&js(r));
+    }
+    docs.push_str("\n];\nwindow.OVERSIGHT_SHARD_KEYS = ");
+    docs.push_str(&js(&shards.keys().collect::<Vec<_>>()));
+    docs.push_str(";\n");
+    let mut files = vec![OutputFile {
+        path: "search/docs.js".into(),
+        content: Content::Bytes(docs.into_bytes()),
+    }];
+    for (key, terms) in &shards {
+        let mut out = format!(
+            "(window.OVERSIGHT_SHARDS = window.OVERSIGHT_SHARDS || {{}})[{}] = {{\n",
+            js(key)
+        );
+        for (i, (term, postings)) in terms.iter().enumerate() {
+            if i > 0 {
+                out.push_str(",\n");
+            }
+            out.push_str(&js(term));
+            out.push(':');
+            out.push_str(&js(postings));
+        }
+        out.push_str("\n};\n");
+        files.push(OutputFile {
+            path: format!("search/t-{key}.js"),
+            content: Content::Bytes(out.into_bytes()),
+        });
+    }
+    files
+}
+
+/// JSON that is also safe inside a `<script>` element and in older
+/// JavaScript: no `<` (so no `</script>` or `<!--`), no U+2028 or U+2029.
+/// Outside strings JSON has none of these, so escaping them is safe.
+fn js(value: &impl Serialize) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_else(|_| "null".into())
+        .replace('<', "\\u003c")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
+type Shards = BTreeMap<String, BTreeMap<String, Vec<[u32; 2]>>>;
+
+/// The inverted index, by shard key then term.
+fn shards(records: &[Record]) -> Shards {
+    let mut postings: HashMap<String, Vec<[u32; 2]>> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let mut scores: HashMap<String, u32> = HashMap::new();
+        let mut add = |text: &str, weight: u32| {
+            for t in terms(text) {
+                *scores.entry(t).or_default() += weight;
+            }
+        };
+        add(&r.t, TITLE_WEIGHT);
+        add(r.k, META_WEIGHT);
+        add(&r.s, META_WEIGHT);
+        add(&r.meta, META_WEIGHT);
+        add(&r.text, TEXT_WEIGHT);
+        add(&r.d, TEXT_WEIGHT);
+        for (term, score) in scores {
+            postings.entry(term).or_default().push([i as u32, score]);
+        }
+    }
+    let mut shards: Shards = BTreeMap::new();
+    for (term, mut list) in postings {
+        list.sort_unstable_by(|a, b| b[1].cmp(&a[1]).then(a[0].cmp(&b[0])));
+        list.truncate(MAX_POSTINGS);
+        shards
+            .entry(shard_key(&term))
+            .or_default()
+            .insert(term, list);
+    }
+    shards
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words::{FOLDED, words};
+    use super::*;
+    use crate::diagnostics::Diagnostics;
+    use crate::model::Date;
+    use std::fs;
+
+    fn site(files: &[(&str, &str)]) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        for (path, text) in files {
+            let p = content.join(path);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, text).unwrap();
+        }
+        let mut diags = Diagnostics::default();
+        let loaded = crate::load::load(&content, &mut diags).unwrap();
+        let today = Date::parse("2023-06-30").unwrap();
+        crate::resolve::resolve(loaded, today, Default::default(), &mut diags)
+    }
+
+    fn text(files: &[OutputFile], path: &str) -> String {
+        let f = files.iter().find(|f| f.path == path).expect(path);
+        match &f.content {
+            Content::Bytes(b) => String::from_utf8(b.clone()).unwrap(),
+            Content::Copy(_) => panic!("{path} is copied"),
+        }
+    }
+
+    const SITE: &str = "title: Test\nstatuses:\n  amber: Slipping\n";
+
+    #[test]
+    fn words_fold_accents_and_split_on_everything_else() {
+        assert_eq!(
+            words("Café RÉSUMÉ, naïve-Straße P1.2 ×2 a Ŵyl"),
+            ["cafe", "resume", "naive", "strasse", "p1", "wyl"]
+        );
+        assert_eq!(
+            terms("The plan for the children's caseloads"),
+            ["plan", "children", "caseloads"]
+        );
+        assert_eq!(shard_key("caseloads"), "ca");
+        assert_eq!(shard_key("é"), "__");
+        assert_eq!(FOLDED.len(), 0x180 - 0xC0);
+    }
+
+    #[test]
+    fn an_action_record_has_its_page_and_status() {
+        let site = site(&[
+            ("site.yaml", SITE),
+            (
+                "plans/p/index.md",
+                "---\ntitle: The plan\nadopted: 2020-03\npriorities:\n  - id: P1\n    title: Practice\n---\nBody.\n",
+            ),
+            (
+                "plans/p/actions.yaml",
+                "- id: P1.2\n  priority: P1\n  title: Reduce caseloads\n  updates:\n    - date: 2023-03-13\n      status: amber\n      note: Caseloads are falling slowly.\n",
+            ),
+        ]);
+        let files = search_files(&site);
+        let docs = text(&files, "search/docs.js");
+        assert!(docs.starts_with("window.OVERSIGHT_DOCS = [\n"), "{docs}");
+        assert!(
+            docs.contains(r#"{"u":"plans/p/actions/P1.2/index.html","t":"P1.2 Reduce caseloads","k":"Action","d":"13 March 2023","s":"Slipping","r":"amber"}"#),
+            "{docs}"
+        );
+        assert!(
+            docs.contains(r#"{"u":"plans/p/index.html#P1","t":"P1 Practice","k":"Priority","d":"March 2020","s":"Slipping","r":"amber"}"#),
+            "{docs}"
+        );
+        let records: Vec<&str> = docs.lines().filter(|l| l.starts_with("{\"u\"")).collect();
+        let action = records
+            .iter()
+            .position(|l| l.contains("actions/P1.2"))
+            .unwrap();
+        let shard = text(&files, "search/t-ca.js");
+        // Title (10) + note (1): "caseloads" is in both.
+        assert!(
+            shard.contains(&format!("\"caseloads\":[[{action},11]]")),
+            "{shard}"
+        );
+    }
+
+    #[test]
+    fn script_endings_in_content_are_escaped() {
+        let site = site(&[
+            ("site.yaml", SITE),
+            (
+                "about.md",
+                "---\ntitle: \"Odd </script><script>alert(1)</script>\"\n---\nText with <!-- a comment --> and \u{2028} too.\n",
+            ),
+        ]);
+        let files = search_files(&site);
+        for f in &files {
+            let Content::Bytes(b) = &f.content else {
+                continue;
+            };
+            let t = String::from_utf8(b.clone()).unwrap();
+            assert!(!t.contains('<'), "{}: {t}", f.path);
+            assert!(!t.contains('\u{2028}'), "{}: {t}", f.path);
+        }
+        let docs = text(&files, "search/docs.js");
+        assert!(docs.contains(r#""t":"Odd \u003c/script>\u003cscript>alert(1)\u003c/script>""#));
+        assert!(text(&files, "search/t-sc.js").contains("\"script\":"));
+    }
+
+    #[test]
+    fn hidden_documents_are_left_out() {
+        let site = site(&[
+            ("site.yaml", SITE),
+            (
+                "about.md",
+                "---\ntitle: About\n---\nSee [the secret](@secret).\n",
+            ),
+            (
+                "secret.md",
+                "---\ntitle: Zanzibar confidential\nexempt: 3\n---\nZanzibar.\n",
+            ),
+        ]);
+        let files = search_files(&site);
+        for f in &files {
+            let Content::Bytes(b) = &f.content else {
+                continue;
+            };
+            assert!(
+                !String::from_utf8_lossy(b).contains("anzibar"),
+                "{}",
+                f.path
+            );
+        }
+        assert!(!files.iter().any(|f| f.path == "search/t-za.js"));
+        assert!(text(&files, "search/docs.js").contains(r#""t":"About""#));
+    }
+}

@@ -1,0 +1,83 @@
+//! The words the index holds: how text is split, folded and filtered, and
+//! which shard a term lives in. `search.js` must do exactly the same.
+
+use std::sync::LazyLock;
+
+/// The most records kept for one term, best scores first.
+pub const MAX_POSTINGS: usize = 1000;
+/// Words longer than this (hashes, pasted addresses) are not indexed.
+const MAX_TERM: usize = 40;
+/// How much of an item's text its title shows.
+pub const TITLE_CHARS: usize = 80;
+pub const TITLE_WEIGHT: u32 = 10;
+pub const META_WEIGHT: u32 = 2;
+pub const TEXT_WEIGHT: u32 = 1;
+
+/// What U+00C0 to U+017F become, in order, `|`-separated; empty for a
+/// character that separates words (× and ÷). The same string is in
+/// `search.js`.
+const FOLD: &str = "a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o|u|u|u|u|y|th|ss|a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o|u|u|u|u|y|th|y|a|a|a|a|a|a|c|c|c|c|c|c|c|c|d|d|d|d|e|e|e|e|e|e|e|e|e|e|g|g|g|g|g|g|g|g|h|h|h|h|i|i|i|i|i|i|i|i|i|i|ij|ij|j|j|k|k|k|l|l|l|l|l|l|l|l|l|l|n|n|n|n|n|n|n|n|n|o|o|o|o|o|o|oe|oe|r|r|r|r|r|r|s|s|s|s|s|s|s|s|t|t|t|t|t|t|u|u|u|u|u|u|u|u|u|u|u|u|w|w|y|y|y|z|z|z|z|z|z|s";
+
+pub(super) static FOLDED: LazyLock<Vec<&'static str>> = LazyLock::new(|| FOLD.split('|').collect());
+
+/// Words not indexed. The same list is in `search.js`.
+const STOP_WORDS: [&str; 32] = [
+    "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "in", "into",
+    "is", "its", "of", "on", "or", "that", "the", "their", "there", "these", "they", "this", "to",
+    "was", "were", "which", "will", "with",
+];
+
+/// The words of `text`: runs of ASCII letters and digits, lower-cased, with
+/// accented Latin letters folded (`é` → `e`, `ß` → `ss`); everything else
+/// separates words. Words shorter than two characters are dropped.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut Vec<String>| {
+        if word.len() >= 2 {
+            out.push(std::mem::take(word));
+        } else {
+            word.clear();
+        }
+    };
+    for c in text.chars() {
+        match c {
+            'A'..='Z' => word.push(c.to_ascii_lowercase()),
+            'a'..='z' | '0'..='9' => word.push(c),
+            '\u{C0}'..='\u{17F}' if !FOLDED[c as usize - 0xC0].is_empty() => {
+                word.push_str(FOLDED[c as usize - 0xC0]);
+            }
+            _ => flush(&mut word, &mut out),
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// The indexed terms of `text`: its words without stop words and overlong ones.
+pub fn terms(text: &str) -> Vec<String> {
+    words(text)
+        .into_iter()
+        .filter(|w| w.len() <= MAX_TERM && !STOP_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// The shard of a term: its first two characters, `_` for anything not an
+/// ASCII letter or digit.
+pub fn shard_key(term: &str) -> String {
+    let mut key: String = term
+        .chars()
+        .take(2)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    while key.len() < 2 {
+        key.push('_');
+    }
+    key
+}

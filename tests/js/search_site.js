@@ -1,0 +1,40 @@
+// Searches a built site as the search page would: loads search/docs.js and
+// the shards a query needs (the same files the browser loads through
+// <script> tags) and prints the ranked results as JSON lines.
+//
+//   node tests/js/search_site.js <output folder> <query>
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+
+const [site, query] = process.argv.slice(2);
+const repo = path.join(__dirname, "..", "..");
+const window = {};
+const document = {
+  readyState: "complete",
+  getElementById: () => null,
+  querySelector: () => null,
+  addEventListener: () => {},
+};
+const context = vm.createContext({ window, document });
+vm.runInContext(fs.readFileSync(path.join(repo, "themes/default/static/search.js"), "utf8"), context);
+const load = (file) => {
+  const p = path.join(site, "search", file);
+  if (fs.existsSync(p)) vm.runInContext(fs.readFileSync(p, "utf8"), context);
+};
+load("docs.js");
+const S = window.OversightSearch;
+const terms = S.queryTerms(query);
+const shards = {};
+for (const t of terms) {
+  const key = S.shardKey(t.term || t);
+  load(`t-${key}.js`);
+  shards[key] = (window.OVERSIGHT_SHARDS || {})[key] || {};
+}
+const ranked = S.rank(terms, shards);
+for (const hit of ranked.results.slice(0, 20)) {
+  const rec = window.OVERSIGHT_DOCS[hit.i];
+  console.log(JSON.stringify({ title: rec.t, url: rec.u, kind: rec.k, status: rec.s, score: hit.score }));
+}
