@@ -59,6 +59,15 @@ pub fn render_site(
     r.tags();
     r.changes();
     r.search();
+    if site.document("accessibility").is_none() {
+        r.page(
+            "accessibility/index.html",
+            "accessibility.html",
+            "Accessibility statement",
+            "accessibility",
+            Value::Null,
+        );
+    }
     for doc in &site.documents {
         progress.advance(1);
         match &doc.kind {

@@ -32,6 +32,7 @@ pub const TEMPLATES: &[(&str, &str)] = builtin!(
     "tags.html",
     "changes.html",
     "search.html",
+    "accessibility.html",
     "404.html",
 );
 
