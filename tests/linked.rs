@@ -418,10 +418,18 @@ fn a_printed_paper_is_headed_with_its_agenda_item_and_date() {
 fn every_site_has_an_accessibility_statement_that_it_can_replace() {
     let (_t, out) = built(&[]);
     let statement = read(&out, "accessibility/index.html");
-    for part in ["Feedback and contact information", "Enforcement procedure", "Compliance status", "Testshire County Council"] {
+    for part in [
+        "Feedback and contact information",
+        "Enforcement procedure",
+        "Compliance status",
+        "Testshire County Council",
+    ] {
         assert!(statement.contains(part), "{part} missing");
     }
-    assert!(read(&out, "index.html").contains("href=\"accessibility/index.html\">Accessibility statement</a>"));
+    assert!(
+        read(&out, "index.html")
+            .contains("href=\"accessibility/index.html\">Accessibility statement</a>")
+    );
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
     copy_dir(&fixture("valid"), &content);
@@ -434,5 +442,8 @@ fn every_site_has_an_accessibility_statement_that_it_can_replace() {
     let (code, _, err) = build(&content, &out, &[]);
     assert_eq!(code, 0, "{err}");
     let own = read(&out, "accessibility/index.html");
-    assert!(own.contains("Our own statement.") && !own.contains("Enforcement procedure"), "{own}");
+    assert!(
+        own.contains("Our own statement.") && !own.contains("Enforcement procedure"),
+        "{own}"
+    );
 }
