@@ -15,10 +15,12 @@ fn window(view: &View, from: Option<Date>, to: Date) -> Value {
     let (start, end) = (from.map(|d| d.first_day()), to.first_day());
     let mut changes = Vec::new();
     let mut documents = Vec::new();
-    for e in &view.site.events {
-        let day = e.date.first_day();
-        if start.is_some_and(|s| day <= s) || day > end {
-            continue;
+    // Events are in date order: find the window's first, read to its end.
+    let events = &view.site.events;
+    let first = start.map_or(0, |s| events.partition_point(|e| e.date.first_day() <= s));
+    for e in &events[first..] {
+        if e.date.first_day() > end {
+            break;
         }
         let Some(row) = event_row(view, e) else {
             continue;

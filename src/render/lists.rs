@@ -22,7 +22,8 @@ impl Renderer<'_> {
         let mut rows: Vec<(String, Value)> = docs
             .iter()
             .map(|d| {
-                let v = view.document(d);
+                // The row needs the kind's fields, not the rendered text.
+                let v = json!({ "detail": view.detail(d) });
                 let (sort, when, status_v) = match &d.kind {
                     Kind::Inspection(i) => (
                         i.start.map(|x| x.iso()),

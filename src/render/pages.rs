@@ -7,7 +7,9 @@ use crate::diagnostics::{Diagnostic, FileReporter};
 use crate::model::{Document, Kind};
 use crate::progress::Progress;
 use crate::resolve::{Site, doc_url};
+use rayon::prelude::*;
 use serde_json::{Value, json};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// A file of the built site.
@@ -36,8 +38,31 @@ pub(super) const SECTIONS: [(&str, &str, &str); 6] = [
 pub(super) struct Renderer<'a> {
     pub(super) site: &'a Site,
     pub(super) theme: &'a Theme,
+    /// The menu's sections (folder, title), worked out once per build.
+    menu: &'a [(&'static str, &'static str)],
     pub(super) files: Vec<OutputFile>,
     pub(super) errors: Vec<Diagnostic>,
+}
+
+/// The menu: Home, Search, Timeline, Status, then each list that has
+/// something in it.
+fn menu(site: &Site) -> Vec<(&'static str, &'static str)> {
+    let kinds: BTreeSet<&str> = site.documents.iter().map(|d| d.kind.noun()).collect();
+    let mut folders = vec![
+        ("", "Home"),
+        ("search", "Search"),
+        ("timeline", "Timeline"),
+        ("status", "Status"),
+    ];
+    for (folder, title, kind) in SECTIONS {
+        if kinds.contains(kind) {
+            folders.push((folder, title));
+        }
+        if folder == "meetings" && kinds.contains("meeting") {
+            folders.push(("recommendations", "Recommendations"));
+        }
+    }
+    folders
 }
 
 pub fn render_site(
@@ -45,13 +70,42 @@ pub fn render_site(
     theme: &Theme,
     progress: &dyn Progress,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let mut r = Renderer {
+    let menu = menu(site);
+    let renderer = || Renderer {
         site,
         theme,
+        menu: &menu,
         files: Vec::new(),
         errors: Vec::new(),
     };
     progress.begin("rendering", site.documents.len());
+    // Each document's pages depend only on the resolved site: rendered in
+    // parallel, gathered in document order so the output stays the same.
+    let per_document: Vec<(Vec<OutputFile>, Vec<Diagnostic>)> = site
+        .documents
+        .par_iter()
+        .map(|doc| {
+            let mut r = renderer();
+            match &doc.kind {
+                Kind::Home | Kind::ListIntro => {}
+                Kind::Risks(_) => r.document(doc, "risks.html"),
+                Kind::Plan(p) => {
+                    r.document(doc, "plan.html");
+                    for a in &p.actions {
+                        r.action(doc, a);
+                    }
+                }
+                _ => r.document(doc, template_for(&doc.kind)),
+            }
+            progress.advance(1);
+            (r.files, r.errors)
+        })
+        .collect();
+    let mut r = renderer();
+    for (files, errors) in per_document {
+        r.files.extend(files);
+        r.errors.extend(errors);
+    }
     r.home();
     r.status_page();
     r.timeline();
@@ -67,20 +121,6 @@ pub fn render_site(
             "accessibility",
             Value::Null,
         );
-    }
-    for doc in &site.documents {
-        progress.advance(1);
-        match &doc.kind {
-            Kind::Home | Kind::ListIntro => {}
-            Kind::Risks(_) => r.document(doc, "risks.html"),
-            Kind::Plan(p) => {
-                r.document(doc, "plan.html");
-                for a in &p.actions {
-                    r.action(doc, a);
-                }
-            }
-            _ => r.document(doc, template_for(&doc.kind)),
-        }
     }
     for (folder, title, kind) in SECTIONS {
         if folder == "risks" {
@@ -187,24 +227,10 @@ impl Renderer<'_> {
             view.linker.root = root;
         }
         let s = &self.site.settings;
-        let has = |kind: &str| self.site.documents.iter().any(|d| d.kind.noun() == kind);
-        let mut folders = vec![
-            ("", "Home"),
-            ("search", "Search"),
-            ("timeline", "Timeline"),
-            ("status", "Status"),
-        ];
-        for (folder, title, kind) in SECTIONS {
-            if has(kind) {
-                folders.push((folder, title));
-            }
-            if folder == "meetings" && has("meeting") {
-                folders.push(("recommendations", "Recommendations"));
-            }
-        }
-        let nav: Vec<Value> = folders
-            .into_iter()
-            .map(|(folder, t)| {
+        let nav: Vec<Value> = self
+            .menu
+            .iter()
+            .map(|&(folder, t)| {
                 json!({
                     "href": view.linker.href(&doc_url(folder)),
                     "title": t,

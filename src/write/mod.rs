@@ -5,6 +5,8 @@
 use crate::progress::Progress;
 use crate::render::Content;
 use crate::render::OutputFile;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -50,20 +52,44 @@ fn fill(staging: &Path, files: &[OutputFile], progress: &dyn Progress) -> io::Re
         staging.join(MARKER),
         "This folder is built by oversight and replaced on every build.\n",
     )?;
-    for f in files {
-        let target = staging.join(safe_relative(&f.path)?);
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        match &f.content {
-            Content::Bytes(b) => fs::write(&target, b)?,
-            Content::Copy(src) => {
-                fs::copy(src, &target)?;
-            }
-        }
-        progress.advance(1);
+    // Folders first, once each; then the files, in parallel.
+    let targets: Vec<PathBuf> = files
+        .iter()
+        .map(|f| safe_relative(&f.path).map(|p| staging.join(p)))
+        .collect::<io::Result<_>>()?;
+    let dirs: BTreeSet<&Path> = targets.iter().filter_map(|t| t.parent()).collect();
+    for dir in dirs {
+        fs::create_dir_all(dir)?;
     }
+    files
+        .par_iter()
+        .zip(targets.par_iter())
+        .try_for_each(|(f, target)| {
+            match &f.content {
+                Content::Bytes(b) => fs::write(target, b)?,
+                Content::Copy(src) => {
+                    fs::copy(src, target)?;
+                }
+            }
+            progress.advance(1);
+            Ok::<(), io::Error>(())
+        })?;
     Ok(files.len())
+}
+
+/// Removes a folder tree, its top-level entries in parallel.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    let entries: Vec<PathBuf> = fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<io::Result<_>>()?;
+    entries.par_iter().try_for_each(|p| {
+        if p.is_dir() && !p.is_symlink() {
+            fs::remove_dir_all(p)
+        } else {
+            fs::remove_file(p)
+        }
+    })?;
+    fs::remove_dir(dir)
 }
 
 /// Puts the new site in place of the old, then removes the old. Where the
@@ -76,7 +102,7 @@ fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> io::Result<
     }
     if exchange(staging, output)? {
         // `staging` now holds the previous site.
-        return fs::remove_dir_all(staging);
+        return remove_tree(staging);
     }
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     if old.exists() {

@@ -197,7 +197,8 @@ impl<'a> View<'a> {
             .collect()
     }
 
-    fn detail(&self, doc: &Document) -> Value {
+    /// The fields of a document's kind (its page's `detail`).
+    pub fn detail(&self, doc: &Document) -> Value {
         let id = doc.id.as_str();
         match &doc.kind {
             Kind::Inspection(i) => {
@@ -224,13 +225,15 @@ impl<'a> View<'a> {
             }),
             Kind::Plan(p) => self.plan(doc, p),
             Kind::Meeting(m) => {
-                let papers: Vec<Value> = self
-                    .site
-                    .documents
+                // Documents are sorted by id: a meeting's papers follow it.
+                let docs = &self.site.documents;
+                let prefix = format!("{id}/");
+                let from = docs.partition_point(|d| d.id.as_str() < prefix.as_str());
+                let papers: Vec<Value> = docs[from..]
                     .iter()
+                    .take_while(|d| d.id.starts_with(&prefix))
                     .filter(|d| {
-                        matches!(d.kind, Kind::Paper(_))
-                            && d.id.rsplit_once('/').is_some_and(|(m, _)| m == id)
+                        matches!(d.kind, Kind::Paper(_)) && !d.id[prefix.len()..].contains('/')
                     })
                     .map(|d| self.linker.link(&d.id, id))
                     .collect();
