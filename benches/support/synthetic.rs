@@ -199,7 +199,7 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
         for m in 0..10 {
             let meeting = format!("meetings/{year}-{:02}-{:02}-c{u:04}", 1 + m, 1 + m);
             fs::create_dir_all(content.join(&meeting)).unwrap();
-            let text = body(&mut rng, &[plan.clone()]);
+            let text = body(&mut rng, std::slice::from_ref(&plan));
             fs::write(
                 content.join(&meeting).join("index.md"),
                 format!(
@@ -259,9 +259,9 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
     }
     let mut risks = String::new();
     for r in 0..20 {
-        let _ = write!(
+        let _ = writeln!(
             risks,
-            "- {{ id: R{r}, title: Risk {r}, likelihood: {}, impact: {}, status: amber }}\n",
+            "- {{ id: R{r}, title: Risk {r}, likelihood: {}, impact: {}, status: amber }}",
             1 + r % 5,
             1 + (r / 5) % 5
         );
