@@ -24,7 +24,7 @@ struct Run {
 /// Runs a command to the end; its wall time, CPU time and peak memory.
 fn measure(cmd: &mut Command) -> Run {
     let started = Instant::now();
-    let child = cmd
+    let mut child = cmd
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -36,6 +36,8 @@ fn measure(cmd: &mut Command) -> Run {
     let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
     let wall = started.elapsed();
     assert!(pid > 0 && status == 0, "the command failed: {cmd:?}");
+    // Reaped by wait4 above; this only lets the handle go.
+    let _ = child.try_wait();
     let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
     Run {
         wall,
@@ -101,8 +103,7 @@ fn main() {
         .filter(|o| o.status.success());
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-sites");
     println!(
-        "{:<10} {:>7} {:>7} {:>11} {:>10} {:>11} {:>10} {}",
-        "tool", "docs", "pages", "wall", "cpu", "peak", "pages/s", "oversight/hugo wall"
+        "tool          docs   pages        wall        cpu        peak    pages/s oversight/hugo wall"
     );
     for docs in sizes {
         let dir = root.join(docs.to_string());
