@@ -381,15 +381,7 @@ fn a_paper_of_an_exempt_meeting_is_hidden_and_bannered_when_included() {
 fn the_404_page_is_styled_anywhere_and_links_home_through_base_url() {
     // Without base_url, its links are relative to the top of the site.
     let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    copy_dir(&fixture("valid"), &content);
-    let yaml = std::fs::read_to_string(content.join("site.yaml")).unwrap();
-    let without: String = yaml
-        .lines()
-        .filter(|l| !l.starts_with("base_url:"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    std::fs::write(content.join("site.yaml"), without).unwrap();
+    let content = valid_without_base_url(tmp.path());
     let plain_out = tmp.path().join("output");
     let (code, _, err) = build(&content, &plain_out, &[]);
     assert_eq!(code, 0, "{err}");

@@ -100,15 +100,7 @@ fn the_sitemap_lists_every_page_but_the_missing_page() {
 #[test]
 fn without_base_url_neither_is_written_and_a_warning_says_why() {
     let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    copy_dir(&fixture("valid"), &content);
-    let yaml = std::fs::read_to_string(content.join("site.yaml")).unwrap();
-    let without: String = yaml
-        .lines()
-        .filter(|l| !l.starts_with("base_url:"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    std::fs::write(content.join("site.yaml"), without).unwrap();
+    let content = valid_without_base_url(tmp.path());
     let out = tmp.path().join("output");
     let (code, _, err) = build(&content, &out, &["--strict"]);
     assert_eq!(code, 0, "a warning about publishing, not an error: {err}");

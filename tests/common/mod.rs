@@ -83,6 +83,21 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A copy of the valid fixture in `dir/content` whose site.yaml has no
+/// `base_url`.
+pub fn valid_without_base_url(dir: &Path) -> PathBuf {
+    let content = dir.join("content");
+    copy_dir(&fixture("valid"), &content);
+    let yaml = std::fs::read_to_string(content.join("site.yaml")).unwrap();
+    let without: String = yaml
+        .lines()
+        .filter(|l| !l.starts_with("base_url:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(content.join("site.yaml"), without).unwrap();
+    content
+}
+
 /// The values of every `href="..."` and `src="..."` in `html`.
 pub fn links(html: &str) -> Vec<String> {
     let mut out = Vec::new();

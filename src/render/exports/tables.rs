@@ -126,33 +126,31 @@ fn inspections(site: &Site) -> Vec<u8> {
         let Kind::Inspection(i) = &d.kind else {
             continue;
         };
-        for j in &i.judgements {
-            rows.push(vec![
-                d.id.clone(),
-                d.common.title.clone(),
-                opt(i.inspectorate.as_ref()),
-                opt(i.framework.as_ref()),
-                date(i.start),
-                date(i.end),
-                date(i.published),
-                j.area.clone(),
-                j.grade.value.clone(),
-                if j.overall { "Yes" } else { "No" }.into(),
-            ]);
-        }
-        if i.judgements.is_empty() {
-            rows.push(vec![
-                d.id.clone(),
-                d.common.title.clone(),
-                opt(i.inspectorate.as_ref()),
-                opt(i.framework.as_ref()),
-                date(i.start),
-                date(i.end),
-                date(i.published),
-                String::new(),
-                String::new(),
-                String::new(),
-            ]);
+        let about = vec![
+            d.id.clone(),
+            d.common.title.clone(),
+            opt(i.inspectorate.as_ref()),
+            opt(i.framework.as_ref()),
+            date(i.start),
+            date(i.end),
+            date(i.published),
+        ];
+        // A row per judgement; an inspection without any still has its row.
+        let judgements: Vec<[String; 3]> = if i.judgements.is_empty() {
+            vec![Default::default()]
+        } else {
+            i.judgements
+                .iter()
+                .map(|j| {
+                    let overall = if j.overall { "Yes" } else { "No" };
+                    [j.area.clone(), j.grade.value.clone(), overall.into()]
+                })
+                .collect()
+        };
+        for j in judgements {
+            let mut row = about.clone();
+            row.extend(j);
+            rows.push(row);
         }
     }
     table(
