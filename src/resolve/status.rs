@@ -13,6 +13,26 @@ pub enum Trend {
     Worse,
 }
 
+impl Trend {
+    /// `better`, `same`, `worse`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Trend::Better => "better",
+            Trend::Same => "same",
+            Trend::Worse => "worse",
+        }
+    }
+
+    /// What members read: "Improving", "No change", "Worsening".
+    pub fn label(self) -> &'static str {
+        match self {
+            Trend::Better => "Improving",
+            Trend::Same => "No change",
+            Trend::Worse => "Worsening",
+        }
+    }
+}
+
 /// The status of the last update; grey when there are none.
 pub fn current(action: &Action) -> Rag {
     action.updates.last().map_or(Rag::Grey, |u| u.status)

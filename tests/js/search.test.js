@@ -4,22 +4,12 @@
 
 const fs = require("fs");
 const path = require("path");
-const vm = require("vm");
 const assert = require("assert");
+const { loadSearch, repo } = require("./harness.js");
 
-const repo = path.join(__dirname, "..", "..");
 const code = fs.readFileSync(path.join(repo, "themes/default/static/search.js"), "utf8");
 const rust = fs.readFileSync(path.join(repo, "src/render/exports/search/words.rs"), "utf8");
-
-// A page with no search form: only the functions are set up.
-const window = {};
-const document = {
-  readyState: "complete",
-  getElementById: () => null,
-  querySelector: () => null,
-  addEventListener: () => {},
-};
-vm.runInNewContext(code, { window, document });
+const { window } = loadSearch();
 const S = window.OversightSearch;
 
 let n = 0;

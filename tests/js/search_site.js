@@ -8,18 +8,10 @@
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
+const { loadSearch } = require("./harness.js");
 
 const [site, query] = process.argv.slice(2);
-const repo = path.join(__dirname, "..", "..");
-const window = {};
-const document = {
-  readyState: "complete",
-  getElementById: () => null,
-  querySelector: () => null,
-  addEventListener: () => {},
-};
-const context = vm.createContext({ window, document });
-vm.runInContext(fs.readFileSync(path.join(repo, "themes/default/static/search.js"), "utf8"), context);
+const { context, window } = loadSearch();
 const load = (file) => {
   const p = path.join(site, "search", file);
   if (fs.existsSync(p)) vm.runInContext(fs.readFileSync(p, "utf8"), context);

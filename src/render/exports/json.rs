@@ -3,7 +3,6 @@
 //! `docs/site.schema.json`.
 
 use super::reference;
-use super::tables::trend_word;
 use crate::model::{Better, Date, Document, Item, Kind, Rag};
 use crate::resolve::{Site, action_url, doc_url};
 use serde_json::{Value, json};
@@ -137,7 +136,7 @@ fn document(site: &Site, d: &Document) -> Value {
                 "target": ind.target,
                 "values": ind.values.iter().map(|x| json!({ "date": x.date.iso(), "value": x.value, "note": x.note })).collect::<Vec<_>>(),
                 "change": st.and_then(|s| s.change),
-                "trend": st.and_then(|s| s.trend).map(|t| trend_word(Some(t))),
+                "trend": st.and_then(|s| s.trend).map(|t| t.label()),
                 "target_met": st.and_then(|s| s.met),
                 "status": st.and_then(|s| s.status).map(|r| status(site, r)),
             })
@@ -184,7 +183,7 @@ fn plan(site: &Site, d: &Document, p: &crate::model::Plan) -> Value {
                 "id": a.id.value, "priority": a.priority.value, "title": a.title,
                 "summary": a.summary, "owner": a.owner,
                 "due": date(a.due), "revised_due": date(a.revised_due),
-                "status": status(site, s.current), "trend": s.trend.map(|t| trend_word(Some(t))),
+                "status": status(site, s.current), "trend": s.trend.map(|t| t.label()),
                 "overdue": s.overdue,
                 "addresses": refs(site, &a.addresses, id),
                 "evidence": a.evidence.iter().map(|e| if crate::resolve::is_web_address(&e.value) {

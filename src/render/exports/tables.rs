@@ -54,15 +54,6 @@ fn label(site: &Site, rag: Rag) -> String {
     site.settings.statuses.label(rag).to_string()
 }
 
-pub fn trend_word(t: Option<Trend>) -> &'static str {
-    match t {
-        Some(Trend::Better) => "Improving",
-        Some(Trend::Same) => "No change",
-        Some(Trend::Worse) => "Worsening",
-        None => "",
-    }
-}
-
 fn actions(site: &Site) -> Vec<u8> {
     let mut rows = Vec::new();
     for d in &site.documents {
@@ -88,7 +79,7 @@ fn actions(site: &Site) -> Vec<u8> {
                 date(a.due),
                 date(a.revised_due),
                 label(site, s.current),
-                trend_word(s.trend).into(),
+                s.trend.map_or("", Trend::label).into(),
                 if s.overdue { "Yes" } else { "No" }.into(),
                 date(last.map(|u| u.date)),
                 opt(last.and_then(|u| u.note.as_ref())),

@@ -42,12 +42,10 @@ pub fn date(d: Option<Date>) -> Value {
 }
 
 fn trend_word(t: Option<Trend>) -> Value {
-    match t {
-        Some(Trend::Better) => json!({ "name": "better", "label": "Improving" }),
-        Some(Trend::Same) => json!({ "name": "same", "label": "No change" }),
-        Some(Trend::Worse) => json!({ "name": "worse", "label": "Worsening" }),
-        None => Value::Null,
-    }
+    t.map_or(
+        Value::Null,
+        |t| json!({ "name": t.name(), "label": t.label() }),
+    )
 }
 
 impl<'a> View<'a> {
