@@ -1,8 +1,18 @@
 //! Synthetic sites in the content model's format, for the build benchmark:
 //! a realistic mix of inspections, visits, plans (20 actions, 4 updates
 //! each), meetings with papers, risks and indicators, about 1.5 KB of
-//! Markdown per document with `@` links and references; and the same
-//! Markdown bodies as a plain Hugo site.
+//! Markdown per document with `@` links and references, and about 60% of
+//! the Markdown documents tagged with 1 to 3 words from a small vocabulary.
+//!
+//! Beside it, a Hugo twin of the same Markdown documents: each in the Hugo
+//! section of its oversight folder (`inspections/`, `visits/`, `plans/`,
+//! `meetings/<m>/` with its papers, `pages/`), with the same titles,
+//! summaries, tags and bodies (`@` links made plain relative links), and
+//! simple layouts that do what oversight's theme does on every page: a
+//! header with the site title, a menu of the same 11 sections and a footer.
+//! Hugo keeps its default page kinds (home, sections, the tags taxonomy and
+//! its terms, RSS, sitemap). oversight's YAML-only documents (actions,
+//! risks, indicators) have no Hugo counterpart.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -87,8 +97,159 @@ fn body(rng: &mut Rng, links: &[String]) -> String {
     s
 }
 
+/// The words documents are tagged with.
+const TAGS: [&str; 12] = [
+    "workforce",
+    "caseloads",
+    "permanence",
+    "safeguarding",
+    "fostering",
+    "placements",
+    "recruitment",
+    "partnership",
+    "audit",
+    "health",
+    "education",
+    "timeliness",
+];
+
+/// About 60% of documents get 1 to 3 different tags; the rest none.
+fn tags(rng: &mut Rng) -> Vec<&'static str> {
+    let mut words = Vec::new();
+    if rng.next() % 10 < 4 {
+        return words;
+    }
+    let n = 1 + rng.next() % 3;
+    while (words.len() as u64) < n {
+        let w = rng.pick(&TAGS);
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    words
+}
+
+/// The front matter line for `words`, the same in both sites: `tags: [a, b]`.
+fn tags_line(words: &[&str]) -> String {
+    if words.is_empty() {
+        String::new()
+    } else {
+        format!("tags: [{}]\n", words.join(", "))
+    }
+}
+
+/// `@` links made plain links relative to the page of the document `id`
+/// (Hugo's pretty URLs: `id/`), since Hugo cannot follow them.
+fn plain_links(text: &str, id: &str) -> String {
+    let up = "../".repeat(id.split('/').count());
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("](@") {
+        out.push_str(&rest[..at + 2]);
+        rest = &rest[at + 3..];
+        let end = rest.find(')').unwrap_or(rest.len());
+        let (path, fragment) = rest[..end].split_once('#').unwrap_or((&rest[..end], ""));
+        let _ = write!(out, "{up}{path}/");
+        if !fragment.is_empty() {
+            let _ = write!(out, "#{fragment}");
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One Markdown document, as its Hugo twin needs it.
+struct Twin {
+    /// The oversight document id, which is also the Hugo page's path.
+    id: String,
+    /// The file under the Hugo site's `content/`.
+    file: String,
+    title: String,
+    summary: Option<&'static str>,
+    tags: Vec<&'static str>,
+    text: String,
+}
+
+/// The Hugo site: configuration and layouts.
+const HUGO_CONFIG: &str = "\
+baseURL: https://intranet.example/bench/
+title: Benchmark council
+languageCode: en-GB
+params:
+  organisation: Benchmark County Council
+# The one taxonomy oversight has.
+taxonomies:
+  tag: tags
+# One feed, like oversight's feed.xml; every other list page is HTML only.
+outputs:
+  home: [HTML, RSS]
+  section: [HTML]
+  taxonomy: [HTML]
+  term: [HTML]
+# oversight's menu: Home, Search, Timeline, Status, then its lists.
+menus:
+  main:
+    - { name: Home, url: /, weight: 1 }
+    - { name: Search, url: /search/, weight: 2 }
+    - { name: Timeline, url: /timeline/, weight: 3 }
+    - { name: Status, url: /status/, weight: 4 }
+    - { name: Inspections, url: /inspections/, weight: 5 }
+    - { name: Visits, url: /visits/, weight: 6 }
+    - { name: Plans, url: /plans/, weight: 7 }
+    - { name: Meetings, url: /meetings/, weight: 8 }
+    - { name: Recommendations, url: /recommendations/, weight: 9 }
+    - { name: Risks, url: /risks/, weight: 10 }
+    - { name: Indicators, url: /indicators/, weight: 11 }
+";
+
+const HUGO_BASEOF: &str = r#"<!DOCTYPE html>
+<html lang="{{ .Site.LanguageCode }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ if .IsHome }}{{ .Site.Title }}{{ else }}{{ .Title }} – {{ .Site.Title }}{{ end }}</title>
+{{ with .Params.summary }}<meta name="description" content="{{ . }}">{{ end }}
+{{ with .Site.Home.OutputFormats.Get "rss" }}<link rel="alternate" type="application/rss+xml" title="{{ $.Site.Title }}" href="{{ .RelPermalink }}">{{ end }}
+</head>
+<body>
+<header class="site-header">
+  <p class="site-title"><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a></p>
+  <nav class="site-nav" aria-label="Sections">
+    <ul>
+    {{ range .Site.Menus.main }}<li><a href="{{ .URL | relURL }}"{{ if $.IsMenuCurrent "main" . }} aria-current="page"{{ end }}>{{ .Name }}</a></li>
+    {{ end }}</ul>
+  </nav>
+</header>
+<main id="main">
+{{ block "main" . }}{{ end }}
+</main>
+<footer class="site-footer">
+  <p><a href="{{ "accessibility/" | relURL }}">Accessibility statement</a>.</p>
+  <p>{{ .Site.Params.organisation }}</p>
+</footer>
+</body>
+</html>
+"#;
+
+const HUGO_SINGLE: &str = r#"{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ with .Params.summary }}<p class="summary">{{ . }}</p>{{ end }}
+{{ .Content }}
+{{ with .GetTerms "tags" }}<ul class="tags">{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ end }}
+{{ end }}
+"#;
+
+const HUGO_LIST: &str = r#"{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ .Content }}
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ with .Params.summary }} – {{ . }}{{ end }}</li>
+{{ end }}</ul>
+{{ with .GetTerms "tags" }}<ul class="tags">{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ end }}
+{{ end }}
+"#;
+
 /// Writes a site of about `docs` documents into `dir/content` and its Hugo
-/// twin into `dir/hugo`. Returns the number of Markdown documents written.
+/// twin into `dir/hugo`. Returns the number of Markdown documents written
+/// (the same in both).
 pub fn generate(dir: &Path, docs: usize) -> usize {
     let content = dir.join("content");
     let hugo = dir.join("hugo");
@@ -103,37 +264,39 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
     ] {
         fs::create_dir_all(content.join(d)).unwrap();
     }
-    fs::create_dir_all(hugo.join("content/posts")).unwrap();
+    fs::create_dir_all(hugo.join("content")).unwrap();
     fs::create_dir_all(hugo.join("layouts/_default")).unwrap();
     fs::write(
         content.join("site.yaml"),
         "title: Benchmark council\norganisation: Benchmark County Council\ntoday: 2024-06-30\nbase_url: https://intranet.example/bench/\n",
     )
     .unwrap();
-    fs::write(
-        hugo.join("config.yaml"),
-        "baseURL: https://intranet.example/bench/\ntitle: Benchmark council\ndisableKinds: [taxonomy, term, RSS, sitemap]\n",
-    )
-    .unwrap();
-    fs::write(
-        hugo.join("layouts/_default/baseof.html"),
-        "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><header>{{ .Site.Title }}</header><main>{{ block \"main\" . }}{{ end }}</main></body></html>\n",
-    )
-    .unwrap();
-    fs::write(
-        hugo.join("layouts/_default/single.html"),
-        "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n",
-    )
-    .unwrap();
-    fs::write(
-        hugo.join("layouts/_default/list.html"),
-        "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n",
-    )
-    .unwrap();
+    fs::write(hugo.join("config.yaml"), HUGO_CONFIG).unwrap();
+    for (name, text) in [
+        ("baseof", HUGO_BASEOF),
+        ("single", HUGO_SINGLE),
+        ("list", HUGO_LIST),
+    ] {
+        fs::write(hugo.join(format!("layouts/_default/{name}.html")), text).unwrap();
+    }
 
     let mut rng = Rng(0x5eed_1234_abcd_ef01);
-    let mut written = 0;
-    let mut bodies: Vec<(String, String)> = Vec::new();
+    // Tags come from a stream of their own, so the bodies stay as they were.
+    let mut tag_rng = Rng(0x7a95_0bad_cafe_f00d);
+    let mut twins: Vec<Twin> = Vec::new();
+    let mut twin = |id: String, file: String, title: String, summary, text: String| {
+        let tags = tags(&mut tag_rng);
+        let line = tags_line(&tags);
+        twins.push(Twin {
+            id,
+            file,
+            title,
+            summary,
+            tags,
+            text,
+        });
+        line
+    };
     let units = (docs / 100).max(1);
     let mut inspections = Vec::new();
     for u in 0..units {
@@ -142,40 +305,59 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
         for i in 0..2 {
             let id = format!("inspections/{year}-{u:04}-{i}-ilacs");
             let text = body(&mut rng, &inspections);
+            let title = format!("Inspection {u} {i}");
+            let tags = twin(
+                id.clone(),
+                format!("{id}.md"),
+                title.clone(),
+                None,
+                text.clone(),
+            );
             let doc = format!(
-                "---\ntitle: Inspection {u} {i}\ninspectorate: Ofsted\nscale: ofsted-ilacs\nstart: {year}-03-{:02}\njudgements:\n  - {{ area: Overall effectiveness, grade: Requires improvement to be good, overall: true }}\n  - {{ area: Children in care, grade: Good }}\nrecommendations:\n  - {{ id: rec-1, text: Improve the timeliness of strategy discussions. }}\n  - {{ id: rec-2, text: Reduce caseloads. }}\n---\n{text}",
+                "---\ntitle: {title}\n{tags}inspectorate: Ofsted\nscale: ofsted-ilacs\nstart: {year}-03-{:02}\njudgements:\n  - {{ area: Overall effectiveness, grade: Requires improvement to be good, overall: true }}\n  - {{ area: Children in care, grade: Good }}\nrecommendations:\n  - {{ id: rec-1, text: Improve the timeliness of strategy discussions. }}\n  - {{ id: rec-2, text: Reduce caseloads. }}\n---\n{text}",
                 1 + i * 10
             );
             fs::write(content.join(format!("{id}.md")), &doc).unwrap();
-            bodies.push((format!("Inspection {u} {i}"), text));
             inspections.push(id);
-            written += 1;
         }
         let last = inspections[inspections.len() - 1].clone();
         // 8 visits
         for v in 0..8 {
+            let id = format!("visits/{year}-{u:04}-{v}");
             let text = body(&mut rng, std::slice::from_ref(&last));
+            let title = format!("Monitoring visit {u}.{v}");
+            let tags = twin(
+                id.clone(),
+                format!("{id}.md"),
+                title.clone(),
+                None,
+                text.clone(),
+            );
             let doc = format!(
-                "---\ntitle: \"Monitoring visit {u}.{v}\"\nkind: monitoring visit\ninspectorate: Ofsted\ndate: {year}-{:02}-15\nfollows: {last}\nrecommendations:\n  - {{ id: r1, text: Caseloads remain too high. }}\n---\n{text}",
+                "---\ntitle: \"{title}\"\n{tags}kind: monitoring visit\ninspectorate: Ofsted\ndate: {year}-{:02}-15\nfollows: {last}\nrecommendations:\n  - {{ id: r1, text: Caseloads remain too high. }}\n---\n{text}",
                 1 + v
             );
-            fs::write(content.join(format!("visits/{year}-{u:04}-{v}.md")), &doc).unwrap();
-            bodies.push((format!("Monitoring visit {u}.{v}"), text));
-            written += 1;
+            fs::write(content.join(format!("{id}.md")), &doc).unwrap();
         }
         // 1 plan of 20 actions with 4 updates each
         let plan = format!("plans/plan-{u:04}");
         fs::create_dir_all(content.join(&plan)).unwrap();
         let text = body(&mut rng, std::slice::from_ref(&last));
+        let title = format!("Improvement plan {u}");
+        let tags = twin(
+            plan.clone(),
+            format!("{plan}/index.md"),
+            title.clone(),
+            None,
+            text.clone(),
+        );
         fs::write(
             content.join(&plan).join("index.md"),
             format!(
-                "---\ntitle: Improvement plan {u}\nadopted: {year}-04-01\nresponds_to: [{last}]\npriorities:\n  - {{ id: P1, title: Practice }}\n  - {{ id: P2, title: Workforce }}\n---\n{text}"
+                "---\ntitle: {title}\n{tags}adopted: {year}-04-01\nresponds_to: [{last}]\npriorities:\n  - {{ id: P1, title: Practice }}\n  - {{ id: P2, title: Workforce }}\n---\n{text}"
             ),
         )
         .unwrap();
-        bodies.push((format!("Improvement plan {u}"), text));
-        written += 1;
         let mut actions = String::new();
         let statuses = ["red", "amber", "green", "blue"];
         for a in 0..20 {
@@ -195,28 +377,44 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
             }
         }
         fs::write(content.join(&plan).join("actions.yaml"), actions).unwrap();
-        // 10 meetings with 4 papers each
+        // 10 meetings with 4 papers each; in Hugo a meeting is a section
+        // (`_index.md`) so that its papers are pages of their own.
         for m in 0..10 {
             let meeting = format!("meetings/{year}-{:02}-{:02}-c{u:04}", 1 + m, 1 + m);
             fs::create_dir_all(content.join(&meeting)).unwrap();
             let text = body(&mut rng, std::slice::from_ref(&plan));
+            let title = format!("Scrutiny committee {u}.{m}");
+            let tags = twin(
+                meeting.clone(),
+                format!("{meeting}/_index.md"),
+                title.clone(),
+                None,
+                text.clone(),
+            );
             fs::write(
                 content.join(&meeting).join("index.md"),
                 format!(
-                    "---\ntitle: Scrutiny committee {u}.{m}\ncommittee: Scrutiny Committee {}\ndate: {year}-{:02}-{:02}\nagenda:\n  - {{ item: \"5\", title: Improvement update, paper: report }}\nrecommendations:\n  - {{ id: rec-1, text: Report back on caseloads., to: Cabinet Member }}\n---\n{text}",
+                    "---\ntitle: {title}\n{tags}committee: Scrutiny Committee {}\ndate: {year}-{:02}-{:02}\nagenda:\n  - {{ item: \"5\", title: Improvement update, paper: report }}\nrecommendations:\n  - {{ id: rec-1, text: Report back on caseloads., to: Cabinet Member }}\n---\n{text}",
                     u % 3,
                     1 + m,
                     1 + m
                 ),
             )
             .unwrap();
-            bodies.push((format!("Scrutiny committee {u}.{m}"), text));
-            written += 1;
             for (p, kind) in ["report", "minutes", "letter", "appendix"]
                 .iter()
                 .enumerate()
             {
+                let id = format!("{meeting}/{kind}");
                 let text = body(&mut rng, &[plan.clone(), format!("{plan}#A{p}")]);
+                let title = format!("{kind} {u}.{m}");
+                let tags = twin(
+                    id.clone(),
+                    format!("{id}.md"),
+                    title.clone(),
+                    None,
+                    text.clone(),
+                );
                 let extra = if *kind == "letter" {
                     format!(
                         "responses:\n  - {{ to: \"{meeting}#rec-1\", status: accepted, summary: Agreed. }}\n"
@@ -225,17 +423,15 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
                     String::new()
                 };
                 fs::write(
-                    content.join(&meeting).join(format!("{kind}.md")),
+                    content.join(format!("{id}.md")),
                     format!(
-                        "---\ntitle: {kind} {u}.{m}\nkind: {kind}\ndiscusses: [{plan}]\n{extra}---\n{text}"
+                        "---\ntitle: {title}\n{tags}kind: {kind}\ndiscusses: [{plan}]\n{extra}---\n{text}"
                     ),
                 )
                 .unwrap();
-                bodies.push((format!("{kind} {u}.{m}"), text));
-                written += 1;
             }
         }
-        // 2 indicators
+        // 2 indicators (YAML only: no tags, no Hugo twin)
         for i in 0..2 {
             fs::write(
                 content.join(format!("indicators/ind-{u:04}-{i}.yaml")),
@@ -247,14 +443,22 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
         }
         // the rest of the hundred: plain pages
         for p in 0..37 {
+            let id = format!("pages/page-{u:04}-{p}");
             let text = body(&mut rng, &[last.clone(), plan.clone()]);
+            let title = format!("Briefing {u}.{p}");
+            let summary = "A briefing note.";
+            let tags = twin(
+                id.clone(),
+                format!("{id}.md"),
+                title.clone(),
+                Some(summary),
+                text.clone(),
+            );
             fs::write(
-                content.join(format!("pages/page-{u:04}-{p}.md")),
-                format!("---\ntitle: Briefing {u}.{p}\nsummary: A briefing note.\n---\n{text}"),
+                content.join(format!("{id}.md")),
+                format!("---\ntitle: {title}\nsummary: {summary}\n{tags}---\n{text}"),
             )
             .unwrap();
-            bodies.push((format!("Briefing {u}.{p}"), text));
-            written += 1;
         }
     }
     let mut risks = String::new();
@@ -267,14 +471,22 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
         );
     }
     fs::write(content.join("risks.yaml"), risks).unwrap();
-    for (i, (title, text)) in bodies.iter().enumerate() {
-        // Hugo cannot follow `@` links: the same text, links made plain.
-        let text = text.replace("](@", "](/");
+    for t in &twins {
+        let path = hugo.join("content").join(&t.file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let summary = t
+            .summary
+            .map_or(String::new(), |s| format!("summary: {s}\n"));
         fs::write(
-            hugo.join(format!("content/posts/p{i:05}.md")),
-            format!("---\ntitle: \"{title}\"\ndate: 2024-01-01\n---\n{text}"),
+            path,
+            format!(
+                "---\ntitle: \"{}\"\ndate: 2024-01-01\n{summary}{}---\n{}",
+                t.title,
+                tags_line(&t.tags),
+                plain_links(&t.text, &t.id)
+            ),
         )
         .unwrap();
     }
-    written
+    twins.len()
 }
