@@ -46,18 +46,35 @@ impl Report {
 
 /// Runs `check` or `build`. `Err` is for trouble that is not the content's
 /// fault: a missing folder, a file that cannot be written.
+///
+/// A build renders every part of the site in parallel and writes each file
+/// into a staging folder as soon as it is made, so the whole site is never
+/// held in memory; the staging folder is swapped in only when every page
+/// rendered and every file was written.
 pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, String> {
-    let (mut report, files) = render(opts, opts.output.is_some(), progress)?;
-    let Some(output) = &opts.output else {
+    let (mut report, ready) = prepare(opts)?;
+    let (Some(output), Some((site, theme))) = (&opts.output, ready) else {
         return Ok(report);
     };
-    if !report.ok() {
-        return Ok(report);
+    let writing = |e: std::io::Error| format!("writing {}: {e}", output.display());
+    let building = Instant::now();
+    let staging = write::Staging::begin(output).map_err(writing)?;
+    let rendered =
+        render::render_parts(&site, &theme, progress, &|f| staging.put(&f)).map_err(writing)?;
+    if !rendered.errors.is_empty() {
+        // `staging` is dropped unused: the output stays as it was.
+        return Ok(with_render_errors(report, rendered.errors, &site));
     }
-    let writing = Instant::now();
-    report.files = write::write_site(output, &files, progress)
-        .map_err(|e| format!("writing {}: {e}", output.display()))?;
-    report.stages.push(("write", writing.elapsed()));
+    report.stages.push(("render and write", building.elapsed()));
+    let swapping = Instant::now();
+    report.files = staging.commit().map_err(writing)?;
+    report.stages.push(("swap", swapping.elapsed()));
+    report.pages = rendered
+        .paths
+        .iter()
+        .filter(|p| p.ends_with(".html"))
+        .count();
+    warn_without_base_url(&mut report, &site, opts);
     report.elapsed = report.started.elapsed();
     Ok(report)
 }
@@ -69,6 +86,25 @@ pub fn render(
     pages: bool,
     progress: &dyn Progress,
 ) -> Result<(Report, Vec<render::OutputFile>), String> {
+    let (mut report, ready) = prepare(opts)?;
+    let (true, Some((site, theme))) = (pages, ready) else {
+        return Ok((report, Vec::new()));
+    };
+    let rendering = Instant::now();
+    let files = match render::render_site(&site, &theme, progress) {
+        Ok(f) => f,
+        Err(errors) => return Ok((with_render_errors(report, errors, &site), Vec::new())),
+    };
+    warn_without_base_url(&mut report, &site, opts);
+    report.pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    report.stages.push(("render", rendering.elapsed()));
+    report.elapsed = report.started.elapsed();
+    Ok((report, files))
+}
+
+/// Loads, resolves and checks the site and loads its theme. The site and
+/// theme come back only when there are no errors and the run will render.
+pub fn prepare(opts: &Options) -> Result<(Report, Option<(Site, render::theme::Theme)>), String> {
     let started = Instant::now();
     let mut stages = Vec::new();
     let mut diags = Diagnostics::default();
@@ -105,25 +141,26 @@ pub fn render(
     let mut report = finish(diags, &site, started);
     report.today = Some(today);
     report.stages = stages;
-    let (true, Some(theme), true) = (pages, theme, report.ok()) else {
-        return Ok((report, Vec::new()));
-    };
-    let rendering = Instant::now();
-    let files = match render::render_site(&site, &theme, progress) {
-        Ok(f) => f,
-        Err(errors) => {
-            let mut d = Diagnostics::default();
-            errors.into_iter().for_each(|e| d.push(e));
-            let mut r = finish(d, &site, started);
-            r.diagnostics.splice(0..0, report.diagnostics);
-            r.warnings += report.warnings;
-            r.today = report.today;
-            return Ok((r, Vec::new()));
-        }
-    };
+    let ready = theme.filter(|_| report.ok()).map(|t| (site, t));
+    Ok((report, ready))
+}
+
+/// The report of a run whose templates failed: their errors after what
+/// loading and checking found.
+fn with_render_errors(report: Report, errors: Vec<Diagnostic>, site: &Site) -> Report {
+    let mut d = Diagnostics::default();
+    errors.into_iter().for_each(|e| d.push(e));
+    let mut r = finish(d, site, report.started);
+    r.diagnostics.splice(0..0, report.diagnostics);
+    r.warnings += report.warnings;
+    r.today = report.today;
+    r
+}
+
+/// Without `base_url` there is no feed or sitemap. That is about where the
+/// site is published, not about the content: a warning even under --strict.
+fn warn_without_base_url(report: &mut Report, site: &Site, opts: &Options) {
     if site.settings.base_url.is_none() {
-        // About where the site is published, not about the content: a
-        // warning even under --strict.
         report
             .diagnostics
             .push(crate::diagnostics::FileReporter::whole_file_warning(
@@ -132,10 +169,6 @@ pub fn render(
             ));
         report.warnings += 1;
     }
-    report.pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    report.stages.push(("render", rendering.elapsed()));
-    report.elapsed = started.elapsed();
-    Ok((report, files))
 }
 
 fn finish(diags: Diagnostics, site: &Site, started: Instant) -> Report {

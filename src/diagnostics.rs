@@ -98,7 +98,7 @@ fn window(line: &str, col: usize) -> (String, usize) {
 }
 
 /// Everything found wrong in one run.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }

@@ -11,6 +11,9 @@ use std::process::ExitCode;
 mod preview;
 mod terminal;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use terminal::{Terminal, Verbosity};
 
 /// Build a council's improvement record into a linked static website.

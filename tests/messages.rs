@@ -40,7 +40,7 @@ fn quiet_prints_only_errors_and_verbose_adds_the_stages() {
     let (code, out, err) = build_with(&["--verbose"], "valid");
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.lines().count(), 1);
-    for stage in ["load", "resolve", "render", "write"] {
+    for stage in ["load", "resolve", "render and write", "swap"] {
         assert!(
             err.lines()
                 .any(|l| l.trim_start().starts_with(stage) && l.ends_with(" ms")),
@@ -87,15 +87,14 @@ fn a_terminal_sees_a_progress_bar_that_clears_for_the_summary() {
         tmp.path().join("out").display()
     );
     let shown = on_a_terminal(&args, true);
-    assert!(shown.contains("rendering ["), "{shown:?}");
-    assert!(shown.contains("writing ["), "{shown:?}");
+    assert!(shown.contains("building ["), "{shown:?}");
     let last = shown
         .rsplit('\r')
         .find(|l| !l.trim().is_empty())
         .unwrap_or("");
     assert!(shown.contains("built "), "{shown:?}");
     assert!(
-        last.contains("built ") && !last.contains("writing ["),
+        last.contains("built ") && !last.contains("building ["),
         "the bar is cleared for the summary: {last:?}"
     );
     let quiet = on_a_terminal(&format!("{args} --quiet"), true);

@@ -5,6 +5,7 @@
 mod common;
 mod data;
 mod fields;
+mod file;
 mod inspection;
 mod meeting;
 mod plan;
@@ -14,5 +15,6 @@ mod walk;
 pub mod yaml;
 
 pub use common::valid_item_id;
+pub use file::{FileRead, Made, read_file};
 pub use site::{is_slug, scale_help, slugify};
-pub use walk::{Asset, Loaded, load, load_memory};
+pub use walk::{Asset, Loaded, assemble, load, load_memory};

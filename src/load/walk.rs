@@ -1,16 +1,12 @@
-//! Walking `content/` and deciding what each file is.
+//! Walking `content/`: every file is read on its own (in parallel, see
+//! `file.rs`), then the site is put together in file order.
 
-use super::common::read_common;
-use super::data::{read_indicator, read_risks};
-use super::fields::Fields;
-use super::inspection::{read_inspection, read_visit};
-use super::meeting::{read_meeting, read_paper};
-use super::plan::{read_actions, read_plan};
-use super::site::{is_slug, read_settings, slugify};
-use super::text::{SplitError, body_links, decode, split_front_matter};
+use super::file::{FileRead, Made, read_file};
+use super::site::read_settings;
 use super::yaml;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
-use crate::model::{Action, Common, Document, Kind, Settings};
+use crate::model::{Action, Document, Kind, Settings};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -35,114 +31,6 @@ pub struct Loaded {
     /// at all. Its error is reported once; references to it are not
     /// reported again as unknown.
     pub unreadable: BTreeSet<String>,
-}
-
-/// Names the build itself writes at the top of `output/`.
-const RESERVED: [&str; 12] = [
-    "assets",
-    "changes",
-    "data",
-    "recommendations",
-    "risks",
-    "search",
-    "status",
-    "tags",
-    "timeline",
-    "404",
-    "feed",
-    "sitemap",
-];
-
-/// The built-in lists, whose pages the build makes.
-const SECTIONS: [&str; 5] = ["inspections", "visits", "plans", "meetings", "indicators"];
-
-/// What a file is, by where it sits.
-enum Role {
-    Settings,
-    Markdown(MdRole),
-    Actions(String),
-    Risks,
-    Indicator,
-    Asset,
-    Ignored(String),
-    Misplaced(String),
-}
-
-#[derive(Clone, Copy)]
-enum MdRole {
-    Home,
-    ListIntro,
-    Page,
-    Inspection,
-    Visit,
-    Plan,
-    Meeting,
-    Paper,
-}
-
-fn classify(rel: &str) -> Role {
-    let parts: Vec<&str> = rel.split('/').collect();
-    let ext = rel.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
-    let md = ext == "md";
-    let yaml = ext == "yaml";
-    if ext == "yml" {
-        return Role::Ignored(format!(
-            "`.yml` files are not read; rename it to `{}.yaml`",
-            rel.trim_end_matches(".yml")
-        ));
-    }
-    match parts.as_slice() {
-        ["site.yaml"] => Role::Settings,
-        ["risks.yaml"] => Role::Risks,
-        ["index.md"] => Role::Markdown(MdRole::Home),
-        [folder, "index.md"] if SECTIONS.contains(folder) => {
-            Role::Markdown(MdRole::ListIntro)
-        }
-        ["inspections", _] if md => Role::Markdown(MdRole::Inspection),
-        ["visits", _] if md => Role::Markdown(MdRole::Visit),
-        ["inspections" | "visits", ..] if md => Role::Misplaced(format!(
-            "{} go straight in `{}/`, one file each: `{}/<slug>.md`",
-            parts[0], parts[0], parts[0]
-        )),
-        ["indicators", _] if yaml => Role::Indicator,
-        ["indicators", ..] if md || yaml => Role::Misplaced(
-            "an indicator is a YAML file straight in `indicators/`: `indicators/<slug>.yaml`".into(),
-        ),
-        ["plans", _, "index.md"] => Role::Markdown(MdRole::Plan),
-        ["plans", plan, "actions.yaml"] => Role::Actions(format!("plans/{plan}")),
-        ["plans", _, _] if md => Role::Markdown(MdRole::Page),
-        ["plans", _] if md => Role::Misplaced(
-            "a plan is a folder: write `plans/<plan>/index.md` and `plans/<plan>/actions.yaml`".into(),
-        ),
-        ["meetings", _, "index.md"] => Role::Markdown(MdRole::Meeting),
-        ["meetings", _, _] if md => Role::Markdown(MdRole::Paper),
-        ["meetings", ..] if md => Role::Misplaced(
-            "a meeting is a folder: write `meetings/<slug>/index.md` and its papers beside it".into(),
-        ),
-        [first, ..] if parts.len() > 1 && RESERVED.contains(first) => Role::Misplaced(format!(
-            "`{first}/` is a page the build makes itself; put this file in another folder"
-        )),
-[name] if md && [RESERVED.as_slice(), &SECTIONS].concat().contains(&name.trim_end_matches(".md")) => {
-            Role::Misplaced(format!(
-                "`{name}` would replace a page the build makes itself; give it another name"
-            ))
-        }
-        _ if md => Role::Markdown(MdRole::Page),
-        _ if yaml => Role::Ignored(
-            "this YAML file is not one oversight reads (site.yaml, risks.yaml, plans/<plan>/actions.yaml, indicators/<slug>.yaml); it is ignored".into(),
-        ),
-        _ => Role::Asset,
-    }
-}
-
-/// The document id of a Markdown or indicator file.
-fn id_of(rel: &str) -> String {
-    let no_ext = rel.rsplit_once('.').map_or(rel, |(a, _)| a);
-    match no_ext.strip_suffix("/index") {
-        Some(folder) => folder.to_string(),
-        None if no_ext == "index" => String::new(),
-        None => no_ext.to_string(),
-    }
 }
 
 /// Reads every file under `content_dir`. `Err` only for I/O trouble with the folder itself.
@@ -231,14 +119,23 @@ pub fn load_memory(files: &[(&str, &[u8])], diags: &mut Diagnostics) -> std::io:
     read_all("content", sorted, bytes_of, diags)
 }
 
-/// Reads each file, in order, into what it is.
+/// Reads each file, in order, into what it is./// Reads each file (in parallel) into what it is, then puts the site
+/// together in file order.
 fn read_all(
     display_root: &str,
     files: Vec<(String, PathBuf)>,
-    read: impl Fn(&Path) -> std::io::Result<Vec<u8>>,
+    read: impl Fn(&Path) -> std::io::Result<Vec<u8>> + Sync,
     diags: &mut Diagnostics,
 ) -> std::io::Result<Loaded> {
-    let name = |rel: &str| format!("{display_root}/{rel}");
+    let reads: Vec<FileRead> = files
+        .into_par_iter()
+        .map(|(rel, path)| read_file(display_root, rel, path, &read))
+        .collect::<std::io::Result<_>>()?;
+    Ok(assemble(display_root, reads, diags))
+}
+
+/// Puts a site together from its files, read in file order.
+pub fn assemble(display_root: &str, reads: Vec<FileRead>, diags: &mut Diagnostics) -> Loaded {
     let mut settings = None;
     // A site.yaml that is there but cannot be read has its own error.
     let mut settings_file = false;
@@ -247,145 +144,30 @@ fn read_all(
     let mut assets = Vec::new();
     let mut sources = BTreeMap::new();
     let mut unreadable = BTreeSet::new();
-    for (rel, path) in files {
-        let file = name(&rel);
-        let role = classify(&rel);
-        settings_file |= matches!(role, Role::Settings);
-        match role {
-            Role::Asset => {
-                match unsafe_asset(&rel, || read(&path)) {
-                    Some((message, help)) => diags.push(FileReporter::whole_file_error(
-                        &file,
-                        message,
-                        Some(help.into()),
-                    )),
-                    None => assets.push(Asset { rel, path }),
-                }
-                continue;
-            }
-            Role::Ignored(why) => {
-                diags.push(FileReporter::whole_file_warning(&file, &why));
-                continue;
-            }
-            Role::Misplaced(why) => {
-                diags.push(FileReporter::whole_file_error(
-                    &file,
-                    "this file is not where its kind belongs",
-                    Some(why),
-                ));
-                continue;
-            }
-            _ => {}
+    for read in reads {
+        diags.extend(read.diags);
+        settings_file |= read.settings_file;
+        // A document is unreadable when any file that speaks for it could
+        // not be read into it.
+        if let Some((id, false)) = read.claim {
+            unreadable.insert(id);
         }
-        if !check_slugs(&rel, &file, diags) {
-            continue;
+        match read.made {
+            Made::Nothing => {}
+            Made::Asset(a) => assets.push(a),
+            Made::Settings(s) => settings = Some(*s),
+            Made::Document(d) => documents.push(*d),
+            Made::Actions(plan, list) => actions.push((plan, read.file.clone(), list)),
         }
-        // Marked unreadable until it has been read into its document.
-        let claim = match &role {
-            Role::Actions(plan) => Some(plan.clone()),
-            Role::Risks => Some("risks".to_string()),
-            Role::Markdown(_) | Role::Indicator => Some(id_of(&rel)),
-            _ => None,
-        };
-        // Only the file that marked it may clear it: a plan's index.md and
-        // actions.yaml both speak for the plan.
-        let fresh = claim
-            .as_ref()
-            .is_some_and(|id| unreadable.insert(id.clone()));
-        let made = (documents.len(), actions.len());
-        let bytes = match read(&path) {
-            Ok(b) if b.len() <= MAX_FILE_BYTES => b,
-            Err(e) if e.kind() != std::io::ErrorKind::FileTooLarge => return Err(e),
-            _ => {
-                diags.push(FileReporter::whole_file_error(
-                    &file,
-                    &format!(
-                        "this file is larger than {} MB, more than oversight reads",
-                        MAX_FILE_BYTES / (1024 * 1024)
-                    ),
-                    Some("keep the text of a page short and link the full document (a PDF beside it, or its web address under `source:`)".into()),
-                ));
-                continue;
-            }
-        };
-        let text = match decode(&bytes) {
-            Ok(t) => t,
-            Err((loc, msg)) => {
-                let mut r = FileReporter {
-                    file: &file,
-                    text: "",
-                    diags,
-                };
-                r.error(loc, msg, Some("save the file as UTF-8 (most editors offer it under \"Save as\" or \"Encoding\")".into()));
-                continue;
-            }
-        };
-        let mut r = FileReporter {
-            file: &file,
-            text: &text,
-            diags,
-        };
-        if text.trim().is_empty() {
-            r.error(Loc::FILE, "the file is empty", Some(empty_help(&role)));
-            sources.insert(file.clone(), text);
-            continue;
+        if let Some(text) = read.text {
+            sources.insert(read.file, text);
         }
-        match role {
-            Role::Settings => {
-                if let Some(node) = parse_yaml(&mut r, &text, 1) {
-                    settings = Some(read_settings(&mut r, &node));
-                }
-            }
-            Role::Risks => {
-                if let Some(node) = parse_yaml(&mut r, &text, 1) {
-                    let risks = read_risks(&mut r, &node);
-                    let common = Common {
-                        title: "Risk register".into(),
-                        ..Common::default()
-                    };
-                    documents.push(data_document("risks", &file, common, Kind::Risks(risks)));
-                }
-            }
-            Role::Indicator => {
-                if let Some(node) = parse_yaml(&mut r, &text, 1)
-                    && let Some(mut f) = Fields::of(&mut r, &node, "an indicator")
-                {
-                    let (common, ind) = read_indicator(&mut r, &mut f);
-                    f.finish(&mut r, "an indicator");
-                    documents.push(data_document(
-                        &id_of(&rel),
-                        &file,
-                        common,
-                        Kind::Indicator(ind),
-                    ));
-                }
-            }
-            Role::Actions(plan_id) => {
-                if let Some(node) = parse_yaml(&mut r, &text, 1) {
-                    actions.push((plan_id, file.clone(), read_actions(&mut r, &node)));
-                }
-            }
-            Role::Markdown(md) => {
-                if let Some(doc) = read_markdown(&mut r, &rel, &text, md) {
-                    documents.push(doc);
-                }
-            }
-            Role::Asset | Role::Ignored(_) | Role::Misplaced(_) => {}
-        }
-        if let Some(id) = claim
-            && fresh
-            && made != (documents.len(), actions.len())
-        {
-            unreadable.remove(&id);
-        }
-        sources.insert(file, text);
     }
-
     attach_actions(&mut documents, actions, &unreadable, diags);
     let settings = settings.unwrap_or_else(|| {
         if !settings_file {
             diags.push(FileReporter::whole_file_error(
-                &name("site.yaml"),
+                &format!("{display_root}/site.yaml"),
                 "there is no site.yaml: every site needs one",
                 Some("create content/site.yaml with at least `title: ...`".into()),
             ));
@@ -405,200 +187,13 @@ fn read_all(
         )
     });
     documents.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(Loaded {
+    Loaded {
         settings,
         documents,
         assets,
         sources,
         unreadable,
-    })
-}
-
-/// Why a file that would be copied as it is must not be: it could run in a
-/// member's browser, past the cleaning every page gets.
-fn unsafe_asset(
-    rel: &str,
-    bytes: impl FnOnce() -> std::io::Result<Vec<u8>>,
-) -> Option<(&'static str, &'static str)> {
-    let ext = rel
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" | "xhtml" | "shtml" | "js" | "mjs" => Some((
-            "oversight does not publish HTML or script files from the content folder: they would reach members as they are, unchecked",
-            "write the page in Markdown (a `.md` file), or attach the document as a PDF",
-        )),
-        "svg" | "svgz" | "xml" | "xsl" => {
-            let text = bytes()
-                .ok()
-                .map(|b| String::from_utf8_lossy(&b).to_ascii_lowercase());
-            match text {
-                Some(t) if !can_run(&t) => None,
-                _ => Some((
-                    "this drawing contains script, an event handler or a `javascript:` address, which would run when a member opens it",
-                    "save the drawing again without scripts (most editors have \"plain SVG\"), or use a PNG",
-                )),
-            }
-        }
-        _ => None,
     }
-}
-
-/// Whether lower-cased markup holds anything that runs: a script element,
-/// an embedded document, a `javascript:` address or an `on...=` handler.
-fn can_run(t: &str) -> bool {
-    if [
-        "<script",
-        "javascript:",
-        "<foreignobject",
-        "<iframe",
-        "<!entity",
-    ]
-    .iter()
-    .any(|s| t.contains(s))
-    {
-        return true;
-    }
-    t.match_indices("on").any(|(i, _)| {
-        let before = t[..i].chars().next_back();
-        let rest = &t[i + 2..];
-        let name_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-        before.is_some_and(|c| c.is_whitespace() || c == '/' || c == '"' || c == '\'')
-            && name_len > 0
-            && rest[name_len..].trim_start().starts_with('=')
-    })
-}
-
-fn empty_help(role: &Role) -> String {
-    match role {
-        Role::Markdown(_) => {
-            "a Markdown document starts with front matter: `---`, `title: ...`, `---`".into()
-        }
-        Role::Settings => "site.yaml needs at least `title: ...`".into(),
-        _ => "write the data, or delete the file".into(),
-    }
-}
-
-/// Every folder and file name that makes an id must be a slug.
-fn check_slugs(rel: &str, file: &str, diags: &mut Diagnostics) -> bool {
-    let id = id_of(rel);
-    if id.is_empty() {
-        return true;
-    }
-    for seg in id.split('/') {
-        if !is_slug(seg) {
-            let fixed = slugify(seg);
-            diags.push(FileReporter::whole_file_error(
-                file,
-                &format!("`{seg}` is not a valid name for a document: names are lower-case letters, digits and `-`"),
-                Some(if fixed.is_empty() {
-                    "rename it using lower-case letters, digits and `-`".into()
-                } else {
-                    format!("rename it `{fixed}`")
-                }),
-            ));
-            return false;
-        }
-    }
-    true
-}
-
-fn parse_yaml(r: &mut FileReporter, text: &str, first_line: u32) -> Option<yaml::Node> {
-    match yaml::parse(text, first_line) {
-        Ok(node) => Some(node),
-        Err(e) => {
-            let help = if e.message.contains("mapping values are not allowed") {
-                Some("a value that contains \": \" must be in quotes: `title: \"Monitoring visit: child protection\"`".into())
-            } else {
-                None
-            };
-            r.error(e.loc, e.message, help);
-            None
-        }
-    }
-}
-
-fn data_document(id: &str, file: &str, common: Common, kind: Kind) -> Document {
-    Document {
-        id: id.to_string(),
-        file: file.to_string(),
-        common,
-        body: String::new(),
-        body_line: 0,
-        links: Vec::new(),
-        relative_links: Vec::new(),
-        kind,
-    }
-}
-
-fn read_markdown(r: &mut FileReporter, rel: &str, text: &str, role: MdRole) -> Option<Document> {
-    let split = match split_front_matter(text) {
-        Ok(s) => s,
-        Err(SplitError::Missing) => {
-            r.error(
-                Loc::new(1, 1),
-                "the file has no front matter",
-                Some(
-                    "start the file with a `---` line, then `title: ...`, then another `---` line"
-                        .into(),
-                ),
-            );
-            return None;
-        }
-        Err(SplitError::Unclosed) => {
-            r.error(
-                Loc::new(1, 1),
-                "the front matter opened here is never closed",
-                Some("end the front matter with a line of just `---`".into()),
-            );
-            return None;
-        }
-    };
-    let node = if split.yaml.trim().is_empty() {
-        r.error(
-            Loc::new(1, 1),
-            "the front matter is empty",
-            Some("add at least `title: ...`".into()),
-        );
-        return None;
-    } else {
-        parse_yaml(r, split.yaml, split.yaml_line)?
-    };
-    let what = match role {
-        MdRole::Home => "the home page",
-        MdRole::ListIntro => "a list introduction",
-        MdRole::Page => "a page",
-        MdRole::Inspection => "an inspection",
-        MdRole::Visit => "a visit",
-        MdRole::Plan => "a plan",
-        MdRole::Meeting => "a meeting",
-        MdRole::Paper => "a paper",
-    };
-    let mut f = Fields::of(r, &node, "the front matter")?;
-    let common = read_common(r, &mut f, what, true);
-    let kind = match role {
-        MdRole::Home => Kind::Home,
-        MdRole::ListIntro => Kind::ListIntro,
-        MdRole::Page => Kind::Page,
-        MdRole::Inspection => Kind::Inspection(read_inspection(r, &mut f)),
-        MdRole::Visit => Kind::Visit(read_visit(r, &mut f)),
-        MdRole::Plan => Kind::Plan(read_plan(r, &mut f)),
-        MdRole::Meeting => Kind::Meeting(read_meeting(r, &mut f)),
-        MdRole::Paper => Kind::Paper(read_paper(r, &mut f)),
-    };
-    f.finish(r, what);
-    let (links, relative_links) = body_links(split.body, split.body_line);
-    Some(Document {
-        id: id_of(rel),
-        file: r.file.to_string(),
-        common,
-        body: split.body.to_string(),
-        body_line: split.body_line,
-        links,
-        relative_links,
-        kind,
-    })
 }
 
 fn attach_actions(
@@ -624,65 +219,5 @@ fn attach_actions(
                 )),
             )),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn drawings_that_could_run_are_found() {
-        assert!(can_run("<svg onload=\"x()\">"));
-        assert!(can_run("<svg><a xlink:href=\"javascript:x\">"));
-        assert!(can_run("<svg><script>x</script></svg>"));
-        assert!(can_run("<svg><g onclick = 'x'>"));
-        assert!(!can_run(
-            "<svg><text>only one option</text><path d=\"m0 0\"/></svg>"
-        ));
-        assert!(!can_run("<svg font=\"x\" transform=\"rotate(1)\">"));
-    }
-
-    #[test]
-    fn ids_follow_the_contract() {
-        assert_eq!(
-            id_of("inspections/2023-03-ilacs.md"),
-            "inspections/2023-03-ilacs"
-        );
-        assert_eq!(id_of("plans/pip/index.md"), "plans/pip");
-        assert_eq!(
-            id_of("meetings/m/response-letter.md"),
-            "meetings/m/response-letter"
-        );
-        assert_eq!(id_of("indicators/budget.yaml"), "indicators/budget");
-        assert_eq!(id_of("index.md"), "");
-    }
-
-    #[test]
-    fn the_folder_decides_the_kind() {
-        assert!(matches!(
-            classify("inspections/a.md"),
-            Role::Markdown(MdRole::Inspection)
-        ));
-        assert!(matches!(classify("inspections/x/a.md"), Role::Misplaced(_)));
-        assert!(matches!(
-            classify("meetings/m/index.md"),
-            Role::Markdown(MdRole::Meeting)
-        ));
-        assert!(matches!(
-            classify("meetings/m/report.md"),
-            Role::Markdown(MdRole::Paper)
-        ));
-        assert!(matches!(classify("meetings/m.md"), Role::Misplaced(_)));
-        assert!(matches!(classify("plans/p/actions.yaml"), Role::Actions(_)));
-        assert!(matches!(
-            classify("guides/how.md"),
-            Role::Markdown(MdRole::Page)
-        ));
-        assert!(matches!(classify("timeline/x.md"), Role::Misplaced(_)));
-        assert!(matches!(classify("images/logo.png"), Role::Asset));
-        assert!(matches!(classify("notes.yml"), Role::Ignored(_)));
-        assert!(matches!(classify("inspections.md"), Role::Misplaced(_)));
-        assert!(matches!(classify("assets/style.css"), Role::Misplaced(_)));
     }
 }

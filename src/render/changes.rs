@@ -30,7 +30,7 @@ fn window(view: &View, from: Option<Date>, to: Date) -> Value {
             _ => documents.push(row),
         }
     }
-    json!({
+    crate::obj!({
         "from": from, "to": to,
         "changes": changes, "documents": documents,
     })
@@ -60,7 +60,7 @@ impl Renderer<'_> {
         let mut sections = Vec::new();
         for (name, mut meetings) in committees {
             meetings.sort_by_key(|(date, id, _)| (date.first_day(), *id));
-            let link = |id: &str, title: &str| json!({ "href": view.linker.href(&doc_url(id)), "title": title });
+            let link = |id: &str, title: &str| crate::obj!({ "href": view.linker.href(&doc_url(id)), "title": title });
             let held: Vec<_> = meetings
                 .iter()
                 .filter(|(d, _, _)| d.first_day() <= today.first_day())
@@ -87,14 +87,14 @@ impl Renderer<'_> {
                 w["meeting"] = link(id, title);
                 windows.push(w);
             }
-            sections.push(json!({ "committee": name, "windows": windows }));
+            sections.push(crate::obj!({ "committee": name, "windows": windows }));
         }
         let since = site.since.map(|d| {
             let mut w = window(&view, Some(d), today);
             w["heading"] = json!(format!("Since {}", d.long()));
             w
         });
-        let page = json!({ "committees": sections, "since": since });
+        let page = crate::obj!({ "committees": sections, "since": since });
         self.page(path, "changes.html", "What changed", "changes", page);
     }
 }

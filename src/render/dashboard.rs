@@ -42,10 +42,10 @@ impl Renderer<'_> {
             .take(2)
             .map(|rag| {
                 let n = rated.iter().filter(|r| r.rag == *rag).count();
-                json!({ "status": status(&site.settings.statuses, *rag), "count": n })
+                crate::obj!({ "status": status(&site.settings.statuses, *rag), "count": n })
             })
             .collect();
-        let page = json!({
+        let page = crate::obj!({
             "intro": self.intro("", path),
             "latest_inspection": latest_graded(&view),
             "plans": plans,
@@ -71,8 +71,8 @@ fn latest_graded(view: &View) -> Value {
         })
         .max_by_key(|(start, d, _)| (start.map(|s| s.first_day()), d.id.clone()))
         .map_or(Value::Null, |(start, d, i)| {
-            json!({
-                "href": view.linker.href(&doc_url(&d.id)), "title": d.common.title,
+            crate::obj!({
+                "href": view.linker.href(&doc_url(&d.id)), "title": &d.common.title,
                 "start": start, "judgements": view.judgements(i),
             })
         })
@@ -83,8 +83,8 @@ fn plan_spread(view: &View, d: &Document) -> Value {
     let site = view.site;
     let statuses = site.actions.get(&d.id);
     let (counts, chart) = view.spread(d);
-    json!({
-        "href": view.linker.href(&doc_url(&d.id)), "title": d.common.title,
+    crate::obj!({
+        "href": view.linker.href(&doc_url(&d.id)), "title": &d.common.title,
         "status": site.plans.get(&d.id).map(|(o, _)| status(&site.settings.statuses, o.status)),
         "counts": counts, "chart": chart,
         "total": statuses.map_or(0, |m| m.len()),
@@ -136,7 +136,7 @@ fn sections(view: &View) -> Vec<Value> {
                     .filter(|d| d.kind.noun() == *kind)
                     .count()
             };
-            json!({ "href": view.linker.href(&doc_url(folder)), "title": title, "count": n })
+            crate::obj!({ "href": view.linker.href(&doc_url(folder)), "title": title, "count": n })
         })
         .collect()
 }

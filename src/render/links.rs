@@ -3,7 +3,7 @@
 //! and from `file://`.
 
 use crate::resolve::{Entry, Index};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// Links as seen from one page.
 pub struct Linker<'a> {
@@ -69,20 +69,22 @@ impl<'a> Linker<'a> {
     /// href and no title of its own (its title may be confidential).
     pub fn link(&self, reference: &str, from: &str) -> Value {
         match self.resolve(reference, from) {
-            Some(r) if r.hidden.is_some() => json!({
+            Some(r) if r.hidden.is_some() => crate::obj!({
                 "href": null,
                 "title": format!("A {} not published here", r.kind),
                 "kind": r.kind,
                 "hidden": r.hidden,
             }),
-            Some(r) => json!({ "href": r.href, "title": r.title, "kind": r.kind, "hidden": null }),
-            None => json!({ "href": null, "title": reference, "kind": "", "hidden": null }),
+            Some(r) => {
+                crate::obj!({ "href": r.href, "title": r.title, "kind": r.kind, "hidden": null })
+            }
+            None => crate::obj!({ "href": null, "title": reference, "kind": "", "hidden": null }),
         }
     }
 
     /// A link to a page of the build itself.
     pub fn page(&self, url: &str, title: &str) -> Value {
-        json!({ "href": self.href(url), "title": title, "kind": "page", "hidden": null })
+        crate::obj!({ "href": self.href(url), "title": title, "kind": "page", "hidden": null })
     }
 }
 

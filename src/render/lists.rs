@@ -23,7 +23,7 @@ impl Renderer<'_> {
             .iter()
             .map(|d| {
                 // The row needs the kind's fields, not the rendered text.
-                let v = json!({ "detail": view.detail(d) });
+                let v = crate::obj!({ "detail": view.detail(d) });
                 let (sort, when, status_v) = match &d.kind {
                     Kind::Inspection(i) => (
                         i.start.map(|x| x.iso()),
@@ -39,10 +39,10 @@ impl Renderer<'_> {
                     ),
                     _ => (Some(d.common.title.clone()), Value::Null, Value::Null),
                 };
-                let row = json!({
-                    "href": view.linker.href(&doc_url(&d.id)), "title": d.common.title,
-                    "summary": d.common.summary, "date": when, "status": status_v,
-                    "kind": d.kind.noun(), "detail": v["detail"],
+                let row = crate::obj!({
+                    "href": view.linker.href(&doc_url(&d.id)), "title": &d.common.title,
+                    "summary": &d.common.summary, "date": when, "status": status_v,
+                    "kind": d.kind.noun(), "detail": &v["detail"],
                 });
                 (sort.unwrap_or_default(), row)
             })
@@ -61,7 +61,7 @@ impl Renderer<'_> {
             Value::Null
         };
         let csv = download(&view.linker, folder);
-        let page = json!({
+        let page = crate::obj!({
             "folder": folder, "intro": self.intro(folder, &path), "judgements": judgements,
             "csv": csv,
             "items": rows.into_iter().map(|(_, r)| r).collect::<Vec<_>>(),
@@ -70,9 +70,9 @@ impl Renderer<'_> {
     }
 
     pub(super) fn empty_register(&mut self) {
-        let page = json!({ "id": "risks", "title": "Risk register", "kind": "risk register", "summary": null,
-            "source": null, "tags": [], "body": "", "referenced_by": [], "exempt": null, "draft": false,
-            "detail": { "risks": [] } });
+        let page = crate::obj!({ "id": "risks", "title": "Risk register", "kind": "risk register", "summary": null,
+            "source": null, "tags": Vec::<Value>::new(), "body": "", "referenced_by": Vec::<Value>::new(), "exempt": null, "draft": false,
+            "detail": { "risks": Vec::<Value>::new() } });
         self.page(
             "risks/index.html",
             "risks.html",
@@ -169,19 +169,19 @@ fn judgements_over_time(view: &View, docs: &[&Document]) -> Value {
                         .unwrap_or(Value::Null)
                 })
                 .collect();
-            json!({ "area": area, "cells": cells })
+            crate::obj!({ "area": area, "cells": cells })
         })
         .collect();
     let columns: Vec<Value> = inspections
         .iter()
         .map(|(d, i)| {
-            json!({
-                "href": view.linker.href(&doc_url(&d.id)), "title": d.common.title,
-                "date": date(i.start), "framework": i.framework, "inspectorate": i.inspectorate,
+            crate::obj!({
+                "href": view.linker.href(&doc_url(&d.id)), "title": &d.common.title,
+                "date": date(i.start), "framework": &i.framework, "inspectorate": &i.inspectorate,
             })
         })
         .collect();
-    json!({ "columns": columns, "rows": rows })
+    crate::obj!({ "columns": columns, "rows": rows })
 }
 
 /// The spreadsheet of a list, under `data/`, and what it holds.
@@ -202,6 +202,6 @@ fn csv_for(folder: &str) -> Option<(&'static str, &'static str)> {
 pub fn download(linker: &super::links::Linker, folder: &str) -> Value {
     csv_for(folder).map_or(
         Value::Null,
-        |(f, what)| json!({ "href": linker.href(&format!("data/{f}")), "what": what }),
+        |(f, what)| crate::obj!({ "href": linker.href(&format!("data/{f}")), "what": what }),
     )
 }

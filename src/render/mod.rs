@@ -10,14 +10,17 @@ mod links;
 pub(crate) mod lists;
 pub mod markdown;
 mod pages;
+pub mod parts;
 mod recommendations;
 mod search_page;
 mod status_page;
 mod tags;
 pub mod theme;
 mod timeline;
+pub mod value;
 mod views;
 
 pub use links::root_for;
 pub use pages::{Content, OutputFile, render_site};
+pub use parts::{Part, Rendered, render_parts};
 pub use views::{number, with_unit};

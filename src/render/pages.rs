@@ -7,10 +7,10 @@ use crate::diagnostics::{Diagnostic, FileReporter};
 use crate::model::{Document, Kind};
 use crate::progress::Progress;
 use crate::resolve::{Site, doc_url};
-use rayon::prelude::*;
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 /// A file of the built site.
 pub struct OutputFile {
@@ -46,7 +46,7 @@ pub(super) struct Renderer<'a> {
 
 /// The menu: Home, Search, Timeline, Status, then each list that has
 /// something in it.
-fn menu(site: &Site) -> Vec<(&'static str, &'static str)> {
+pub(super) fn menu(site: &Site) -> Vec<(&'static str, &'static str)> {
     let kinds: BTreeSet<&str> = site.documents.iter().map(|d| d.kind.noun()).collect();
     let mut folders = vec![
         ("", "Home"),
@@ -65,105 +65,47 @@ fn menu(site: &Site) -> Vec<(&'static str, &'static str)> {
     folders
 }
 
+/// Renders the whole site in memory, in a stable order: for the preview and
+/// for tests. A build hands each file to the writer as it is made instead
+/// ([`render_parts`](super::parts::render_parts)).
 pub fn render_site(
     site: &Site,
     theme: &Theme,
     progress: &dyn Progress,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let menu = menu(site);
-    let renderer = || Renderer {
-        site,
-        theme,
-        menu: &menu,
-        files: Vec::new(),
-        errors: Vec::new(),
+    let files = Mutex::new(Vec::new());
+    let collect = |f: OutputFile| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+        Ok(())
     };
-    progress.begin("rendering", site.documents.len());
-    // Each document's pages depend only on the resolved site: rendered in
-    // parallel, gathered in document order so the output stays the same.
-    let per_document: Vec<(Vec<OutputFile>, Vec<Diagnostic>)> = site
-        .documents
-        .par_iter()
-        .map(|doc| {
-            let mut r = renderer();
-            match &doc.kind {
-                Kind::Home | Kind::ListIntro => {}
-                Kind::Risks(_) => r.document(doc, "risks.html"),
-                Kind::Plan(p) => {
-                    r.document(doc, "plan.html");
-                    for a in &p.actions {
-                        r.action(doc, a);
-                    }
-                }
-                _ => r.document(doc, template_for(&doc.kind)),
-            }
-            progress.advance(1);
-            (r.files, r.errors)
-        })
-        .collect();
-    let mut r = renderer();
-    for (files, errors) in per_document {
-        r.files.extend(files);
-        r.errors.extend(errors);
-    }
-    r.home();
-    r.status_page();
-    r.timeline();
-    r.recommendations();
-    r.tags();
-    r.changes();
-    r.search();
-    if site.document("accessibility").is_none() {
-        r.page(
-            "accessibility/index.html",
-            "accessibility.html",
-            "Accessibility statement",
-            "accessibility",
-            Value::Null,
-        );
-    }
-    for (folder, title, kind) in SECTIONS {
-        if folder == "risks" {
-            if !site.documents.iter().any(|d| d.id == "risks") {
-                r.empty_register();
-            }
-            continue;
+    let rendered = match super::parts::render_parts(site, theme, progress, &collect) {
+        Ok(r) => r,
+        Err(e) => {
+            return Err(vec![FileReporter::whole_file_error(
+                "output",
+                &format!("keeping the site in memory failed: {e}"),
+                None,
+            )]);
         }
-        let docs: Vec<&Document> = site
-            .documents
-            .iter()
-            .filter(|d| d.kind.noun() == kind)
-            .collect();
-        r.list(folder, title, &docs);
+    };
+    if !rendered.errors.is_empty() {
+        return Err(rendered.errors);
     }
-    r.plain_folders();
-    r.not_found();
-    progress.end();
-    for (name, bytes) in &theme.assets {
-        r.files.push(OutputFile {
-            path: format!("assets/{name}"),
-            content: Content::Bytes(bytes.clone()),
-        });
-    }
-    r.files.extend(super::exports::data_files(site));
-    r.files.extend(super::exports::search_files(site));
-    let pages: Vec<&str> = r.files.iter().map(|f| f.path.as_str()).collect();
-    let web = super::exports::web_files(site, &pages);
-    r.files.extend(web);
-    for a in &site.assets {
-        r.files.push(OutputFile {
-            path: a.rel.clone(),
-            content: Content::Copy(a.path.clone()),
-        });
-    }
-    if r.errors.is_empty() {
-        Ok(r.files)
-    } else {
-        Err(r.errors)
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+impl OutputFile {
+    pub fn bytes(path: String, bytes: Vec<u8>) -> OutputFile {
+        OutputFile {
+            path,
+            content: Content::Bytes(bytes),
+        }
     }
 }
 
-fn template_for(kind: &Kind) -> &'static str {
+pub(super) fn template_for(kind: &Kind) -> &'static str {
     match kind {
         Kind::Inspection(_) => "inspection.html",
         Kind::Visit(_) => "visit.html",
@@ -177,7 +119,21 @@ fn template_for(kind: &Kind) -> &'static str {
     }
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
+    pub(super) fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        menu: &'a [(&'static str, &'static str)],
+    ) -> Renderer<'a> {
+        Renderer {
+            site,
+            theme,
+            menu,
+            files: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
     pub(super) fn view(&self, path: &str) -> View<'_> {
         View {
             site: self.site,
@@ -200,7 +156,7 @@ impl Renderer<'_> {
     /// The 404 page is shown at whatever address was missing, so relative
     /// links cannot reach the site from it. With `base_url` its links are
     /// absolute; its styles are inlined either way.
-    fn not_found(&mut self) {
+    pub(super) fn not_found(&mut self) {
         let root = self.site.settings.base_url.clone();
         let css = self
             .theme
@@ -208,7 +164,7 @@ impl Renderer<'_> {
             .iter()
             .find(|(n, _)| n == "style.css")
             .map(|(_, b)| String::from_utf8_lossy(b).into_owned());
-        let page = json!({ "css": css });
+        let page = crate::obj!({ "css": css });
         self.page_with(root, "404.html", "404.html", "Page not found", "404", page);
     }
 
@@ -231,7 +187,7 @@ impl Renderer<'_> {
             .menu
             .iter()
             .map(|&(folder, t)| {
-                json!({
+                crate::obj!({
                     "href": view.linker.href(&doc_url(folder)),
                     "title": t,
                     "current": folder == section || (folder.is_empty() && section == "home"),
@@ -241,9 +197,9 @@ impl Renderer<'_> {
         let mut ctx = tera::Context::new();
         ctx.insert(
             "site",
-            &json!({
-                "title": s.title, "organisation": s.organisation, "service": s.service,
-                "description": s.description, "language": s.language,
+            &crate::obj!({
+                "title": &s.title, "organisation": &s.organisation, "service": &s.service,
+                "description": &s.description, "language": &s.language,
             }),
         );
         ctx.insert("root", &view.linker.root);
@@ -283,14 +239,14 @@ impl Renderer<'_> {
         }
     }
 
-    fn document(&mut self, doc: &Document, template: &str) {
+    pub(super) fn document(&mut self, doc: &Document, template: &str) {
         let path = doc_url(&doc.id);
         let page = self.view(&path).document(doc);
         let section = doc.id.split('/').next().unwrap_or("");
         self.page(&path, template, &doc.common.title, section, page);
     }
 
-    fn action(&mut self, plan: &Document, a: &crate::model::Action) {
+    pub(super) fn action(&mut self, plan: &Document, a: &crate::model::Action) {
         let path = crate::resolve::action_url(&plan.id, &a.id.value);
         let page = self.view(&path).action(plan, a);
         self.page(

@@ -4,7 +4,7 @@
 use super::pages::Renderer;
 use crate::model::Kind;
 use crate::resolve::doc_url;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 impl Renderer<'_> {
     pub(super) fn recommendations(&mut self) {
@@ -27,8 +27,8 @@ impl Renderer<'_> {
                     if responses.is_empty() {
                         unanswered += 1;
                     }
-                    json!({
-                        "id": r.id.value, "text": r.text, "to": r.to,
+                    crate::obj!({
+                        "id": &r.id.value, "text": &r.text, "to": &r.to,
                         "href": format!("{href}#{}", r.id.value),
                         "responses": responses,
                         "actions": view.addressed_by(&d.id, Some(&r.id.value)),
@@ -37,16 +37,16 @@ impl Renderer<'_> {
                 .collect();
             meetings.push((
                 m.date.iso(),
-                json!({
-                    "title": d.common.title, "href": href, "date": m.date,
-                    "committee": m.committee, "recommendations": recs,
+                crate::obj!({
+                    "title": &d.common.title, "href": href, "date": m.date,
+                    "committee": &m.committee, "recommendations": recs,
                 }),
             ));
         }
         // Newest meeting first: the open questions are usually the recent ones.
         meetings.sort_by(|a, b| b.0.cmp(&a.0));
         let csv = crate::render::lists::download(&view.linker, "recommendations");
-        let page = json!({
+        let page = crate::obj!({
             "csv": csv,
             "meetings": meetings.into_iter().map(|(_, m)| m).collect::<Vec<_>>(),
             "total": total,

@@ -6,7 +6,7 @@ use super::pages::Renderer;
 use super::views::{View, date, status};
 use crate::model::{Date, Document, Kind};
 use crate::resolve::doc_url;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// The groups of the no-JavaScript listing, in menu order.
 const GROUPS: [(&str, &str); 8] = [
@@ -60,8 +60,8 @@ impl Renderer<'_> {
                     .filter(|d| d.kind.noun() == *kind)
                     .map(|d| {
                         let (when, st) = date_and_status(&view, d);
-                        let item = json!({
-                            "href": view.linker.href(&doc_url(&d.id)), "title": d.common.title,
+                        let item = crate::obj!({
+                            "href": view.linker.href(&doc_url(&d.id)), "title": &d.common.title,
                             "date": date(when), "status": st,
                         });
                         (when.map(|w| w.first_day()), item)
@@ -69,10 +69,10 @@ impl Renderer<'_> {
                     .collect();
                 // Newest first where there are dates; the rest keep id order.
                 items.sort_by_key(|(when, _)| std::cmp::Reverse(*when));
-                json!({ "title": title, "items": items.into_iter().map(|(_, v)| v).collect::<Vec<_>>() })
+                crate::obj!({ "title": title, "items": items.into_iter().map(|(_, v)| v).collect::<Vec<_>>() })
             })
             .collect();
-        let page = json!({
+        let page = crate::obj!({
             "groups": groups,
             "script": view.linker.href("assets/search.js"),
             "root": view.linker.root,

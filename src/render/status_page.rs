@@ -48,7 +48,7 @@ pub fn everything(view: &View) -> Vec<Rated> {
                     overall.status,
                     "plan",
                     overdue > 0,
-                    json!({ "href": href, "ref": "", "title": d.common.title, "context": "",
+                    crate::obj!({ "href": &href, "ref": "", "title": &d.common.title, "context": "",
                         "note": format!("{} actions{}", p.actions.len(),
                             if overdue > 0 { format!(", {overdue} overdue") } else { String::new() }) }),
                 );
@@ -58,8 +58,8 @@ pub fn everything(view: &View) -> Vec<Rated> {
                             r.status,
                             "priority",
                             false,
-                            json!({ "href": format!("{href}#{}", pr.id.value), "ref": pr.id.value,
-                                "title": pr.title, "context": d.common.title,
+                            crate::obj!({ "href": format!("{href}#{}", pr.id.value), "ref": &pr.id.value,
+                                "title": &pr.title, "context": &d.common.title,
                                 "note": if r.manual { "set by hand" } else { "from its actions" } }),
                         );
                     }
@@ -81,8 +81,8 @@ pub fn everything(view: &View) -> Vec<Rated> {
                             rag,
                             "risk",
                             false,
-                            json!({ "href": format!("{href}#{}", r.id.value), "ref": r.id.value,
-                                "title": r.title, "context": d.common.title,
+                            crate::obj!({ "href": format!("{href}#{}", r.id.value), "ref": &r.id.value,
+                                "title": &r.title, "context": &d.common.title,
                                 "note": format!("likelihood {} × impact {} = {}", r.likelihood, r.impact,
                                     u32::from(r.likelihood) * u32::from(r.impact)) }),
                         );
@@ -96,7 +96,7 @@ pub fn everything(view: &View) -> Vec<Rated> {
                         rag,
                         "indicator",
                         false,
-                        json!({ "href": href, "ref": "", "title": d.common.title, "context": "",
+                        crate::obj!({ "href": href, "ref": "", "title": &d.common.title, "context": "",
                             "note": format!("Target {} {}", detail["target"].as_str().unwrap_or_default(),
                                 detail["against"].as_str().unwrap_or_default()) }),
                     );
@@ -128,7 +128,7 @@ impl Renderer<'_> {
                     .filter(|r| r.rag == *rag)
                     .map(|r| &r.row)
                     .collect();
-                json!({ "status": status(labels, *rag), "count": rows.len(), "rows": rows })
+                crate::obj!({ "status": status(labels, *rag), "count": rows.len(), "rows": rows })
             })
             .collect();
         let counts: Vec<Value> = TYPES
@@ -139,7 +139,7 @@ impl Renderer<'_> {
                     .iter()
                     .map(|rag| all.iter().filter(|r| r.kind == *k && r.rag == *rag).count())
                     .collect();
-                json!({ "type": k, "cells": cells, "total": cells.iter().sum::<usize>() })
+                crate::obj!({ "type": k, "cells": &cells, "total": cells.iter().sum::<usize>() })
             })
             .collect();
         let overdue = all
@@ -147,7 +147,7 @@ impl Renderer<'_> {
             .filter(|r| r.overdue && r.kind == "action")
             .count();
         let csv = crate::render::lists::download(&view.linker, "status");
-        let page = json!({
+        let page = crate::obj!({
             "csv": csv,
             "groups": groups,
             "columns": ATTENTION.iter().map(|r| status(labels, *r)).collect::<Vec<_>>(),

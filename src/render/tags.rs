@@ -32,8 +32,8 @@ fn collect(view: &View) -> BTreeMap<String, Tag> {
         if matches!(d.kind, Kind::Home | Kind::ListIntro) {
             continue;
         }
-        let doc = json!({
-            "url": doc_url(&d.id), "title": d.common.title, "kind": d.kind.noun(),
+        let doc = crate::obj!({
+            "url": doc_url(&d.id), "title": &d.common.title, "kind": d.kind.noun(),
         });
         for t in &d.common.tags {
             add(t, doc.clone());
@@ -41,7 +41,7 @@ fn collect(view: &View) -> BTreeMap<String, Tag> {
         match &d.kind {
             Kind::Plan(p) => {
                 for a in &p.actions {
-                    let thing = json!({
+                    let thing = crate::obj!({
                         "url": action_url(&d.id, &a.id.value),
                         "title": format!("{} {}", a.id.value, a.title), "kind": "action",
                     });
@@ -52,7 +52,7 @@ fn collect(view: &View) -> BTreeMap<String, Tag> {
             }
             Kind::Risks(risks) => {
                 for r in risks {
-                    let thing = json!({
+                    let thing = crate::obj!({
                         "url": format!("{}#{}", doc_url(&d.id), r.id.value),
                         "title": format!("{} {}", r.id.value, r.title), "kind": "risk",
                     });
@@ -83,12 +83,12 @@ impl Renderer<'_> {
                     t
                 })
                 .collect();
-            listed.push(json!({
-                "word": tag.word,
+            listed.push(crate::obj!({
+                "word": &tag.word,
                 "href": self.view(index).linker.href(url),
                 "count": tag.things.len(),
             }));
-            let page = json!({ "tag": tag.word, "things": things });
+            let page = crate::obj!({ "tag": &tag.word, "things": things });
             self.page(
                 url,
                 "tags.html",
@@ -98,7 +98,7 @@ impl Renderer<'_> {
             );
         }
         listed.sort_by_key(|t| t["word"].as_str().unwrap_or_default().to_lowercase());
-        let page = json!({ "tag": null, "tags": listed });
+        let page = crate::obj!({ "tag": null, "tags": listed });
         self.page(index, "tags.html", "Tags", "tags", page);
     }
 }

@@ -30,12 +30,12 @@ pub fn headline(view: &View, i: &Inspection) -> Value {
 pub fn event_row(view: &View, e: &Event) -> Option<Value> {
     let doc = view.site.document(&e.doc)?;
     let labels = &view.site.settings.statuses;
-    let mut row = json!({
+    let mut row = crate::obj!({
         "date": e.date,
         "kind": e.kind.name(),
         "href": view.linker.href(&doc_url(&doc.id)),
-        "title": doc.common.title,
-        "note": e.note,
+        "title": &doc.common.title,
+        "note": &e.note,
     });
     match (&doc.kind, e.kind) {
         (Kind::Inspection(i), _) => {
@@ -166,17 +166,17 @@ impl Renderer<'_> {
                 Some((year, rows)) if *year == y => rows.push(row),
                 _ => {
                     if let Some((year, rows)) = current.take() {
-                        years.push(json!({ "year": year, "events": rows }));
+                        years.push(crate::obj!({ "year": year, "events": rows }));
                     }
                     current = Some((y, vec![row]));
                 }
             }
         }
         if let Some((year, rows)) = current {
-            years.push(json!({ "year": year, "events": rows }));
+            years.push(crate::obj!({ "year": year, "events": rows }));
         }
         let chart = journey("journey", "The improvement journey", &marks(&view, events));
-        let page = json!({ "years": years, "chart": chart, "count": events.len() });
+        let page = crate::obj!({ "years": years, "chart": chart, "count": events.len() });
         self.page(path, "timeline.html", "Timeline", "timeline", page);
     }
 }

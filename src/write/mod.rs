@@ -2,91 +2,135 @@
 //! output folder and is swapped in only when every file is written, so a
 //! failed build leaves the previous output exactly as it was.
 
-use crate::progress::Progress;
 use crate::render::Content;
 use crate::render::OutputFile;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Marks a folder as made by oversight, so it may be replaced.
 pub const MARKER: &str = ".oversight-output";
 
-/// Writes `files` and swaps them in at `output`. Returns how many files were written.
-pub fn write_site(
-    output: &Path,
-    files: &[OutputFile],
-    progress: &dyn Progress,
-) -> io::Result<usize> {
-    refuse_foreign_folder(output)?;
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)?;
-    let name = output
-        .file_name()
-        .ok_or_else(|| io::Error::other(format!("{} is not a folder name", output.display())))?
-        .to_string_lossy()
-        .to_string();
-    remove_leftovers(&parent, &name);
-    let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
-    }
-    progress.begin("writing", files.len());
-    let result = fill(&staging, files, progress)
-        .and_then(|n| swap(&staging, output, &parent, &name).map(|_| n));
-    progress.end();
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+/// A new site being written beside the output folder. Files go in as they
+/// are made ([`put`](Staging::put), from any thread); [`commit`](Staging::commit)
+/// swaps the finished site in. Dropped without a commit, it removes what it
+/// wrote and the output folder is as it was.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    parent: PathBuf,
+    name: String,
+    /// Folders already made, so each is made once.
+    made: Mutex<HashSet<PathBuf>>,
+    written: AtomicUsize,
+    committed: bool,
 }
 
-fn fill(staging: &Path, files: &[OutputFile], progress: &dyn Progress) -> io::Result<usize> {
-    fs::create_dir_all(staging)?;
-    fs::write(
-        staging.join(MARKER),
-        "This folder is built by oversight and replaced on every build.\n",
-    )?;
-    // Folders first, once each; then the files, in parallel.
-    let targets: Vec<PathBuf> = files
-        .iter()
-        .map(|f| safe_relative(&f.path).map(|p| staging.join(p)))
-        .collect::<io::Result<_>>()?;
-    let dirs: BTreeSet<&Path> = targets.iter().filter_map(|t| t.parent()).collect();
-    for dir in dirs {
-        fs::create_dir_all(dir)?;
+impl Staging {
+    /// Checks that `output` may be replaced, clears what killed builds
+    /// left, and makes a fresh staging folder beside it.
+    pub fn begin(output: &Path) -> io::Result<Staging> {
+        refuse_foreign_folder(output)?;
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let name = output
+            .file_name()
+            .ok_or_else(|| io::Error::other(format!("{} is not a folder name", output.display())))?
+            .to_string_lossy()
+            .to_string();
+        remove_leftovers(&parent, &name);
+        let dir = parent.join(format!(".{name}.building-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
+        }
+        fs::create_dir_all(&dir)?;
+        fs::write(
+            dir.join(MARKER),
+            "This folder is built by oversight and replaced on every build.\n",
+        )?;
+        Ok(Staging {
+            made: Mutex::new(HashSet::from([dir.clone()])),
+            dir,
+            output: output.to_path_buf(),
+            parent,
+            name,
+            written: AtomicUsize::new(0),
+            committed: false,
+        })
     }
-    files
-        .par_iter()
-        .zip(targets.par_iter())
-        .try_for_each(|(f, target)| {
-            match &f.content {
-                Content::Bytes(b) => fs::write(target, b)?,
-                Content::Copy(src) => {
-                    fs::copy(src, target)?;
-                }
+
+    /// Writes one file of the new site.
+    pub fn put(&self, file: &OutputFile) -> io::Result<()> {
+        let target = self.dir.join(safe_relative(&file.path)?);
+        if let Some(folder) = target.parent() {
+            self.make_folder(folder)?;
+        }
+        match &file.content {
+            Content::Bytes(b) => fs::write(&target, b)?,
+            Content::Copy(src) => {
+                fs::copy(src, &target)?;
             }
-            progress.advance(1);
-            Ok::<(), io::Error>(())
-        })?;
-    Ok(files.len())
+        }
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn make_folder(&self, folder: &Path) -> io::Result<()> {
+        let made = |f: &Path| {
+            self.made
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains(f)
+        };
+        if made(folder) {
+            return Ok(());
+        }
+        fs::create_dir_all(folder)?;
+        let mut set = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        let mut f = Some(folder);
+        while let Some(dir) = f.filter(|d| *d != self.dir) {
+            set.insert(dir.to_path_buf());
+            f = dir.parent();
+        }
+        Ok(())
+    }
+
+    /// Swaps the new site in place of the old, removes the old, and says
+    /// how many files the new site has.
+    pub fn commit(mut self) -> io::Result<usize> {
+        self.committed = true;
+        let result = swap(&self.dir, &self.output, &self.parent, &self.name);
+        if result.is_err() {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+        result.map(|_| self.written.load(Ordering::Relaxed))
+    }
 }
 
-/// Removes a folder tree, its top-level entries in parallel.
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Removes a folder tree, its folders in parallel. Symbolic links are
+/// removed, never followed.
 fn remove_tree(dir: &Path) -> io::Result<()> {
-    let entries: Vec<PathBuf> = fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<io::Result<_>>()?;
-    entries.par_iter().try_for_each(|p| {
-        if p.is_dir() && !p.is_symlink() {
-            fs::remove_dir_all(p)
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<io::Result<_>>()?;
+    entries.par_iter().try_for_each(|e| {
+        if e.file_type()?.is_dir() {
+            remove_tree(&e.path())
         } else {
-            fs::remove_file(p)
+            fs::remove_file(e.path())
         }
     })?;
     fs::remove_dir(dir)

@@ -12,7 +12,7 @@ fn date(d: Option<Date>) -> Value {
 }
 
 fn status(site: &Site, rag: Rag) -> Value {
-    json!({ "rag": rag.name(), "label": site.settings.statuses.label(rag) })
+    crate::obj!({ "rag": rag.name(), "label": site.settings.statuses.label(rag) })
 }
 
 fn refs(site: &Site, list: &[crate::model::Reference], from: &str) -> Value {
@@ -26,10 +26,10 @@ fn refs(site: &Site, list: &[crate::model::Reference], from: &str) -> Value {
 fn items(site: &Site, doc: &str, list: &[Item]) -> Value {
     json!(
         list.iter()
-            .map(|i| json!({
-                "id": i.id.value,
-                "text": i.text,
-                "to": i.to,
+            .map(|i| crate::obj!({
+                "id": &i.id.value,
+                "text": &i.text,
+                "to": &i.to,
                 "addressed_by": site.chains.addressing(doc, Some(&i.id.value)).iter()
                     .map(|a| format!("{}#{}", a.plan, a.action)).collect::<Vec<_>>(),
             }))
@@ -49,10 +49,10 @@ pub fn site_json(site: &Site) -> Vec<u8> {
         .filter(|d| !matches!(d.kind, Kind::Home | Kind::ListIntro))
         .map(|d| document(site, d))
         .collect();
-    let value = json!({
+    let value = crate::obj!({
         "site": {
-            "title": s.title, "organisation": s.organisation, "service": s.service,
-            "description": s.description, "language": s.language, "base_url": s.base_url,
+            "title": &s.title, "organisation": &s.organisation, "service": &s.service,
+            "description": &s.description, "language": &s.language, "base_url": &s.base_url,
             "today": site.today.iso(),
         },
         "statuses": statuses,
@@ -65,83 +65,83 @@ pub fn site_json(site: &Site) -> Vec<u8> {
 
 fn document(site: &Site, d: &Document) -> Value {
     let id = d.id.as_str();
-    let mut v = json!({
+    let mut v = crate::obj!({
         "id": id,
         "kind": d.kind.noun(),
-        "title": d.common.title,
-        "summary": d.common.summary,
-        "source": d.common.source,
-        "tags": d.common.tags,
+        "title": &d.common.title,
+        "summary": &d.common.summary,
+        "source": &d.common.source,
+        "tags": &d.common.tags,
         "url": doc_url(id),
     });
     let extra = match &d.kind {
-        Kind::Inspection(i) => json!({
-            "inspectorate": i.inspectorate, "framework": i.framework, "scale": i.scale.value,
+        Kind::Inspection(i) => crate::obj!({
+            "inspectorate": &i.inspectorate, "framework": &i.framework, "scale": &i.scale.value,
             "start": date(i.start), "end": date(i.end), "published": date(i.published),
-            "lead_inspector": i.lead_inspector,
+            "lead_inspector": &i.lead_inspector,
             "judgements": i.judgements.iter().map(|j| {
                 let grade = s_grade(site, &i.scale.value, &j.grade.value);
-                json!({ "area": j.area, "grade": grade.0, "rag": grade.1, "overall": j.overall })
+                crate::obj!({ "area": &j.area, "grade": grade.0, "rag": grade.1, "overall": j.overall })
             }).collect::<Vec<_>>(),
             "recommendations": items(site, id, &i.recommendations),
         }),
-        Kind::Visit(v) => json!({
-            "visit_kind": v.kind, "inspectorate": v.inspectorate, "theme": v.theme,
+        Kind::Visit(v) => crate::obj!({
+            "visit_kind": &v.kind, "inspectorate": &v.inspectorate, "theme": &v.theme,
             "start": date(v.start), "end": date(v.end), "published": date(v.published),
             "follows": v.follows.as_ref().map(|f| reference(site, &f.value, id)),
             "priority_actions": items(site, id, &v.priority_actions),
             "recommendations": items(site, id, &v.recommendations),
         }),
         Kind::Plan(p) => plan(site, d, p),
-        Kind::Meeting(m) => json!({
-            "committee": m.committee, "date": m.date.iso(), "location": m.location,
-            "agenda": m.agenda.iter().map(|a| json!({
-                "item": a.item, "title": a.title,
+        Kind::Meeting(m) => crate::obj!({
+            "committee": &m.committee, "date": m.date.iso(), "location": &m.location,
+            "agenda": m.agenda.iter().map(|a| crate::obj!({
+                "item": &a.item, "title": &a.title,
                 "paper": a.paper.as_ref().map(|p| reference(site, &format!("{id}/{}", p.value.trim()), id)),
             })).collect::<Vec<_>>(),
-            "recommendations": m.recommendations.iter().map(|r| json!({
-                "id": r.id.value, "text": r.text, "to": r.to,
+            "recommendations": m.recommendations.iter().map(|r| crate::obj!({
+                "id": &r.id.value, "text": &r.text, "to": &r.to,
                 "responses": site.chains.responses_to(id, &r.id.value).iter().filter_map(|rr| {
                     let paper = site.document(&rr.paper)?;
                     let Kind::Paper(p) = &paper.kind else { return None };
                     let resp = p.responses.get(rr.index)?;
-                    Some(json!({ "paper": paper.id, "status": resp.status.map(|s| s.name()), "summary": resp.summary }))
+                    Some(crate::obj!({ "paper": &paper.id, "status": resp.status.map(|s| s.name()), "summary": &resp.summary }))
                 }).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         }),
-        Kind::Paper(p) => json!({
-            "paper_kind": p.kind, "author": p.author, "date": date(p.date),
+        Kind::Paper(p) => crate::obj!({
+            "paper_kind": &p.kind, "author": &p.author, "date": date(p.date),
             "meeting": id.rsplit_once('/').map(|(m, _)| m),
             "discusses": refs(site, &p.discusses, id),
             "resolutions": items(site, id, &p.resolutions),
-            "responses": p.responses.iter().map(|r| json!({
+            "responses": p.responses.iter().map(|r| crate::obj!({
                 "to": reference(site, &r.to.value, id),
-                "status": r.status.map(|s| s.name()), "summary": r.summary,
+                "status": r.status.map(|s| s.name()), "summary": &r.summary,
             })).collect::<Vec<_>>(),
         }),
-        Kind::Risks(risks) => json!({
-            "risks": risks.iter().map(|r| json!({
-                "id": r.id.value, "title": r.title, "owner": r.owner,
+        Kind::Risks(risks) => crate::obj!({
+            "risks": risks.iter().map(|r| crate::obj!({
+                "id": &r.id.value, "title": &r.title, "owner": &r.owner,
                 "likelihood": r.likelihood, "impact": r.impact,
                 "score": u32::from(r.likelihood) * u32::from(r.impact),
                 "status": r.status.map(|s| status(site, s)),
-                "reviewed": date(r.reviewed), "mitigation": r.mitigation, "tags": r.tags,
+                "reviewed": date(r.reviewed), "mitigation": &r.mitigation, "tags": &r.tags,
             })).collect::<Vec<_>>(),
         }),
         Kind::Indicator(ind) => {
             let st = site.indicators.get(id);
-            json!({
-                "unit": ind.unit,
+            crate::obj!({
+                "unit": &ind.unit,
                 "better": match ind.better { Better::Higher => "higher", Better::Lower => "lower" },
                 "target": ind.target,
-                "values": ind.values.iter().map(|x| json!({ "date": x.date.iso(), "value": x.value, "note": x.note })).collect::<Vec<_>>(),
+                "values": ind.values.iter().map(|x| crate::obj!({ "date": x.date.iso(), "value": x.value, "note": &x.note })).collect::<Vec<_>>(),
                 "change": st.and_then(|s| s.change),
                 "trend": st.and_then(|s| s.trend).map(|t| t.label()),
                 "target_met": st.and_then(|s| s.met),
                 "status": st.and_then(|s| s.status).map(|r| status(site, r)),
             })
         }
-        Kind::Page | Kind::Home | Kind::ListIntro => json!({}),
+        Kind::Page | Kind::Home | Kind::ListIntro => crate::obj!({}),
     };
     if let (Value::Object(base), Value::Object(more)) = (&mut v, extra) {
         base.extend(more);
@@ -165,23 +165,23 @@ fn plan(site: &Site, d: &Document, p: &crate::model::Plan) -> Value {
     let id = d.id.as_str();
     let rollups = site.plans.get(id);
     let statuses = site.actions.get(id);
-    json!({
-        "owner": p.owner, "adopted": date(p.adopted),
+    crate::obj!({
+        "owner": &p.owner, "adopted": date(p.adopted),
         "responds_to": refs(site, &p.responds_to, id),
         "status": rollups.map(|(o, _)| status(site, o.status)),
         "overdue": statuses.map_or(0, |m| m.values().filter(|s| s.overdue).count()),
         "priorities": p.priorities.iter().map(|pr| {
             let r = rollups.and_then(|(_, m)| m.get(&pr.id.value));
-            json!({
-                "id": pr.id.value, "title": pr.title, "summary": pr.summary,
+            crate::obj!({
+                "id": &pr.id.value, "title": &pr.title, "summary": &pr.summary,
                 "status": r.map(|r| status(site, r.status)), "set_by_hand": r.is_some_and(|r| r.manual),
             })
         }).collect::<Vec<_>>(),
         "actions": p.actions.iter().filter_map(|a| {
             let s = statuses?.get(&a.id.value)?;
-            Some(json!({
-                "id": a.id.value, "priority": a.priority.value, "title": a.title,
-                "summary": a.summary, "owner": a.owner,
+            Some(crate::obj!({
+                "id": &a.id.value, "priority": &a.priority.value, "title": &a.title,
+                "summary": &a.summary, "owner": &a.owner,
                 "due": date(a.due), "revised_due": date(a.revised_due),
                 "status": status(site, s.current), "trend": s.trend.map(|t| t.label()),
                 "overdue": s.overdue,
@@ -191,11 +191,11 @@ fn plan(site: &Site, d: &Document, p: &crate::model::Plan) -> Value {
                 } else {
                     reference(site, e.value.trim_start_matches('@'), id)
                 }).collect::<Vec<_>>(),
-                "updates": a.updates.iter().map(|u| json!({
-                    "date": u.date.iso(), "status": status(site, u.status), "note": u.note,
+                "updates": a.updates.iter().map(|u| crate::obj!({
+                    "date": u.date.iso(), "status": status(site, u.status), "note": &u.note,
                 })).collect::<Vec<_>>(),
                 "url": action_url(id, &a.id.value),
-                "tags": a.tags,
+                "tags": &a.tags,
             }))
         }).collect::<Vec<_>>(),
     })

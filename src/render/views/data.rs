@@ -35,7 +35,7 @@ impl View<'_> {
         let values: Vec<Value> = ind
             .values
             .iter()
-            .map(|v| json!({ "date": v.date, "value": v.value, "display": with_unit(v.value, unit), "note": v.note }))
+            .map(|v| crate::obj!({ "date": v.date, "value": v.value, "display": with_unit(v.value, unit), "note": &v.note }))
             .collect();
         let mut out = self.indicator_status(id, ind);
         out["values"] = json!(values);
@@ -93,8 +93,8 @@ impl View<'_> {
             (Some(false), _) => Some("not met"),
             _ => None,
         };
-        json!({
-            "unit": ind.unit,
+        crate::obj!({
+            "unit": &ind.unit,
             "better": match ind.better { Better::Higher => "higher", Better::Lower => "lower" },
             "target": target,
             "latest": latest.map(|l| with_unit(l.value, unit)),
@@ -110,12 +110,12 @@ impl View<'_> {
         let mut rows: Vec<Value> = risks
             .iter()
             .map(|r| {
-                json!({
-                    "id": r.id.value, "title": r.title, "owner": r.owner,
+                crate::obj!({
+                    "id": &r.id.value, "title": &r.title, "owner": &r.owner,
                     "likelihood": r.likelihood, "impact": r.impact,
                     "score": u32::from(r.likelihood) * u32::from(r.impact),
                     "status": r.status.map(|s| super::status(self.labels(), s)),
-                    "reviewed": super::date(r.reviewed), "mitigation": r.mitigation, "tags": self.tags(&r.tags),
+                    "reviewed": super::date(r.reviewed), "mitigation": &r.mitigation, "tags": self.tags(&r.tags),
                     "referenced_by": self.backlinks(id, Some(&r.id.value)).into_iter()
                         .filter(|b| b["relation"] != "addresses").collect::<Vec<_>>(),
                     "actions": self.addressed_by(id, Some(&r.id.value)),
@@ -134,7 +134,7 @@ impl View<'_> {
             .collect();
         let chart = heat_map("heat-map", "Risks by likelihood and impact", &placed);
         let csv = crate::render::lists::download(&self.linker, "risks");
-        json!({ "risks": rows, "chart": chart, "csv": csv })
+        crate::obj!({ "risks": rows, "chart": chart, "csv": csv })
     }
 }
 

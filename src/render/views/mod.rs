@@ -22,7 +22,7 @@ pub struct View<'a> {
 pub const ATTENTION: [Rag; 5] = [Rag::Red, Rag::Amber, Rag::Green, Rag::Grey, Rag::Blue];
 
 pub fn status(labels: &StatusLabels, rag: Rag) -> Value {
-    json!({ "rag": rag.name(), "label": labels.label(rag) })
+    crate::obj!({ "rag": rag.name(), "label": labels.label(rag) })
 }
 
 /// The page of a tag: `tags/<slug>/index.html`. Tags that differ only in
@@ -44,7 +44,7 @@ pub fn date(d: Option<Date>) -> Value {
 fn trend_word(t: Option<Trend>) -> Value {
     t.map_or(
         Value::Null,
-        |t| json!({ "name": t.name(), "label": t.label() }),
+        |t| crate::obj!({ "name": t.name(), "label": t.label() }),
     )
 }
 
@@ -80,12 +80,12 @@ impl<'a> View<'a> {
     }
 
     fn backlink(&self, b: &Backlink) -> Value {
-        json!({
+        crate::obj!({
             "href": self.linker.href(&b.url),
-            "title": b.title,
+            "title": &b.title,
             "kind": b.kind,
             "relation": b.relation,
-            "item": b.item,
+            "item": &b.item,
         })
     }
 
@@ -93,10 +93,10 @@ impl<'a> View<'a> {
         items
             .iter()
             .map(|i| {
-                json!({
-                    "id": i.id.value,
-                    "text": i.text,
-                    "to": i.to,
+                crate::obj!({
+                    "id": &i.id.value,
+                    "text": &i.text,
+                    "to": &i.to,
                     // Actions that address the item are shown in its chain.
                     "referenced_by": self.backlinks(doc, Some(&i.id.value)).into_iter()
                         .filter(|b| b["relation"] != "addresses").collect::<Vec<_>>(),
@@ -115,12 +115,12 @@ impl<'a> View<'a> {
                 && let Kind::Paper(p) = &doc.kind
                 && let Some(resp) = p.responses.get(r.index)
             {
-                out.push(json!({
+                out.push(crate::obj!({
                     "paper": self.linker.link(&doc.id, &doc.id),
                     "date": date(p.date),
-                    "author": p.author,
+                    "author": &p.author,
                     "status": resp.status.map(|s| s.name()),
-                    "summary": resp.summary,
+                    "summary": &resp.summary,
                 }));
             }
         }
@@ -137,7 +137,7 @@ impl<'a> View<'a> {
     pub fn tags(&self, words: &[String]) -> Vec<Value> {
         words
             .iter()
-            .map(|w| json!({ "word": w.trim(), "href": self.linker.href(&tag_url(w)) }))
+            .map(|w| crate::obj!({ "word": w.trim(), "href": self.linker.href(&tag_url(w)) }))
             .collect()
     }
 
@@ -155,12 +155,12 @@ impl<'a> View<'a> {
 
     /// The fields every document page has.
     pub fn document(&self, doc: &Document) -> Value {
-        json!({
-            "id": doc.id,
-            "title": doc.common.title,
+        crate::obj!({
+            "id": &doc.id,
+            "title": &doc.common.title,
             "kind": doc.kind.noun(),
-            "summary": doc.common.summary,
-            "source": doc.common.source,
+            "summary": &doc.common.summary,
+            "source": &doc.common.source,
             "tags": self.tags(&doc.common.tags),
             "body": markdown::to_html(&doc.body, &doc.id, doc.source_dir(), &self.linker),
             "referenced_by": self.backlinks(&doc.id, None),
@@ -185,8 +185,8 @@ impl<'a> View<'a> {
             .into_iter()
             .map(|j| {
                 let g = scale.and_then(|s| s.find(&j.grade.value));
-                json!({
-                    "area": j.area,
+                crate::obj!({
+                    "area": &j.area,
                     "grade": g.map_or(j.grade.value.clone(), |g| g.grade.clone()),
                     "rag": g.map_or("grey", |g| g.rag.name()),
                     "overall": j.overall,
@@ -205,16 +205,16 @@ impl<'a> View<'a> {
                     .iter()
                     .find(|j| j["overall"] == json!(true))
                     .cloned();
-                json!({
-                    "inspectorate": i.inspectorate, "framework": i.framework, "scale": i.scale.value,
+                crate::obj!({
+                    "inspectorate": &i.inspectorate, "framework": &i.framework, "scale": &i.scale.value,
                     "start": date(i.start), "end": date(i.end), "published": date(i.published),
-                    "lead_inspector": i.lead_inspector, "judgements": judgements, "overall": overall,
+                    "lead_inspector": &i.lead_inspector, "judgements": judgements, "overall": overall,
                     "recommendations": self.items(id, &i.recommendations),
                     "addressed_by": self.addressed_by(id, None),
                 })
             }
-            Kind::Visit(v) => json!({
-                "kind": v.kind, "inspectorate": v.inspectorate, "theme": v.theme,
+            Kind::Visit(v) => crate::obj!({
+                "kind": &v.kind, "inspectorate": &v.inspectorate, "theme": &v.theme,
                 "start": date(v.start), "end": date(v.end), "published": date(v.published),
                 "follows": v.follows.as_ref().map(|f| self.linker.link(&f.value, id)),
                 "priority_actions": self.items(id, &v.priority_actions),
@@ -235,26 +235,26 @@ impl<'a> View<'a> {
                     })
                     .map(|d| self.linker.link(&d.id, id))
                     .collect();
-                json!({
-                    "committee": m.committee, "date": m.date, "location": m.location,
-                    "agenda": m.agenda.iter().map(|a| json!({
-                        "item": a.item, "title": a.title,
+                crate::obj!({
+                    "committee": &m.committee, "date": m.date, "location": &m.location,
+                    "agenda": m.agenda.iter().map(|a| crate::obj!({
+                        "item": &a.item, "title": &a.title,
                         "paper": a.paper.as_ref().map(|p| self.linker.link(&format!("{id}/{}", p.value.trim()), id)),
                     })).collect::<Vec<_>>(),
                     "recommendations": self.items(id, &m.recommendations),
                     "papers": papers,
                 })
             }
-            Kind::Paper(p) => json!({
-                "kind": p.kind, "author": p.author, "date": date(p.date),
+            Kind::Paper(p) => crate::obj!({
+                "kind": &p.kind, "author": &p.author, "date": date(p.date),
                 "meeting": id.rsplit_once('/').map(|(m, _)| self.linker.link(m, id)),
                 "agenda_item": self.agenda_item(id),
                 "discusses": self.links(&p.discusses, id),
                 "resolutions": self.items(id, &p.resolutions),
-                "responses": p.responses.iter().map(|r| json!({
+                "responses": p.responses.iter().map(|r| crate::obj!({
                     "to": self.linker.link(&r.to.value, id),
                     "status": r.status.map(|s| s.name()),
-                    "summary": r.summary,
+                    "summary": &r.summary,
                 })).collect::<Vec<_>>(),
             }),
             Kind::Risks(risks) => self.risks(id, risks),

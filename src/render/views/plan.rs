@@ -17,8 +17,8 @@ impl View<'_> {
             .map(|a| self.action_row(id, a, &statuses[&a.id.value]))
             .collect();
         let (counts, chart) = self.spread(doc);
-        json!({
-            "owner": p.owner, "adopted": date(p.adopted),
+        crate::obj!({
+            "owner": &p.owner, "adopted": date(p.adopted),
             "responds_to": self.links(&p.responds_to, id),
             "status": status(self.labels(), overall.status),
             "counts": counts,
@@ -26,8 +26,8 @@ impl View<'_> {
             "overdue": statuses.values().filter(|s| s.overdue).count(),
             "priorities": p.priorities.iter().map(|pr| {
                 let r = priorities[&pr.id.value];
-                json!({
-                    "id": pr.id.value, "title": pr.title, "summary": pr.summary,
+                crate::obj!({
+                    "id": &pr.id.value, "title": &pr.title, "summary": &pr.summary,
                     "status": status(self.labels(), r.status), "manual": r.manual,
                     "actions": actions.iter().filter(|a| a["priority"] == json!(pr.id.value)).cloned().collect::<Vec<_>>(),
                     "referenced_by": self.backlinks(id, Some(&pr.id.value)),
@@ -44,12 +44,12 @@ impl View<'_> {
         s: &crate::resolve::ActionStatus,
     ) -> Value {
         let last = a.updates.last();
-        json!({
-            "id": a.id.value, "priority": a.priority.value, "title": a.title,
+        crate::obj!({
+            "id": &a.id.value, "priority": &a.priority.value, "title": &a.title,
             "href": self.linker.href(&action_url(plan, &a.id.value)),
-            "owner": a.owner, "due": date(a.due), "revised_due": date(a.revised_due),
+            "owner": &a.owner, "due": date(a.due), "revised_due": date(a.revised_due),
             "status": status(self.labels(), s.current), "trend": trend_word(s.trend), "overdue": s.overdue,
-            "last_update": last.map(|u| json!({ "date": u.date, "note": u.note })),
+            "last_update": last.map(|u| crate::obj!({ "date": u.date, "note": &u.note })),
         })
     }
 
@@ -64,7 +64,7 @@ impl View<'_> {
         let priority = p.priorities.iter().find(|x| x.id.value == a.priority.value);
         row["summary"] = json!(a.summary);
         row["plan"] = self.linker.link(id, id);
-        row["priority_link"] = json!({
+        row["priority_link"] = crate::obj!({
             "href": self.linker.href(&format!("{id}/index.html#{}", a.priority.value)),
             "title": priority.map_or(a.priority.value.clone(), |p| format!("{} {}", p.id.value, p.title)),
         });
@@ -74,8 +74,8 @@ impl View<'_> {
             a.updates
                 .iter()
                 .rev()
-                .map(|u| json!({
-                    "date": u.date, "status": status(self.labels(), u.status), "note": u.note,
+                .map(|u| crate::obj!({
+                    "date": u.date, "status": status(self.labels(), u.status), "note": &u.note,
                 }))
                 .collect::<Vec<_>>()
         );
@@ -100,7 +100,7 @@ impl View<'_> {
             |rag: Rag| statuses.map_or(0, |m| m.values().filter(|s| s.current == rag).count());
         let counts = ATTENTION
             .iter()
-            .map(|r| json!({ "status": status(labels, *r), "count": count(*r) }))
+            .map(|r| crate::obj!({ "status": status(labels, *r), "count": count(*r) }))
             .collect();
         let parts: Vec<SpreadPart> = ATTENTION
             .iter()
@@ -121,7 +121,7 @@ impl View<'_> {
     fn evidence(&self, plan: &str, a: &Action) -> Value {
         json!(a.evidence.iter().map(|e| {
             if is_web_address(&e.value) {
-                json!({ "href": e.value.trim(), "title": e.value.trim(), "kind": "web", "hidden": null })
+                crate::obj!({ "href": e.value.trim(), "title": e.value.trim(), "kind": "web", "hidden": null })
             } else {
                 self.linker.link(e.value.trim_start_matches('@'), plan)
             }

@@ -1,0 +1,232 @@
+//! The site in parts that render independently of each other: each
+//! document's pages, and each page or file made from the whole site. A
+//! build renders every part in parallel and hands each file on as soon as
+//! it is made; the preview renders only the parts an edit touched.
+
+use super::pages::{OutputFile, Renderer, SECTIONS, menu};
+use super::theme::Theme;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Document, Kind};
+use crate::progress::Progress;
+use crate::resolve::Site;
+use rayon::prelude::*;
+use serde_json::Value;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// One independently rendered piece of the site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    /// The page of `site.documents[i]`, and a plan's action pages.
+    Document(usize),
+    Home,
+    Status,
+    Timeline,
+    Recommendations,
+    Tags,
+    Changes,
+    Search,
+    Accessibility,
+    /// The built-in lists, the risk register when empty, and the lists of
+    /// folders of plain pages.
+    Lists,
+    NotFound,
+    /// The theme's static files.
+    Assets,
+    /// CSV files and `site.json`.
+    Data,
+    /// The search index.
+    SearchIndex,
+    /// Images and other files copied from the content folder.
+    Copies,
+}
+
+impl Part {
+    /// Every part of a site: the documents first, then the whole-site
+    /// parts. `feed.xml` and `sitemap.xml` are not among them: they are
+    /// made from the list of every page (see [`web_files`](super::exports::web_files)).
+    pub fn all(site: &Site) -> Vec<Part> {
+        let mut parts: Vec<Part> = (0..site.documents.len()).map(Part::Document).collect();
+        parts.extend(Part::WHOLE_SITE);
+        parts
+    }
+
+    /// The parts made from the whole site, which any change may touch.
+    pub const WHOLE_SITE: [Part; 14] = [
+        Part::Home,
+        Part::Status,
+        Part::Timeline,
+        Part::Recommendations,
+        Part::Tags,
+        Part::Changes,
+        Part::Search,
+        Part::Accessibility,
+        Part::Lists,
+        Part::NotFound,
+        Part::Assets,
+        Part::Data,
+        Part::SearchIndex,
+        Part::Copies,
+    ];
+
+    /// Rough cost, so that the largest parts start first and do not end a
+    /// parallel build on one core.
+    fn weight(self) -> u8 {
+        match self {
+            Part::Changes | Part::Timeline | Part::Data | Part::SearchIndex => 0,
+            Part::Status | Part::Search | Part::Home | Part::Recommendations | Part::Lists => 1,
+            Part::Tags => 2,
+            _ => 3,
+        }
+    }
+}
+
+/// What rendering a site made, besides the files handed on.
+pub struct Rendered {
+    /// The path of every file made, in no particular order.
+    pub paths: Vec<String>,
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Renders every part of the site in parallel, handing each file to `sink`
+/// as soon as it is made (so a build need not hold the whole site in
+/// memory), then `feed.xml` and `sitemap.xml`. Stops handing on files after
+/// the first error `sink` returns, and returns that error.
+pub fn render_parts(
+    site: &Site,
+    theme: &Theme,
+    progress: &dyn Progress,
+    sink: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync),
+) -> std::io::Result<Rendered> {
+    let menu = menu(site);
+    let mut parts = Part::all(site);
+    parts.sort_by_key(|p| p.weight());
+    let failed: Mutex<Option<std::io::Error>> = Mutex::new(None);
+    let stopped = AtomicBool::new(false);
+    let give = |file: OutputFile| {
+        if stopped.load(Ordering::Relaxed) {
+            return;
+        }
+        if let Err(e) = sink(file) {
+            stopped.store(true, Ordering::Relaxed);
+            failed
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get_or_insert(e);
+        }
+    };
+    progress.begin("building", parts.len());
+    let done: Vec<(Vec<String>, Vec<Diagnostic>)> = parts
+        .par_iter()
+        .with_max_len(1)
+        .map(|&part| {
+            let (files, errors) = render_part(site, theme, &menu, part);
+            let paths = files.iter().map(|f| f.path.clone()).collect();
+            files.into_iter().for_each(give);
+            progress.advance(1);
+            (paths, errors)
+        })
+        .collect();
+    progress.end();
+    let mut rendered = Rendered {
+        paths: Vec::new(),
+        errors: Vec::new(),
+    };
+    for (paths, errors) in done {
+        rendered.paths.extend(paths);
+        rendered.errors.extend(errors);
+    }
+    let pages: Vec<&str> = rendered.paths.iter().map(String::as_str).collect();
+    let web = super::exports::web_files(site, &pages);
+    rendered.paths.extend(web.iter().map(|f| f.path.clone()));
+    web.into_iter().for_each(give);
+    match failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        Some(e) => Err(e),
+        None => Ok(rendered),
+    }
+}
+
+/// Renders one part: its files, and the errors its templates gave.
+pub fn render_part(
+    site: &Site,
+    theme: &Theme,
+    menu: &[(&'static str, &'static str)],
+    part: Part,
+) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    let mut r = Renderer::new(site, theme, menu);
+    match part {
+        Part::Document(i) => {
+            if let Some(doc) = site.documents.get(i) {
+                r.document_pages(doc);
+            }
+        }
+        Part::Home => r.home(),
+        Part::Status => r.status_page(),
+        Part::Timeline => r.timeline(),
+        Part::Recommendations => r.recommendations(),
+        Part::Tags => r.tags(),
+        Part::Changes => r.changes(),
+        Part::Search => r.search(),
+        Part::Accessibility => {
+            if site.document("accessibility").is_none() {
+                r.page(
+                    "accessibility/index.html",
+                    "accessibility.html",
+                    "Accessibility statement",
+                    "accessibility",
+                    Value::Null,
+                );
+            }
+        }
+        Part::Lists => lists(&mut r, site),
+        Part::NotFound => r.not_found(),
+        Part::Assets => r.files.extend(
+            theme
+                .assets
+                .iter()
+                .map(|(name, bytes)| OutputFile::bytes(format!("assets/{name}"), bytes.clone())),
+        ),
+        Part::Data => r.files.extend(super::exports::data_files(site)),
+        Part::SearchIndex => r.files.extend(super::exports::search_files(site)),
+        Part::Copies => r.files.extend(site.assets.iter().map(|a| OutputFile {
+            path: a.rel.clone(),
+            content: super::Content::Copy(a.path.clone()),
+        })),
+    }
+    (r.files, r.errors)
+}
+
+fn lists(r: &mut Renderer, site: &Site) {
+    for (folder, title, kind) in SECTIONS {
+        if folder == "risks" {
+            if !site.documents.iter().any(|d| d.id == "risks") {
+                r.empty_register();
+            }
+            continue;
+        }
+        let docs: Vec<&Document> = site
+            .documents
+            .iter()
+            .filter(|d| d.kind.noun() == kind)
+            .collect();
+        r.list(folder, title, &docs);
+    }
+    r.plain_folders();
+}
+
+impl Renderer<'_> {
+    /// A document's page, and a plan's action pages.
+    fn document_pages(&mut self, doc: &Document) {
+        match &doc.kind {
+            Kind::Home | Kind::ListIntro => {}
+            Kind::Risks(_) => self.document(doc, "risks.html"),
+            Kind::Plan(p) => {
+                self.document(doc, "plan.html");
+                for a in &p.actions {
+                    self.action(doc, a);
+                }
+            }
+            _ => self.document(doc, super::pages::template_for(&doc.kind)),
+        }
+    }
+}
