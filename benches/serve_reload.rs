@@ -1,9 +1,17 @@
 //! How long from saving a file to the preview serving the new page and
-//! telling open pages to reload, on the example site in `content/`.
+//! telling open pages to reload: on the example site in `content/` (20
+//! edits) and on a synthetic site of 10,000 documents (10 edits each of a
+//! page and of a plan's actions), where only what the edit touched is
+//! rendered again. Also times the timeline, a page made from the whole
+//! site, asked for after each edit (it is rendered then).
 //!
-//!     cargo bench --bench serve_reload
+//!     cargo bench --bench serve_reload            # example and 10,000
+//!     cargo bench --bench serve_reload -- 1000    # example and 1,000
 //!
-//! Prints the minimum, median and maximum over 20 edits.
+//! Prints the minimum, median and maximum of each.
+
+#[path = "support/synthetic.rs"]
+mod synthetic;
 
 use oversight::app::{Options, Report};
 use oversight::resolve::Publish;
@@ -66,17 +74,23 @@ fn stats(name: &str, mut v: Vec<Duration>) {
     );
 }
 
-fn main() {
-    let tmp = std::env::temp_dir().join(format!("oversight-bench-{}", std::process::id()));
-    let content: PathBuf = tmp.join("content");
-    copy(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &content,
-    );
+/// One kind of edit: the file changed, the text replaced, and the page
+/// that must then show `shows` (`{}` is the edit's number in both).
+struct Edit {
+    file: &'static str,
+    from: &'static str,
+    to: &'static str,
+    page: &'static str,
+    shows: &'static str,
+}
+
+/// Starts the preview on `content`, makes `count` of each edit, and prints
+/// how long from each save to the page served with it.
+fn measure(name: &str, content: &Path, edits: &[Edit], count: usize) {
     let (tx, rx) = mpsc::channel();
     let opts = ServeOptions {
         build: Options {
-            content: content.clone(),
+            content: content.to_path_buf(),
             output: None,
             as_of: None,
             since: None,
@@ -86,53 +100,132 @@ fn main() {
         bind: "127.0.0.1".parse().unwrap(),
         port: 0,
     };
+    let started = Instant::now();
     std::thread::spawn(move || serve(opts, Arc::new(Quiet(Mutex::new(Some(tx))))));
     let addr = rx
-        .recv_timeout(Duration::from_secs(30))
+        .recv_timeout(Duration::from_secs(120))
         .expect("the preview starts");
-    let about = content.join("about.md");
-    let original = std::fs::read_to_string(&about).unwrap();
-    let (mut served, mut reloaded) = (Vec::new(), Vec::new());
-    for i in 0..20 {
-        let mut events = TcpStream::connect(addr).unwrap();
-        write!(
-            events,
-            "GET /_tower-livereload/event-stream HTTP/1.1\r\nHost: x\r\n\r\n"
-        )
-        .unwrap();
-        let mut events = BufReader::new(events);
-        let mut line = String::new();
-        while events.read_line(&mut line).is_ok_and(|n| n > 0) && !line.contains("event: init") {
-            line.clear();
-        }
-        let marker = format!("Edit number {i}");
-        let saved = Instant::now();
-        std::fs::write(
-            &about,
-            original.replacen("title:", &format!("title: {marker}"), 1),
-        )
-        .unwrap();
-        let reload = std::thread::spawn(move || {
+    println!("oversight serve on {name}:");
+    println!(
+        "{:<32} {:>6.1} ms",
+        "first build, ready to serve",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    for edit in edits {
+        let path = content.join(edit.file);
+        let original = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            original.contains(edit.from),
+            "{} has {:?}",
+            edit.file,
+            edit.from
+        );
+        let (mut served, mut reloaded, mut whole) = (Vec::new(), Vec::new(), Vec::new());
+        for i in 0..count {
+            let mut events = TcpStream::connect(addr).unwrap();
+            write!(
+                events,
+                "GET /_tower-livereload/event-stream HTTP/1.1\r\nHost: x\r\n\r\n"
+            )
+            .unwrap();
+            let mut events = BufReader::new(events);
             let mut line = String::new();
-            while events.read_line(&mut line).is_ok_and(|n| n > 0) {
-                if line.contains("event: reload") {
-                    return Some(Instant::now());
-                }
+            while events.read_line(&mut line).is_ok_and(|n| n > 0) && !line.contains("event: init")
+            {
                 line.clear();
             }
-            None
-        });
-        while !get(addr, "/about/index.html").contains(&marker) {
-            std::thread::sleep(Duration::from_millis(2));
+            let marker = edit.shows.replace("{}", &i.to_string());
+            let saved = Instant::now();
+            let text = edit.to.replace("{}", &i.to_string());
+            std::fs::write(&path, original.replacen(edit.from, &text, 1)).unwrap();
+            let reload = std::thread::spawn(move || {
+                let mut line = String::new();
+                while events.read_line(&mut line).is_ok_and(|n| n > 0) {
+                    if line.contains("event: reload") {
+                        return Some(Instant::now());
+                    }
+                    line.clear();
+                }
+                None
+            });
+            while !get(addr, edit.page).contains(&marker) {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            served.push(saved.elapsed());
+            if let Ok(Some(at)) = reload.join() {
+                reloaded.push(at - saved);
+            }
+            // A page made from the whole site, rendered when asked for.
+            let asked = Instant::now();
+            let timeline = get(addr, "/timeline/index.html");
+            assert!(timeline.contains("200 OK"), "the timeline is served");
+            whole.push(asked.elapsed());
+            std::thread::sleep(Duration::from_millis(150));
         }
-        served.push(saved.elapsed());
-        if let Ok(Some(at)) = reload.join() {
-            reloaded.push(at - saved);
-        }
-        std::thread::sleep(Duration::from_millis(200));
+        println!("  edit {} ({})", edit.file, edit.page);
+        stats("  save to new page served", served);
+        stats("  save to reload event sent", reloaded);
+        stats("  then the timeline served", whole);
+        std::fs::write(&path, original).unwrap();
+        std::thread::sleep(Duration::from_millis(300));
     }
-    println!("oversight serve on the example site in content/:");
-    stats("save to new page served", served);
-    stats("save to reload event sent", reloaded);
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![10_000]
+    } else {
+        sizes
+    };
+    let tmp = std::env::temp_dir().join(format!("oversight-bench-{}", std::process::id()));
+    let content: PathBuf = tmp.join("content");
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &content,
+    );
+    measure(
+        "the example site in content/",
+        &content,
+        &[Edit {
+            file: "about.md",
+            from: "title:",
+            to: "title: Edit number {}",
+            page: "/about/index.html",
+            shows: "Edit number {}",
+        }],
+        20,
+    );
+    for docs in sizes {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("target/bench-sites")
+            .join(format!("serve-{docs}"));
+        synthetic::generate(&dir, docs);
+        let edits = [
+            Edit {
+                file: "pages/page-0050-3.md",
+                from: "title: Briefing 50.3",
+                to: "title: Briefing edited {}",
+                page: "/pages/page-0050-3/index.html",
+                shows: "Briefing edited {}",
+            },
+            Edit {
+                file: "plans/plan-0050/actions.yaml",
+                from: "note: Quarter 3 update.",
+                to: "note: Quarter 3 revised {}.",
+                page: "/plans/plan-0050/actions/A0/index.html",
+                shows: "Quarter 3 revised {}",
+            },
+        ];
+        measure(
+            &format!("a synthetic site of {docs} documents"),
+            &dir.join("content"),
+            &edits,
+            10,
+        );
+    }
     let _ = std::fs::remove_dir_all(&tmp);
 }

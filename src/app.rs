@@ -105,6 +105,16 @@ pub fn render(
 /// Loads, resolves and checks the site and loads its theme. The site and
 /// theme come back only when there are no errors and the run will render.
 pub fn prepare(opts: &Options) -> Result<(Report, Option<(Site, render::theme::Theme)>), String> {
+    prepare_with(opts, None).map(|(report, ready, _)| (report, ready))
+}
+
+/// [`prepare`], loading through `cache` when given: only files changed
+/// since its last load are read again, and what changed comes back too.
+#[allow(clippy::type_complexity)]
+pub fn prepare_with(
+    opts: &Options,
+    cache: Option<&mut load::LoadCache>,
+) -> Result<(Report, Option<(Site, render::theme::Theme)>, load::Changes), String> {
     let started = Instant::now();
     let mut stages = Vec::new();
     let mut diags = Diagnostics::default();
@@ -114,8 +124,11 @@ pub fn prepare(opts: &Options) -> Result<(Report, Option<(Site, render::theme::T
             opts.content.display()
         ));
     }
-    let loaded = load::load(&opts.content, &mut diags)
-        .map_err(|e| format!("reading {}: {e}", opts.content.display()))?;
+    let (loaded, changes) = match cache {
+        Some(cache) => cache.load(&opts.content, &mut diags),
+        None => load::load(&opts.content, &mut diags).map(|l| (l, load::Changes::default())),
+    }
+    .map_err(|e| format!("reading {}: {e}", opts.content.display()))?;
     stages.push(("load", started.elapsed()));
     let resolving = Instant::now();
     let today = resolve::choose_today(
@@ -142,7 +155,7 @@ pub fn prepare(opts: &Options) -> Result<(Report, Option<(Site, render::theme::T
     report.today = Some(today);
     report.stages = stages;
     let ready = theme.filter(|_| report.ok()).map(|t| (site, t));
-    Ok((report, ready))
+    Ok((report, ready, changes))
 }
 
 /// The report of a run whose templates failed: their errors after what
@@ -159,7 +172,7 @@ fn with_render_errors(report: Report, errors: Vec<Diagnostic>, site: &Site) -> R
 
 /// Without `base_url` there is no feed or sitemap. That is about where the
 /// site is published, not about the content: a warning even under --strict.
-fn warn_without_base_url(report: &mut Report, site: &Site, opts: &Options) {
+pub fn warn_without_base_url(report: &mut Report, site: &Site, opts: &Options) {
     if site.settings.base_url.is_none() {
         report
             .diagnostics

@@ -2,6 +2,7 @@
 //! a file sits in decides what it is. Every problem is reported with its
 //! file, line and column; loading goes on past errors to find them all.
 
+mod cache;
 mod common;
 mod data;
 mod fields;
@@ -14,6 +15,7 @@ mod text;
 mod walk;
 pub mod yaml;
 
+pub use cache::{Changes, LoadCache};
 pub use common::valid_item_id;
 pub use file::{FileRead, Made, read_file};
 pub use site::{is_slug, scale_help, slugify};

@@ -35,10 +35,26 @@ pub struct Loaded {
 
 /// Reads every file under `content_dir`. `Err` only for I/O trouble with the folder itself.
 pub fn load(content_dir: &Path, diags: &mut Diagnostics) -> std::io::Result<Loaded> {
-    let display_root = content_dir
+    let (display_root, files) = list(content_dir, diags)?;
+    read_all(&display_root, files, read_content_file, diags)
+}
+
+/// How messages name the content folder.
+pub fn display_root(content_dir: &Path) -> String {
+    content_dir
         .to_string_lossy()
         .trim_end_matches('/')
-        .to_string();
+        .to_string()
+}
+
+/// Every file under `content_dir` to read, in name order, as (path under
+/// `content/`, path); symbolic links that lead outside it, or to folders,
+/// are reported and left out. Also says how messages name the folder.
+pub fn list(
+    content_dir: &Path,
+    diags: &mut Diagnostics,
+) -> std::io::Result<(String, Vec<(String, PathBuf)>)> {
+    let display_root = display_root(content_dir);
     let name = |rel: &str| format!("{display_root}/{rel}");
     let root = content_dir.canonicalize()?;
     let mut files = Vec::new();
@@ -87,13 +103,15 @@ pub fn load(content_dir: &Path, diags: &mut Diagnostics) -> std::io::Result<Load
         }
         files.push((rel, entry.path().to_path_buf()));
     }
-    let read = |path: &Path| {
-        if std::fs::metadata(path)?.len() > MAX_FILE_BYTES as u64 {
-            return Err(std::io::ErrorKind::FileTooLarge.into());
-        }
-        std::fs::read(path)
-    };
-    read_all(&display_root, files, read, diags)
+    Ok((display_root, files))
+}
+
+/// Reads a content file, refusing one too large to read.
+pub fn read_content_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    if std::fs::metadata(path)?.len() > MAX_FILE_BYTES as u64 {
+        return Err(std::io::ErrorKind::FileTooLarge.into());
+    }
+    std::fs::read(path)
 }
 
 /// The largest Markdown or YAML file read: far beyond any real paper, and

@@ -22,5 +22,5 @@ mod views;
 
 pub use links::root_for;
 pub use pages::{Content, OutputFile, render_site};
-pub use parts::{Part, Rendered, render_parts};
+pub use parts::{Part, Rendered, render_parts, render_some};
 pub use views::{number, with_unit};

@@ -146,8 +146,26 @@ pub fn render_parts(
     }
 }
 
+/// Renders some parts of a site, in parallel: their files, and the errors
+/// their templates gave. For the preview, which renders what an edit touched.
+pub fn render_some(
+    site: &Site,
+    theme: &Theme,
+    parts: &[Part],
+) -> Vec<(Part, Vec<OutputFile>, Vec<Diagnostic>)> {
+    let menu = menu(site);
+    parts
+        .par_iter()
+        .with_max_len(1)
+        .map(|&part| {
+            let (files, errors) = render_part(site, theme, &menu, part);
+            (part, files, errors)
+        })
+        .collect()
+}
+
 /// Renders one part: its files, and the errors its templates gave.
-pub fn render_part(
+fn render_part(
     site: &Site,
     theme: &Theme,
     menu: &[(&'static str, &'static str)],

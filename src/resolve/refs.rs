@@ -18,6 +18,9 @@ pub struct Backlink {
     pub relation: &'static str,
     /// The item referred to, when the reference named one.
     pub item: Option<String>,
+    /// The id of the referring document (a plan, for its actions).
+    #[serde(skip)]
+    pub source: String,
 }
 
 pub type Backlinks = BTreeMap<String, Vec<Backlink>>;
@@ -87,6 +90,7 @@ impl Checker<'_> {
                 kind: src.kind,
                 relation,
                 item,
+                source: src.doc.to_string(),
             });
         }
     }

@@ -4,6 +4,8 @@
 //! is invalid, every page shows the errors until they are fixed. The
 //! reload script is added to served pages only: nothing is written to disk.
 
+mod depends;
+mod live;
 mod pages;
 mod watch;
 
@@ -11,7 +13,7 @@ use crate::app::Options;
 use axum::Router;
 use axum::extract::State;
 use axum::http::Uri;
-use pages::Preview;
+pub use pages::Preview;
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use tower_livereload::LiveReloadLayer;
@@ -34,7 +36,8 @@ pub trait Console: Send + Sync {
 /// Builds, serves and watches until the process is stopped. `Err` when it
 /// cannot start: the port is taken, the content folder is missing.
 pub fn serve(opts: ServeOptions, console: Arc<dyn Console>) -> Result<(), String> {
-    let first = Preview::build(&opts.build)?;
+    let mut cache = crate::load::LoadCache::default();
+    let first = Preview::build(&opts.build, &mut cache, None, true)?;
     console.built(&first.report);
     let state = Arc::new(RwLock::new(first));
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -57,6 +60,7 @@ pub fn serve(opts: ServeOptions, console: Arc<dyn Console>) -> Result<(), String
         let livereload = LiveReloadLayer::new();
         let _watcher = watch::start(
             opts.build.clone(),
+            cache,
             Arc::clone(&state),
             livereload.reloader(),
             Arc::clone(&console),
@@ -75,9 +79,22 @@ pub fn serve(opts: ServeOptions, console: Arc<dyn Console>) -> Result<(), String
     })
 }
 
+/// Serves a page; one that an edit made stale is rendered first.
 async fn respond(State(state): State<Arc<RwLock<Preview>>>, uri: Uri) -> axum::response::Response {
+    let path = uri.path();
     match state.read() {
-        Ok(preview) => preview.respond(uri.path()),
+        Ok(preview) => {
+            if let Some(response) = preview.respond(path) {
+                return response;
+            }
+        }
+        Err(_) => return pages::broken_lock(),
+    }
+    match state.write() {
+        Ok(mut preview) => {
+            preview.refresh(path);
+            preview.respond(path).unwrap_or_else(pages::broken_lock)
+        }
         Err(_) => pages::broken_lock(),
     }
 }

@@ -1,56 +1,155 @@
-//! The preview's pages: the site built in memory, or a page of errors.
+//! The preview's pages: the site kept in memory, or a page of errors.
 
-use crate::app::{Options, Report, render};
-use crate::render::{Content, OutputFile};
+use super::live::{Live, Lookup};
+use crate::app::{Options, Report, prepare_with, warn_without_base_url};
+use crate::load::LoadCache;
+use crate::render::Content;
 use axum::body::Body;
 use axum::http::{StatusCode, header};
 use axum::response::Response;
-use std::collections::HashMap;
+use std::time::Instant;
 
-/// The latest build: its files, or the errors that stopped it.
+/// The latest build: its site, or the errors that stopped it.
 pub struct Preview {
     pub report: Report,
-    files: HashMap<String, Content>,
+    live: Option<Live>,
     /// The page shown for every address while the content has errors.
     errors: Option<String>,
+    /// How many documents' pages the last edit rendered again; `None` when
+    /// every page was.
+    pub rendered_again: Option<usize>,
 }
 
 impl Preview {
-    /// Builds the site in memory. `Err` only for trouble that is not the
-    /// content's fault (the content folder is missing).
-    pub fn build(opts: &Options) -> Result<Preview, String> {
-        let (report, files) = render(opts, true, &crate::progress::Silent)?;
-        let errors = (!report.ok()).then(|| error_page(&report));
-        let files = files
-            .into_iter()
-            .map(|OutputFile { path, content }| (path, content))
-            .collect();
-        Ok(Preview {
-            report,
-            files,
-            errors,
-        })
+    /// Builds the site in memory, reading only the files that changed since
+    /// `cache` last loaded. With a `previous` preview of a valid site and an
+    /// edit that added or removed no document, only what the edit touched
+    /// is rendered again; `everything` (a theme change) renders it all.
+    /// `Err` only for trouble that is not the content's fault (the content
+    /// folder is missing).
+    pub fn build(
+        opts: &Options,
+        cache: &mut LoadCache,
+        previous: Option<&Preview>,
+        everything: bool,
+    ) -> Result<Preview, String> {
+        let (mut report, ready, changes) = prepare_with(opts, Some(cache))?;
+        let Some((site, theme)) = ready else {
+            return Ok(Preview::failed(report));
+        };
+        let rendering = Instant::now();
+        warn_without_base_url(&mut report, &site, opts);
+        let previous = previous
+            .and_then(|p| p.live.as_ref())
+            .filter(|live| !everything && !changes.everything && live.can_update(&site));
+        let (result, rendered_again) = match previous {
+            Some(live) => match live.update(site, &changes.documents) {
+                Ok((live, n)) => (Ok(live), Some(n)),
+                Err(e) => (Err(e), None),
+            },
+            None => (Live::render_all(site, theme), None),
+        };
+        match result {
+            Ok(live) => {
+                report.pages = live.pages();
+                report.stages.push(("render", rendering.elapsed()));
+                report.elapsed = report.started.elapsed();
+                Ok(Preview {
+                    report,
+                    live: Some(live),
+                    errors: None,
+                    rendered_again,
+                })
+            }
+            Err(errors) => {
+                report.errors += errors.len();
+                report.diagnostics.extend(errors);
+                Ok(Preview::failed(report))
+            }
+        }
     }
 
-    pub fn respond(&self, path: &str) -> Response {
-        if let Some(page) = &self.errors {
-            return html(StatusCode::INTERNAL_SERVER_ERROR, page.clone().into_bytes());
+    fn failed(report: Report) -> Preview {
+        Preview {
+            errors: Some(error_page(&report)),
+            report,
+            live: None,
+            rendered_again: None,
         }
+    }
+
+    /// The response for `path`, or `None` when a page must be rendered
+    /// first (see [`refresh`](Preview::refresh)).
+    pub fn respond(&self, path: &str) -> Option<Response> {
+        if let Some(page) = &self.errors {
+            return Some(html(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                page.clone().into_bytes(),
+            ));
+        }
+        let live = self.live.as_ref()?;
         let path = decode(path.trim_start_matches('/'));
         let candidates = if path.is_empty() || path.ends_with('/') {
             vec![format!("{path}index.html")]
         } else {
             vec![path.clone(), format!("{path}/index.html")]
         };
-        for p in candidates {
-            if let Some(content) = self.files.get(&p) {
-                return file(&p, content);
+        for p in &candidates {
+            match live.lookup(p) {
+                Lookup::Found(content) => return Some(file(p, &content)),
+                Lookup::Stale => return None,
+                Lookup::Missing => {}
             }
         }
-        match self.files.get("404.html") {
-            Some(Content::Bytes(b)) => html(StatusCode::NOT_FOUND, b.clone()),
+        Some(match live.lookup("404.html") {
+            Lookup::Found(c) => match &*c {
+                Content::Bytes(b) => html(StatusCode::NOT_FOUND, b.clone()),
+                Content::Copy(_) => html(StatusCode::NOT_FOUND, b"Not found".to_vec()),
+            },
             _ => html(StatusCode::NOT_FOUND, b"Not found".to_vec()),
+        })
+    }
+
+    /// Renders what `path` needs after an edit. A template that fails
+    /// shows its errors instead of the site.
+    pub fn refresh(&mut self, path: &str) {
+        let path = decode(path.trim_start_matches('/'));
+        let Some(live) = &mut self.live else {
+            return;
+        };
+        let tries = [
+            path.clone(),
+            format!("{path}index.html"),
+            format!("{path}/index.html"),
+        ];
+        let result = tries
+            .iter()
+            .find(|p| !matches!(live.lookup(p), Lookup::Missing))
+            .map_or(Ok(()), |p| live.refresh(p));
+        if let Err(errors) = result {
+            self.report.errors += errors.len();
+            self.report.diagnostics.extend(errors);
+            self.errors = Some(error_page(&self.report));
+            self.live = None;
         }
+    }
+
+    /// Every file of the site, as a fresh build would make it (tests).
+    pub fn everything(&mut self) -> Vec<(String, Vec<u8>)> {
+        let Some(live) = &mut self.live else {
+            return Vec::new();
+        };
+        live.everything()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(p, c)| {
+                let bytes = match &*c {
+                    Content::Bytes(b) => b.clone(),
+                    Content::Copy(src) => std::fs::read(src).unwrap_or_default(),
+                };
+                (p, bytes)
+            })
+            .collect()
     }
 }
 

@@ -4,6 +4,7 @@
 use super::Console;
 use super::pages::Preview;
 use crate::app::Options;
+use crate::load::LoadCache;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -12,7 +13,7 @@ use tower_livereload::Reloader;
 
 /// How long to wait after a change for more: editors often write a file in
 /// several steps (a temporary file, a rename).
-pub const DEBOUNCE: Duration = Duration::from_millis(60);
+pub const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// The folders whose changes rebuild the site: the content, and the
 /// site's themes beside it.
@@ -39,9 +40,23 @@ fn is_change(event: &notify::Result<Event>) -> bool {
         .is_ok_and(|e| !matches!(e.kind, EventKind::Access(_)))
 }
 
+/// Whether a change is to the theme (or cannot be told), so that every
+/// page must be rendered again; a change under the content folder is read
+/// file by file.
+fn touches_theme(event: &notify::Result<Event>, content: &std::path::Path) -> bool {
+    let content = content
+        .canonicalize()
+        .unwrap_or_else(|_| content.to_path_buf());
+    match event {
+        Ok(e) => e.need_rescan() || e.paths.iter().any(|p| !p.starts_with(&content)),
+        Err(_) => true,
+    }
+}
+
 /// Starts watching; the returned value keeps the watch alive.
 pub fn start(
     opts: Options,
+    mut cache: LoadCache,
     state: Arc<RwLock<Preview>>,
     reloader: Reloader,
     console: Arc<dyn Console>,
@@ -59,9 +74,16 @@ pub fn start(
             if !is_change(&event) {
                 continue;
             }
+            let mut everything = touches_theme(&event, &opts.content);
             // Wait for the rest of a burst of saves, then build once.
-            while rx.recv_timeout(DEBOUNCE).is_ok() {}
-            match Preview::build(&opts) {
+            while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
+                everything |= is_change(&more) && touches_theme(&more, &opts.content);
+            }
+            let built = match state.read() {
+                Ok(previous) => Preview::build(&opts, &mut cache, Some(&previous), everything),
+                Err(_) => Preview::build(&opts, &mut cache, None, true),
+            };
+            match built {
                 Ok(preview) => {
                     console.built(&preview.report);
                     if let Ok(mut s) = state.write() {

@@ -1,0 +1,181 @@
+//! The preview after an edit renders again only what the edit touched, yet
+//! serves exactly what a fresh build of the edited site would: every page,
+//! byte for byte, including the pages two references away (an action's
+//! evidence shown under the recommendation it answers) and the pages made
+//! from the whole site.
+
+mod common;
+use common::*;
+use oversight::app::Options;
+use oversight::load::LoadCache;
+use oversight::resolve::Publish;
+use oversight::serve::Preview;
+use std::path::Path;
+
+fn options(content: &Path) -> Options {
+    Options {
+        content: content.to_path_buf(),
+        output: None,
+        as_of: None,
+        since: None,
+        strict: false,
+        publish: Publish::default(),
+    }
+}
+
+fn edit(content: &Path, rel: &str, from: &str, to: &str) {
+    let path = content.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn page(files: &[(String, Vec<u8>)], path: &str) -> String {
+    let (_, bytes) = files
+        .iter()
+        .find(|(p, _)| p == path)
+        .unwrap_or_else(|| panic!("no {path}"));
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Applies `change` to a copy of the valid fixture after a first preview,
+/// then checks the updated preview against a fresh one. Returns how many
+/// documents' pages the edit rendered again, and the fresh site's files.
+fn after_edit(change: impl FnOnce(&Path)) -> (Option<usize>, Vec<(String, Vec<u8>)>) {
+    after_edit_of(|_| {}, change)
+}
+
+/// [`after_edit`] on the fixture as `setup` leaves it.
+fn after_edit_of(
+    setup: impl FnOnce(&Path),
+    change: impl FnOnce(&Path),
+) -> (Option<usize>, Vec<(String, Vec<u8>)>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&fixture("valid"), &content);
+    setup(&content);
+    let opts = options(&content);
+    let mut cache = LoadCache::default();
+    let first = Preview::build(&opts, &mut cache, None, true).unwrap();
+    assert!(first.report.ok(), "{:?}", first.report.diagnostics);
+    change(&content);
+    let mut updated = Preview::build(&opts, &mut cache, Some(&first), false).unwrap();
+    let mut fresh = Preview::build(&opts, &mut LoadCache::default(), None, true).unwrap();
+    assert!(fresh.report.ok(), "{:?}", fresh.report.diagnostics);
+    let (ours, theirs) = (updated.everything(), fresh.everything());
+    assert!(!theirs.is_empty());
+    let paths = |f: &[(String, Vec<u8>)]| f.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(&ours), paths(&theirs), "the same files");
+    for ((path, a), (_, b)) in ours.iter().zip(&theirs) {
+        assert!(
+            a == b,
+            "{path} differs from a fresh build:\n{}",
+            String::from_utf8_lossy(a)
+        );
+    }
+    (updated.rendered_again, theirs)
+}
+
+#[test]
+fn evidence_retitled_reaches_the_inspection_two_references_away() {
+    // The guide is evidence for action P1.1, which addresses a 2019
+    // recommendation; the guide itself never names the inspection.
+    let (again, site) = after_edit_of(
+        |c| {
+            edit(
+                c,
+                "plans/recovery/actions.yaml",
+                "\"@visits/2020-02-monitoring\"",
+                "\"@guides/reading\"",
+            )
+        },
+        |c| {
+            edit(
+                c,
+                "guides/reading.md",
+                "title: Reading the record",
+                "title: Renamed evidence guide",
+            )
+        },
+    );
+    let inspection = page(&site, "inspections/2019-ilacs/index.html");
+    assert!(
+        inspection.contains("Renamed evidence guide"),
+        "the chain shows the evidence"
+    );
+    let n = again.expect("rendered part by part");
+    assert!((1..10).contains(&n), "{n} documents rendered again");
+}
+
+#[test]
+fn a_status_update_reaches_what_the_action_addresses_and_the_status_page() {
+    let (again, site) = after_edit(|c| {
+        edit(
+            c,
+            "plans/recovery/actions.yaml",
+            "status: red, note: Slipped after staff losses.",
+            "status: green, note: Back on track.",
+        )
+    });
+    assert!(page(&site, "plans/recovery/actions/P1.2/index.html").contains("Back on track"));
+    let addressed = page(&site, "inspections/2023-05-ilacs/index.html");
+    let chain = addressed
+        .split("P1.2 Strategy discussions on time")
+        .nth(1)
+        .expect("the chain lists P1.2");
+    assert!(
+        chain.starts_with("</a> <span class=\"meta\">(Recovery plan)</span><br><strong class=\"tag tag-green\">On track</strong>"),
+        "the chain shows the new status: {chain:.200}"
+    );
+    assert!(again.is_some());
+}
+
+#[test]
+fn an_exempt_paper_edited_keeps_its_secrets_and_its_links_right() {
+    let (again, site) = after_edit(|c| {
+        edit(
+            c,
+            "meetings/2024-01-10-scrutiny/staffing.md",
+            "---\n",
+            "---\nsummary: CANARY-EDITED\n",
+        )
+    });
+    assert!(again.is_some());
+    for (path, bytes) in &site {
+        assert!(
+            !String::from_utf8_lossy(bytes).contains("CANARY-EDITED"),
+            "{path} leaks the exempt paper"
+        );
+    }
+}
+
+#[test]
+fn a_paper_retitled_shows_on_its_meeting_and_in_the_lists() {
+    let (again, site) = after_edit(|c| {
+        edit(
+            c,
+            "meetings/2024-01-10-scrutiny/report.md",
+            "title: Improvement update report",
+            "title: Improvement update, revised",
+        )
+    });
+    assert!(
+        page(&site, "meetings/2024-01-10-scrutiny/index.html")
+            .contains("Improvement update, revised")
+    );
+    assert!(page(&site, "search/index.html").contains("Improvement update, revised"));
+    assert!(again.is_some());
+}
+
+#[test]
+fn a_new_document_renders_everything_again() {
+    let (again, site) = after_edit(|c| {
+        std::fs::write(
+            c.join("guides/new-guide.md"),
+            "---\ntitle: A new guide\n---\nText.\n",
+        )
+        .unwrap()
+    });
+    assert_eq!(again, None, "a new page changes the lists and menus");
+    assert!(page(&site, "guides/new-guide/index.html").contains("A new guide"));
+}
