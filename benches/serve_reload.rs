@@ -13,6 +13,11 @@
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
+// The allocator the `oversight` binary uses, so the preview is timed as
+// officers run it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use oversight::app::{Options, Report};
 use oversight::resolve::Publish;
 use oversight::serve::{Console, ServeOptions, serve};
