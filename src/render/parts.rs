@@ -47,12 +47,14 @@ impl Part {
     /// made from the list of every page (see [`web_files`](super::exports::web_files)).
     pub fn all(site: &Site) -> Vec<Part> {
         let mut parts: Vec<Part> = (0..site.documents.len()).map(Part::Document).collect();
-        parts.extend(Part::WHOLE_SITE);
+        parts.extend(Part::CONTENT_WIDE);
+        parts.extend(Part::SETTINGS_WIDE);
         parts
     }
 
-    /// The parts made from the whole site, which any change may touch.
-    pub const WHOLE_SITE: [Part; 14] = [
+    /// The parts made from the whole site that an edit to any document
+    /// may change.
+    pub const CONTENT_WIDE: [Part; 10] = [
         Part::Home,
         Part::Status,
         Part::Timeline,
@@ -60,12 +62,17 @@ impl Part {
         Part::Tags,
         Part::Changes,
         Part::Search,
-        Part::Accessibility,
         Part::Lists,
-        Part::NotFound,
-        Part::Assets,
         Part::Data,
         Part::SearchIndex,
+    ];
+
+    /// The whole-site parts that depend only on the theme, `site.yaml` and
+    /// which files there are.
+    pub const SETTINGS_WIDE: [Part; 4] = [
+        Part::Accessibility,
+        Part::NotFound,
+        Part::Assets,
         Part::Copies,
     ];
 

@@ -12,22 +12,6 @@ use crate::resolve::Site;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-/// The whole-site parts any edit to a document may change. The theme's
-/// files, copied files, the 404 page and the accessibility statement
-/// depend only on the theme and `site.yaml`, whose changes rebuild all.
-const CONTENT_WIDE: [Part; 10] = [
-    Part::Home,
-    Part::Status,
-    Part::Timeline,
-    Part::Recommendations,
-    Part::Tags,
-    Part::Changes,
-    Part::Search,
-    Part::Lists,
-    Part::Data,
-    Part::SearchIndex,
-];
-
 /// What the preview has of a valid site.
 #[derive(Clone)]
 pub struct Live {
@@ -104,7 +88,10 @@ impl Live {
             site: Arc::new(site),
             ..self.clone()
         };
-        live.stale.extend(CONTENT_WIDE);
+        // The theme's files, copied files, the 404 page and the accessibility
+        // statement depend only on the theme and `site.yaml`, whose changes
+        // render everything again.
+        live.stale.extend(Part::CONTENT_WIDE);
         live.web_stale = true;
         live.render(&parts)?;
         Ok((live, parts.len()))
