@@ -124,15 +124,7 @@ fn row(tool: &str, docs: usize, w: &Written, r: &Run, hugo: Option<Duration>) {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![1_000, 10_000]
-    } else {
-        sizes
-    };
+    let sizes = synthetic::sizes(&[1_000, 10_000]);
     let bin = env!("CARGO_BIN_EXE_oversight");
     let hugo = Command::new("hugo")
         .arg("version")

@@ -19,7 +19,6 @@ mod synthetic;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use oversight::app::{Options, Report};
-use oversight::resolve::Publish;
 use oversight::serve::{Console, ServeOptions, serve};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -94,14 +93,7 @@ struct Edit {
 fn measure(name: &str, content: &Path, edits: &[Edit], count: usize) {
     let (tx, rx) = mpsc::channel();
     let opts = ServeOptions {
-        build: Options {
-            content: content.to_path_buf(),
-            output: None,
-            as_of: None,
-            since: None,
-            strict: false,
-            publish: Publish::default(),
-        },
+        build: Options::for_content(content.to_path_buf()),
         bind: "127.0.0.1".parse().unwrap(),
         port: 0,
     };
@@ -177,15 +169,7 @@ fn measure(name: &str, content: &Path, edits: &[Edit], count: usize) {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![10_000]
-    } else {
-        sizes
-    };
+    let sizes = synthetic::sizes(&[10_000]);
     let tmp = std::env::temp_dir().join(format!("oversight-bench-{}", std::process::id()));
     let content: PathBuf = tmp.join("content");
     copy(

@@ -20,6 +20,21 @@ pub struct Options {
     pub publish: Publish,
 }
 
+impl Options {
+    /// Checking or previewing `content` as it stands: no output, today's
+    /// date, nothing unpublished.
+    pub fn for_content(content: PathBuf) -> Options {
+        Options {
+            content,
+            output: None,
+            as_of: None,
+            since: None,
+            strict: false,
+            publish: Publish::default(),
+        }
+    }
+}
+
 /// What a run found and did.
 pub struct Report {
     /// Errors and warnings in a stable order.

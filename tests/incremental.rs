@@ -8,20 +8,8 @@ mod common;
 use common::*;
 use oversight::app::Options;
 use oversight::load::LoadCache;
-use oversight::resolve::Publish;
 use oversight::serve::Preview;
 use std::path::Path;
-
-fn options(content: &Path) -> Options {
-    Options {
-        content: content.to_path_buf(),
-        output: None,
-        as_of: None,
-        since: None,
-        strict: false,
-        publish: Publish::default(),
-    }
-}
 
 fn edit(content: &Path, rel: &str, from: &str, to: &str) {
     let path = content.join(rel);
@@ -54,7 +42,7 @@ fn after_edit_of(
     let content = tmp.path().join("content");
     copy_dir(&fixture("valid"), &content);
     setup(&content);
-    let opts = options(&content);
+    let opts = Options::for_content(content.clone());
     let mut cache = LoadCache::default();
     let first = Preview::build(&opts, &mut cache, None, true).unwrap();
     assert!(first.report.ok(), "{:?}", first.report.diagnostics);

@@ -247,6 +247,20 @@ const HUGO_LIST: &str = r#"{{ define "main" }}<h1>{{ .Title }}</h1>
 {{ end }}
 "#;
 
+/// The site sizes named on the command line (`cargo bench ... -- 1000`),
+/// or `default` when none is.
+pub fn sizes(default: &[usize]) -> Vec<usize> {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    if sizes.is_empty() {
+        default.to_vec()
+    } else {
+        sizes
+    }
+}
+
 /// Writes a site of about `docs` documents into `dir/content` and its Hugo
 /// twin into `dir/hugo`. Returns the number of Markdown documents written
 /// (the same in both).
@@ -284,18 +298,34 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
     // Tags come from a stream of their own, so the bodies stay as they were.
     let mut tag_rng = Rng(0x7a95_0bad_cafe_f00d);
     let mut twins: Vec<Twin> = Vec::new();
-    let mut twin = |id: String, file: String, title: String, summary, text: String| {
+    // Writes an oversight document (`title`, any `summary`, its tags, then
+    // `fields` of its kind, in front matter over `text`) at `file` under
+    // `content/`, and keeps its Hugo twin (`hugo_file`).
+    let mut document = |id: &str,
+                        file: &str,
+                        hugo_file: String,
+                        title: String,
+                        summary: Option<&'static str>,
+                        fields: &str,
+                        text: String| {
         let tags = tags(&mut tag_rng);
-        let line = tags_line(&tags);
+        let summary_line = summary.map_or(String::new(), |s| format!("summary: {s}\n"));
+        fs::write(
+            content.join(file),
+            format!(
+                "---\ntitle: {title}\n{summary_line}{}{fields}---\n{text}",
+                tags_line(&tags)
+            ),
+        )
+        .unwrap();
         twins.push(Twin {
-            id,
-            file,
+            id: id.to_string(),
+            file: hugo_file,
             title,
             summary,
             tags,
             text,
         });
-        line
     };
     let units = (docs / 100).max(1);
     let mut inspections = Vec::new();
@@ -305,19 +335,13 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
         for i in 0..2 {
             let id = format!("inspections/{year}-{u:04}-{i}-ilacs");
             let text = body(&mut rng, &inspections);
-            let title = format!("Inspection {u} {i}");
-            let tags = twin(
-                id.clone(),
-                format!("{id}.md"),
-                title.clone(),
-                None,
-                text.clone(),
-            );
-            let doc = format!(
-                "---\ntitle: {title}\n{tags}inspectorate: Ofsted\nscale: ofsted-ilacs\nstart: {year}-03-{:02}\njudgements:\n  - {{ area: Overall effectiveness, grade: Requires improvement to be good, overall: true }}\n  - {{ area: Children in care, grade: Good }}\nrecommendations:\n  - {{ id: rec-1, text: Improve the timeliness of strategy discussions. }}\n  - {{ id: rec-2, text: Reduce caseloads. }}\n---\n{text}",
+            let fields = format!(
+                "inspectorate: Ofsted\nscale: ofsted-ilacs\nstart: {year}-03-{:02}\njudgements:\n  - {{ area: Overall effectiveness, grade: Requires improvement to be good, overall: true }}\n  - {{ area: Children in care, grade: Good }}\nrecommendations:\n  - {{ id: rec-1, text: Improve the timeliness of strategy discussions. }}\n  - {{ id: rec-2, text: Reduce caseloads. }}\n",
                 1 + i * 10
             );
-            fs::write(content.join(format!("{id}.md")), &doc).unwrap();
+            let file = format!("{id}.md");
+            let title = format!("Inspection {u} {i}");
+            document(&id, &file, file.clone(), title, None, &fields, text);
             inspections.push(id);
         }
         let last = inspections[inspections.len() - 1].clone();
@@ -325,39 +349,24 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
         for v in 0..8 {
             let id = format!("visits/{year}-{u:04}-{v}");
             let text = body(&mut rng, std::slice::from_ref(&last));
-            let title = format!("Monitoring visit {u}.{v}");
-            let tags = twin(
-                id.clone(),
-                format!("{id}.md"),
-                title.clone(),
-                None,
-                text.clone(),
-            );
-            let doc = format!(
-                "---\ntitle: \"{title}\"\n{tags}kind: monitoring visit\ninspectorate: Ofsted\ndate: {year}-{:02}-15\nfollows: {last}\nrecommendations:\n  - {{ id: r1, text: Caseloads remain too high. }}\n---\n{text}",
+            let fields = format!(
+                "kind: monitoring visit\ninspectorate: Ofsted\ndate: {year}-{:02}-15\nfollows: {last}\nrecommendations:\n  - {{ id: r1, text: Caseloads remain too high. }}\n",
                 1 + v
             );
-            fs::write(content.join(format!("{id}.md")), &doc).unwrap();
+            let file = format!("{id}.md");
+            let title = format!("Monitoring visit {u}.{v}");
+            document(&id, &file, file.clone(), title, None, &fields, text);
         }
         // 1 plan of 20 actions with 4 updates each
         let plan = format!("plans/plan-{u:04}");
         fs::create_dir_all(content.join(&plan)).unwrap();
         let text = body(&mut rng, std::slice::from_ref(&last));
-        let title = format!("Improvement plan {u}");
-        let tags = twin(
-            plan.clone(),
-            format!("{plan}/index.md"),
-            title.clone(),
-            None,
-            text.clone(),
+        let fields = format!(
+            "adopted: {year}-04-01\nresponds_to: [{last}]\npriorities:\n  - {{ id: P1, title: Practice }}\n  - {{ id: P2, title: Workforce }}\n"
         );
-        fs::write(
-            content.join(&plan).join("index.md"),
-            format!(
-                "---\ntitle: {title}\n{tags}adopted: {year}-04-01\nresponds_to: [{last}]\npriorities:\n  - {{ id: P1, title: Practice }}\n  - {{ id: P2, title: Workforce }}\n---\n{text}"
-            ),
-        )
-        .unwrap();
+        let file = format!("{plan}/index.md");
+        let title = format!("Improvement plan {u}");
+        document(&plan, &file, file.clone(), title, None, &fields, text);
         let mut actions = String::new();
         let statuses = ["red", "amber", "green", "blue"];
         for a in 0..20 {
@@ -383,24 +392,22 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
             let meeting = format!("meetings/{year}-{:02}-{:02}-c{u:04}", 1 + m, 1 + m);
             fs::create_dir_all(content.join(&meeting)).unwrap();
             let text = body(&mut rng, std::slice::from_ref(&plan));
-            let title = format!("Scrutiny committee {u}.{m}");
-            let tags = twin(
-                meeting.clone(),
-                format!("{meeting}/_index.md"),
-                title.clone(),
-                None,
-                text.clone(),
+            let fields = format!(
+                "committee: Scrutiny Committee {}\ndate: {year}-{:02}-{:02}\nagenda:\n  - {{ item: \"5\", title: Improvement update, paper: report }}\nrecommendations:\n  - {{ id: rec-1, text: Report back on caseloads., to: Cabinet Member }}\n",
+                u % 3,
+                1 + m,
+                1 + m
             );
-            fs::write(
-                content.join(&meeting).join("index.md"),
-                format!(
-                    "---\ntitle: {title}\n{tags}committee: Scrutiny Committee {}\ndate: {year}-{:02}-{:02}\nagenda:\n  - {{ item: \"5\", title: Improvement update, paper: report }}\nrecommendations:\n  - {{ id: rec-1, text: Report back on caseloads., to: Cabinet Member }}\n---\n{text}",
-                    u % 3,
-                    1 + m,
-                    1 + m
-                ),
-            )
-            .unwrap();
+            let title = format!("Scrutiny committee {u}.{m}");
+            document(
+                &meeting,
+                &format!("{meeting}/index.md"),
+                format!("{meeting}/_index.md"),
+                title,
+                None,
+                &fields,
+                text,
+            );
             for (p, kind) in ["report", "minutes", "letter", "appendix"]
                 .iter()
                 .enumerate()
@@ -408,13 +415,6 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
                 let id = format!("{meeting}/{kind}");
                 let text = body(&mut rng, &[plan.clone(), format!("{plan}#A{p}")]);
                 let title = format!("{kind} {u}.{m}");
-                let tags = twin(
-                    id.clone(),
-                    format!("{id}.md"),
-                    title.clone(),
-                    None,
-                    text.clone(),
-                );
                 let extra = if *kind == "letter" {
                     format!(
                         "responses:\n  - {{ to: \"{meeting}#rec-1\", status: accepted, summary: Agreed. }}\n"
@@ -422,13 +422,9 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
                 } else {
                     String::new()
                 };
-                fs::write(
-                    content.join(format!("{id}.md")),
-                    format!(
-                        "---\ntitle: {title}\n{tags}kind: {kind}\ndiscusses: [{plan}]\n{extra}---\n{text}"
-                    ),
-                )
-                .unwrap();
+                let fields = format!("kind: {kind}\ndiscusses: [{plan}]\n{extra}");
+                let file = format!("{id}.md");
+                document(&id, &file, file.clone(), title, None, &fields, text);
             }
         }
         // 2 indicators (YAML only: no tags, no Hugo twin)
@@ -445,20 +441,17 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
         for p in 0..37 {
             let id = format!("pages/page-{u:04}-{p}");
             let text = body(&mut rng, &[last.clone(), plan.clone()]);
+            let file = format!("{id}.md");
             let title = format!("Briefing {u}.{p}");
-            let summary = "A briefing note.";
-            let tags = twin(
-                id.clone(),
-                format!("{id}.md"),
-                title.clone(),
-                Some(summary),
-                text.clone(),
+            document(
+                &id,
+                &file,
+                file.clone(),
+                title,
+                Some("A briefing note."),
+                "",
+                text,
             );
-            fs::write(
-                content.join(format!("{id}.md")),
-                format!("---\ntitle: {title}\nsummary: {summary}\n{tags}---\n{text}"),
-            )
-            .unwrap();
         }
     }
     let mut risks = String::new();
