@@ -7,7 +7,7 @@ use super::walk::{Loaded, assemble, list, read_content_file};
 use crate::diagnostics::Diagnostics;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::SystemTime;
 
 /// What the last load read, by path under `content/`.
@@ -51,29 +51,23 @@ impl LoadCache {
         diags: &mut Diagnostics,
     ) -> std::io::Result<(Loaded, Changes)> {
         let (display_root, files) = list(content_dir, diags)?;
-        let stamped: Vec<(String, PathBuf, Stamp)> = files
+        let reads: Vec<(String, Stamp, FileRead, bool)> = files
             .into_par_iter()
             .map(|(rel, path)| {
                 let s = stamp(&path);
-                (rel, path, s)
+                match self.files.get(&rel) {
+                    Some(c) if s.is_some() && c.stamp == s => Ok((rel, s, c.read.clone(), false)),
+                    _ => read_file(&display_root, rel.clone(), path, &read_content_file)
+                        .map(|r| (rel, s, r, true)),
+                }
             })
-            .collect();
+            .collect::<std::io::Result<_>>()?;
         let mut changes = Changes {
             changed: BTreeSet::new(),
             documents: BTreeSet::new(),
-            everything: self.files.len() != stamped.len()
-                || stamped
-                    .iter()
-                    .any(|(rel, _, _)| !self.files.contains_key(rel)),
+            everything: self.files.len() != reads.len()
+                || reads.iter().any(|(rel, ..)| !self.files.contains_key(rel)),
         };
-        let reads: Vec<(String, Stamp, FileRead, bool)> = stamped
-            .into_par_iter()
-            .map(|(rel, path, s)| match self.files.get(&rel) {
-                Some(c) if s.is_some() && c.stamp == s => Ok((rel, s, c.read.clone(), false)),
-                _ => read_file(&display_root, rel.clone(), path, &read_content_file)
-                    .map(|r| (rel, s, r, true)),
-            })
-            .collect::<std::io::Result<_>>()?;
         if changes.everything {
             let present: BTreeSet<&str> = reads.iter().map(|(rel, ..)| rel.as_str()).collect();
             self.files.retain(|rel, _| present.contains(rel.as_str()));

@@ -66,9 +66,10 @@ pub fn touched(old: &Site, new: &Site, changed: &BTreeSet<String>) -> BTreeSet<S
         .chain(within_two(new, changed))
         .map(str::to_string)
         .collect();
-    for (target, list) in old.backlinks.iter().chain(&new.backlinks) {
-        if changed.contains(target) {
-            ids.extend(list.iter().map(|b| b.source.clone()));
+    for id in changed {
+        for site in [old, new] {
+            let sources = site.backlinks.get(id).into_iter().flatten();
+            ids.extend(sources.map(|b| b.source.clone()));
         }
     }
     ids

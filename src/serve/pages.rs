@@ -62,8 +62,7 @@ impl Preview {
                 })
             }
             Err(errors) => {
-                report.errors += errors.len();
-                report.diagnostics.extend(errors);
+                add_errors(&mut report, errors);
                 Ok(Preview::failed(report))
             }
         }
@@ -88,13 +87,7 @@ impl Preview {
             ));
         }
         let live = self.live.as_ref()?;
-        let path = decode(path.trim_start_matches('/'));
-        let candidates = if path.is_empty() || path.ends_with('/') {
-            vec![format!("{path}index.html")]
-        } else {
-            vec![path.clone(), format!("{path}/index.html")]
-        };
-        for p in &candidates {
+        for p in &candidates(path) {
             match live.lookup(p) {
                 Lookup::Found(content) => return Some(file(p, &content)),
                 Lookup::Stale => return None,
@@ -113,22 +106,15 @@ impl Preview {
     /// Renders what `path` needs after an edit. A template that fails
     /// shows its errors instead of the site.
     pub fn refresh(&mut self, path: &str) {
-        let path = decode(path.trim_start_matches('/'));
         let Some(live) = &mut self.live else {
             return;
         };
-        let tries = [
-            path.clone(),
-            format!("{path}index.html"),
-            format!("{path}/index.html"),
-        ];
-        let result = tries
+        let result = candidates(path)
             .iter()
             .find(|p| !matches!(live.lookup(p), Lookup::Missing))
             .map_or(Ok(()), |p| live.refresh(p));
         if let Err(errors) = result {
-            self.report.errors += errors.len();
-            self.report.diagnostics.extend(errors);
+            add_errors(&mut self.report, errors);
             self.errors = Some(error_page(&self.report));
             self.live = None;
         }
@@ -150,6 +136,23 @@ impl Preview {
                 (p, bytes)
             })
             .collect()
+    }
+}
+
+/// Template errors found while rendering, added to what the build found.
+fn add_errors(report: &mut Report, errors: Vec<crate::diagnostics::Diagnostic>) {
+    report.errors += errors.len();
+    report.diagnostics.extend(errors);
+}
+
+/// The files an address may name: itself, or a folder's `index.html`.
+fn candidates(address: &str) -> Vec<String> {
+    let path = decode(address.trim_start_matches('/'));
+    if path.is_empty() || path.ends_with('/') {
+        vec![format!("{path}index.html")]
+    } else {
+        let folder = format!("{path}/index.html");
+        vec![path, folder]
     }
 }
 

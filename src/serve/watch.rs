@@ -42,13 +42,11 @@ fn is_change(event: &notify::Result<Event>) -> bool {
 
 /// Whether a change is to the theme (or cannot be told), so that every
 /// page must be rendered again; a change under the content folder is read
-/// file by file.
+/// file by file. `content` is the content folder as the watcher reports
+/// paths in it (canonical).
 fn touches_theme(event: &notify::Result<Event>, content: &std::path::Path) -> bool {
-    let content = content
-        .canonicalize()
-        .unwrap_or_else(|_| content.to_path_buf());
     match event {
-        Ok(e) => e.need_rescan() || e.paths.iter().any(|p| !p.starts_with(&content)),
+        Ok(e) => e.need_rescan() || e.paths.iter().any(|p| !p.starts_with(content)),
         Err(_) => true,
     }
 }
@@ -69,15 +67,19 @@ pub fn start(
             .watch(&dir, RecursiveMode::Recursive)
             .map_err(|e| format!("watching {}: {e}", dir.display()))?;
     }
+    let content = opts
+        .content
+        .canonicalize()
+        .unwrap_or_else(|_| opts.content.clone());
     std::thread::spawn(move || {
         while let Ok(event) = rx.recv() {
             if !is_change(&event) {
                 continue;
             }
-            let mut everything = touches_theme(&event, &opts.content);
+            let mut everything = touches_theme(&event, &content);
             // Wait for the rest of a burst of saves, then build once.
             while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
-                everything |= is_change(&more) && touches_theme(&more, &opts.content);
+                everything |= is_change(&more) && touches_theme(&more, &content);
             }
             let built = match state.read() {
                 Ok(previous) => Preview::build(&opts, &mut cache, Some(&previous), everything),
