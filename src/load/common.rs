@@ -25,7 +25,7 @@ pub fn read_common(
         summary: f.string(r, "summary"),
         source: read_source(r, f),
         tags: f.texts(r, "tags").into_iter().map(|t| t.value).collect(),
-        draft: f.bool(r, "draft").unwrap_or(false),
+        draft: read_draft(r, f),
         exempt: read_exempt(r, f),
     }
 }
@@ -48,6 +48,16 @@ fn read_source(r: &mut FileReporter, f: &mut Fields) -> Option<String> {
         Some("write the full address of the original, starting https:// (or http://), with no spaces".into()),
     );
     None
+}
+
+/// `draft: true`. Anything but `true` or `false` is an error, and the
+/// document is held back meanwhile: a typo must never publish a draft.
+fn read_draft(r: &mut FileReporter, f: &mut Fields) -> bool {
+    let written = f.get("draft").is_some();
+    match f.bool(r, "draft") {
+        Some(draft) => draft,
+        None => written,
+    }
 }
 
 /// Schedule 12A paragraph: 1 to 7 (England), 12 to 18 (Wales), or `true`.

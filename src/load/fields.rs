@@ -186,21 +186,70 @@ impl<'n> Fields<'n> {
             .collect()
     }
 
-    /// Warns about every field nobody asked for.
+    /// Warns about every field nobody asked for. A field that could be
+    /// meant as a publishing control is an error instead: read as unknown,
+    /// it would publish what the officer meant to hold back.
     pub fn finish(self, r: &mut FileReporter, what: &str) {
         for (k, _) in self.entries {
-            if !self.known.contains(&k.name.as_str()) {
-                let mut known = self.known.clone();
-                known.sort_unstable();
-                known.dedup();
-                r.warning(
-                    k.loc,
-                    format!("`{}` is not a field of {what}", k.name),
-                    suggest(&k.name, known.iter().copied(), "known fields"),
-                );
+            if self.known.contains(&k.name.as_str()) {
+                continue;
             }
+            if let Some(control) = publishing_control(&k.name) {
+                let (message, help) = if self.known.contains(&control) {
+                    let help = if k.name.to_lowercase().contains(control)
+                        || strsim::damerau_levenshtein(&k.name.to_lowercase(), control) <= 2
+                    {
+                        format!("write `{control}:` exactly, in lower case")
+                    } else {
+                        "to hold the document back, write `exempt:` with its Schedule 12A paragraph (1 to 7, or 12 to 18 in Wales)".to_string()
+                    };
+                    (
+                        format!(
+                            "`{}` is not `{control}`, so it would not hold the document back",
+                            k.name
+                        ),
+                        help,
+                    )
+                } else {
+                    (
+                        format!("`{}` cannot hold back {what}", k.name),
+                        format!(
+                            "`{control}:` goes in a document's front matter and holds back the whole document; {what} is published with its document: hold that document back, or leave this out of the record until it may be published"
+                        ),
+                    )
+                };
+                r.error(k.loc, message, Some(help));
+                continue;
+            }
+            let mut known = self.known.clone();
+            known.sort_unstable();
+            known.dedup();
+            r.warning(
+                k.loc,
+                format!("`{}` is not a field of {what}", k.name),
+                suggest(&k.name, known.iter().copied(), "known fields"),
+            );
         }
     }
+}
+
+/// The publishing control (`exempt` or `draft`) a field name could be meant
+/// as: either one in any case, within two edits of one, containing one
+/// (`exemption`, `is_draft`), or a word officers use for exempt papers
+/// (`confidential`, `restricted`, `private`).
+pub fn publishing_control(key: &str) -> Option<&'static str> {
+    let lower = key.trim().to_lowercase();
+    ["exempt", "draft"]
+        .into_iter()
+        .find(|control| {
+            lower.contains(control) || strsim::damerau_levenshtein(&lower, control) <= 2
+        })
+        .or_else(|| {
+            ["confidential", "restricted", "private"]
+                .iter()
+                .any(|w| lower.contains(w))
+                .then_some("exempt")
+        })
 }
 
 pub fn parse_rag(r: &mut FileReporter, t: &At<String>, key: &str) -> Option<Rag> {

@@ -472,7 +472,18 @@ fn read_markdown(r: &mut FileReporter, rel: &str, text: &str, role: MdRole) -> O
         MdRole::Paper => Kind::Paper(read_paper(r, &mut f)),
     };
     f.finish(r, what);
-    let (links, relative_links) = body_links(split.body, split.body_line);
+    let found = body_links(split.body, split.body_line);
+    for image in &found.at_images {
+        r.error(
+            image.loc,
+            format!("`![...]({})` shows a document as an image", image.value),
+            Some(format!(
+                "an image is a file: `![description](images/chart.png)`; to link to the document, drop the `!`: `[text]({})`",
+                image.value
+            )),
+        );
+    }
+    let (links, relative_links) = (found.at, found.relative);
     Some(Document {
         id: id_of(rel),
         file: r.file.to_string(),

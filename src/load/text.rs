@@ -67,18 +67,31 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, SplitError> {
     Err(SplitError::Unclosed)
 }
 
+/// The links in a Markdown body, placed in the file.
+#[derive(Debug, Default)]
+pub struct BodyLinks {
+    /// `@` links, target without the `@`.
+    pub at: Vec<Reference>,
+    /// Relative links and images, as written.
+    pub relative: Vec<At<String>>,
+    /// Images whose address is an `@` id (`![](@plans/p)`): a document is
+    /// not a picture, and the address must never reach a page.
+    pub at_images: Vec<At<String>>,
+}
+
 /// The links in `body`, placed in the file: `@` links (target without the
 /// `@`), and relative links and images (as written).
-pub fn body_links(body: &str, body_line: u32) -> (Vec<Reference>, Vec<At<String>>) {
+pub fn body_links(body: &str, body_line: u32) -> BodyLinks {
     let mut at = Vec::new();
     let mut relative = Vec::new();
+    let mut at_images = Vec::new();
     let lines = LineStarts::of(body);
     for (event, range) in Parser::new_ext(body, crate::model::markdown_options()).into_offset_iter()
     {
-        let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
-            event
-        else {
-            continue;
+        let (is_image, dest_url) = match event {
+            Event::Start(Tag::Link { dest_url, .. }) => (false, dest_url),
+            Event::Start(Tag::Image { dest_url, .. }) => (true, dest_url),
+            _ => continue,
         };
         // Point at the destination itself, not the start of the link text.
         let span = &body[range.clone()];
@@ -90,12 +103,20 @@ pub fn body_links(body: &str, body_line: u32) -> (Vec<Reference>, Vec<At<String>
             )
         };
         if let Some(target) = dest_url.strip_prefix('@') {
-            at.push(At::new(target.to_string(), loc()));
+            if is_image {
+                at_images.push(At::new(dest_url.to_string(), loc()));
+            } else {
+                at.push(At::new(target.to_string(), loc()));
+            }
         } else if crate::model::relative_link(&dest_url, "").is_some() {
             relative.push(At::new(dest_url.to_string(), loc()));
         }
     }
-    (at, relative)
+    BodyLinks {
+        at,
+        relative,
+        at_images,
+    }
 }
 
 /// Where each line of a text starts, to place byte offsets without
@@ -156,7 +177,11 @@ mod tests {
     #[test]
     fn at_links_are_found_with_their_file_position() {
         let body = "Intro.\n\nSee [the plan](@plans/pip#P1.2) and [x](https://a.b).\n";
-        let (links, relative) = body_links(body, 5);
+        let BodyLinks {
+            at: links,
+            relative,
+            ..
+        } = body_links(body, 5);
         assert!(relative.is_empty());
         assert_eq!(links.len(), 1);
         assert_eq!(links[0].value, "plans/pip#P1.2");
@@ -166,11 +191,20 @@ mod tests {
     #[test]
     fn relative_links_and_images_are_found_too() {
         let body = "![Logo](../img/a.png) [x](other.md) [y](#here) [z](mailto:a@b.c)\n";
-        let (at, relative) = body_links(body, 1);
+        let BodyLinks { at, relative, .. } = body_links(body, 1);
         assert!(at.is_empty());
         let urls: Vec<&str> = relative.iter().map(|r| r.value.as_str()).collect();
         assert_eq!(urls, ["../img/a.png", "other.md"]);
         assert_eq!(relative[1].loc, Loc::new(1, 27));
+    }
+
+    #[test]
+    fn an_image_of_an_id_is_kept_apart_from_links() {
+        let found = body_links("![Plan](@plans/p) [Plan](@plans/p)\n", 1);
+        assert_eq!(found.at.len(), 1);
+        assert_eq!(found.at_images.len(), 1);
+        assert_eq!(found.at_images[0].value, "@plans/p");
+        assert_eq!(found.at_images[0].loc, Loc::new(1, 9));
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
     let mut events: Vec<Event> = Vec::new();
     // For each open link: the marker to add after its text when its target is not published.
     let mut hidden_marks: Vec<Option<String>> = Vec::new();
+    // For each open image: whether it is written (or only its text).
+    let mut images: Vec<bool> = Vec::new();
     for event in Parser::new_ext(body, crate::model::markdown_options()) {
         match event {
             Event::Start(Tag::Link {
@@ -44,7 +46,15 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
                         hidden_marks.push(Some(String::new()));
                         continue;
                     }
-                    None => for_page(dest_url, source_dir, linker),
+                    None => match for_page(dest_url, source_dir, linker) {
+                        Ok(url) => url,
+                        // A file this build does not copy: the text stays,
+                        // unlinked and marked, as for an unpublished document.
+                        Err(why) => {
+                            hidden_marks.push(Some(why));
+                            continue;
+                        }
+                    },
                 };
                 hidden_marks.push(None);
                 events.push(Event::Start(Tag::Link {
@@ -60,13 +70,28 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
                 title,
                 id,
             }) => {
-                let dest_url = for_page(dest_url, source_dir, linker);
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                // An image must be a file this build copies: `![](@id)` (an
+                // error found when loading) or an image the build withholds
+                // leaves only its text, never an address to it.
+                let shown = if dest_url.starts_with('@') {
+                    None
+                } else {
+                    for_page(dest_url, source_dir, linker).ok()
+                };
+                images.push(shown.is_some());
+                if let Some(dest_url) = shown {
+                    events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if images.pop().unwrap_or(true) {
+                    events.push(Event::End(TagEnd::Image));
+                }
             }
             Event::End(TagEnd::Link) => match hidden_marks.pop().flatten() {
                 None => events.push(Event::End(TagEnd::Link)),
@@ -86,17 +111,21 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
 }
 
 /// A relative file link or image as written in the document, as it must be
-/// on the page. Anything else is left as written.
-fn for_page<'a>(dest: CowStr<'a>, source_dir: &str, linker: &Linker) -> CowStr<'a> {
+/// on the page. Anything else is left as written. `Err` with why, for a file
+/// this build does not copy.
+fn for_page<'a>(dest: CowStr<'a>, source_dir: &str, linker: &Linker) -> Result<CowStr<'a>, String> {
     match relative_link(&dest, source_dir) {
         Some(RelativeLink::File { path, fragment }) => {
+            if let Some(why) = linker.index.withheld_file(&path) {
+                return Err(why.to_string());
+            }
             let href = linker.href(&path);
-            CowStr::from(match fragment {
+            Ok(CowStr::from(match fragment {
                 Some(f) => format!("{href}#{f}"),
                 None => href,
-            })
+            }))
         }
-        _ => dest,
+        _ => Ok(dest),
     }
 }
 

@@ -54,7 +54,7 @@ impl Part {
 
     /// The parts made from the whole site that an edit to any document
     /// may change.
-    pub const CONTENT_WIDE: [Part; 10] = [
+    pub const CONTENT_WIDE: [Part; 11] = [
         Part::Home,
         Part::Status,
         Part::Timeline,
@@ -65,16 +65,13 @@ impl Part {
         Part::Lists,
         Part::Data,
         Part::SearchIndex,
+        // Which files are copied depends on which documents link to them.
+        Part::Copies,
     ];
 
     /// The whole-site parts that depend only on the theme, `site.yaml` and
     /// which files there are.
-    pub const SETTINGS_WIDE: [Part; 4] = [
-        Part::Accessibility,
-        Part::NotFound,
-        Part::Assets,
-        Part::Copies,
-    ];
+    pub const SETTINGS_WIDE: [Part; 3] = [Part::Accessibility, Part::NotFound, Part::Assets];
 
     /// Rough cost, so that the largest parts start first and do not end a
     /// parallel build on one core.

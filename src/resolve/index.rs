@@ -28,6 +28,9 @@ pub struct Entry {
 pub struct Index {
     docs: BTreeMap<String, Entry>,
     items: BTreeMap<String, BTreeMap<String, Entry>>,
+    /// Files in the content folder that are not copied, by path under
+    /// `content/`, with why ("exempt (paragraph 3)", "draft", "not published").
+    withheld_files: BTreeMap<String, String>,
 }
 
 /// The page of a document, from the site root.
@@ -50,6 +53,17 @@ pub struct Unknown {
 }
 
 impl Index {
+    /// Records the files this build does not copy, so that a link to one
+    /// is written as text, as a link to an unpublished document is.
+    pub fn withhold_files(&mut self, withheld: BTreeMap<String, String>) {
+        self.withheld_files = withheld;
+    }
+
+    /// Why a file (path under `content/`) is not copied, if it is not.
+    pub fn withheld_file(&self, path: &str) -> Option<&str> {
+        self.withheld_files.get(path).map(String::as_str)
+    }
+
     /// Indexes every document and item; reports duplicate ids.
     pub fn build(
         docs: &[Document],

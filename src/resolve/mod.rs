@@ -3,6 +3,7 @@
 //! one file to see.
 
 mod chains;
+mod files;
 mod index;
 pub mod journey;
 mod refs;
@@ -56,6 +57,8 @@ pub struct Site {
     pub actions: BTreeMap<String, BTreeMap<String, ActionStatus>>,
     /// By plan id: the plan's roll-up, and each priority's.
     pub plans: BTreeMap<String, (RollUp, BTreeMap<String, RollUp>)>,
+    /// Files copied as they are: only those a published page uses (see
+    /// `files.rs`).
     pub assets: Vec<crate::load::Asset>,
     /// By indicator id.
     pub indicators: BTreeMap<String, IndicatorStatus>,
@@ -98,7 +101,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
 
     let hidden = hidden_documents(&documents, publish);
     let restricted = hidden_documents(&documents, Publish::default());
-    let index = Index::build(&documents, &hidden, diags, &sources);
+    let mut index = Index::build(&documents, &hidden, diags, &sources);
     let is_published = |id: &str| !hidden.contains_key(id);
     let asset_paths: BTreeSet<String> = assets.iter().map(|a| a.rel.clone()).collect();
     let known = refs::Known {
@@ -109,6 +112,8 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         sources: &sources,
     };
     let backlinks = refs::check_references(&documents, &known, diags);
+    let files = files::decide(&documents, assets, &hidden, diags);
+    index.withhold_files(files.withheld);
 
     let mut actions = BTreeMap::new();
     let mut plans = BTreeMap::new();
@@ -180,7 +185,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         chains,
         events,
         since: None,
-        assets,
+        assets: files.published,
         restricted,
     }
 }

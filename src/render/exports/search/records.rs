@@ -166,9 +166,14 @@ fn document(site: &Site, doc: &Document, out: &mut Vec<Record>) {
         Kind::Paper(p) => {
             items(out, "Resolution", &p.resolutions);
             for resp in &p.responses {
-                // Only the item part of the reference, as written: the
-                // recommendation's document may not be published.
-                let to = resp.to.value.rsplit_once('#').map(|(_, item)| item.trim());
+                // Only the item part of the reference, and only when it is
+                // published: an exempt item's id says what it is about.
+                let to = match site.index.lookup(&resp.to.value, id) {
+                    Ok((key, entry)) if entry.hidden.is_none() => {
+                        key.rsplit_once('#').map(|(_, item)| item.to_string())
+                    }
+                    _ => Some("an item not published here".to_string()),
+                };
                 let status = resp.status.map(|s| s.name());
                 let head = match (to, status) {
                     (Some(to), Some(st)) => format!("Response to {to} ({st})"),

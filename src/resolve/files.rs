@@ -1,0 +1,95 @@
+//! Which files from the content folder (images, PDFs) are copied to the
+//! site. A file is published only when a published page links to it, or it
+//! sits in a published document's own folder and no unpublished document
+//! uses it. A file in an exempt or draft document's folder is never
+//! published, whoever links to it: the folder is the document's.
+
+use crate::diagnostics::{Diagnostics, FileReporter, Severity};
+use crate::load::Asset;
+use crate::model::{Document, Kind, RelativeLink, relative_link};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The files that are copied, and why each of the others is not.
+#[derive(Debug, Default)]
+pub struct Files {
+    /// Copied to the site, by path under `content/`.
+    pub published: Vec<Asset>,
+    /// Not copied: path under `content/` → why, as a link to it from a
+    /// public page says ("exempt (paragraph 3)", "draft", "not published").
+    pub withheld: BTreeMap<String, String>,
+}
+
+/// Decides, for every file, whether it is copied. `hidden` holds the
+/// documents this build leaves out, with why. A file nothing uses, in no
+/// document's folder, is not copied and is reported as a warning.
+pub fn decide(
+    docs: &[Document],
+    assets: Vec<Asset>,
+    hidden: &BTreeMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Files {
+    let mut linked_by_published: BTreeSet<String> = BTreeSet::new();
+    let mut linked_by_hidden: BTreeSet<String> = BTreeSet::new();
+    for doc in docs {
+        let set = if hidden.contains_key(&doc.id) {
+            &mut linked_by_hidden
+        } else {
+            &mut linked_by_published
+        };
+        for link in &doc.relative_links {
+            if let Some(RelativeLink::File { path, .. }) =
+                relative_link(&link.value, doc.source_dir())
+            {
+                set.insert(path);
+            }
+        }
+    }
+    // The folders that belong to a document: `meetings/m/` is the
+    // meeting's, `meetings/m/closed/` the paper `closed`'s. The home page
+    // and the lists' introductions own no folder.
+    let folders: Vec<(String, Option<&String>)> = docs
+        .iter()
+        .filter(|d| !matches!(d.kind, Kind::Home | Kind::ListIntro) && !d.id.is_empty())
+        .map(|d| (format!("{}/", d.id), hidden.get(&d.id)))
+        .collect();
+
+    let mut files = Files::default();
+    for asset in assets {
+        let owners = folders
+            .iter()
+            .filter(|(f, _)| asset.rel.starts_with(f.as_str()));
+        let mut owned = false;
+        let mut hidden_owner = None;
+        for (_, why) in owners {
+            owned = true;
+            if why.is_some() {
+                hidden_owner = *why;
+            }
+        }
+        let decision = if let Some(why) = hidden_owner {
+            Err(why.clone())
+        } else if linked_by_published.contains(&asset.rel) {
+            Ok(())
+        } else if linked_by_hidden.contains(&asset.rel) {
+            Err("not published".to_string())
+        } else if owned {
+            Ok(())
+        } else {
+            let mut warning = FileReporter::whole_file_error(
+                &asset.path.display().to_string(),
+                "no published page links to this file and it is in no document's folder, so it is not copied to the site",
+                Some("link to it from a page (`[title](path/to/file)`), put it in the folder of the document it belongs to, or delete it".into()),
+            );
+            warning.severity = Severity::Warning;
+            diags.push(warning);
+            Err("not published".to_string())
+        };
+        match decision {
+            Ok(()) => files.published.push(asset),
+            Err(why) => {
+                files.withheld.insert(asset.rel, why);
+            }
+        }
+    }
+    files
+}

@@ -1,0 +1,148 @@
+//! What must never be published stays unpublished: the publishing keys fail
+//! closed, nothing of an exempt or draft document (files and item ids
+//! included) leaves the build, and names the file system cannot hold are
+//! content errors, found by `check` as well as `build`.
+
+mod common;
+use common::*;
+
+/// Builds a fixture; returns its output folder (kept alive by the TempDir).
+fn built(name: &str, extra: &[&str]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("output");
+    let (code, _, err) = build(&fixture(name), &out, extra);
+    assert_eq!(code, 0, "{name} builds: {err}");
+    (tmp, out)
+}
+
+/// Every error line of a run, as `file:line:col: error: message`.
+fn errors(err: &str) -> Vec<&str> {
+    err.lines().filter(|l| l.contains(": error: ")).collect()
+}
+
+#[test]
+fn a_near_miss_of_exempt_or_draft_is_an_error_that_names_file_line_and_key() {
+    let dir = fixture("bad/near-publishing-keys");
+    let root = dir.display().to_string();
+    // No --strict: these are errors however the build is run.
+    let (code, _, err) = check(&dir, &[]);
+    assert_eq!(code, 1, "{err}");
+    for at in [
+        "guides/closed-minute.md:3:1: error: `Exempt` is not `exempt`",
+        "guides/closed-note.md:3:1: error: `exmpt` is not `exempt`",
+        "guides/draft-letter.md:3:1: error: `Draft` is not `draft`",
+        "guides/unfinished.md:3:8: error: `draft` should be `true` or `false`",
+        "meetings/2024-01-10-c/appendix.md:3:1: error: `confidential` is not `exempt`",
+        "plans/p/actions.yaml:4:3: error: `exempt` cannot hold back an action",
+        "risks.yaml:5:3: error: `draft` cannot hold back a risk",
+    ] {
+        assert!(err.contains(&format!("{root}/{at}")), "missing {at}\n{err}");
+    }
+    assert_eq!(errors(&err).len(), 7, "{err}");
+    assert!(
+        err.contains("goes in a document's front matter"),
+        "says where the control belongs: {err}"
+    );
+
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("output");
+    let (code, _, _) = build(&dir, &out, &[]);
+    assert_eq!(code, 1);
+    assert!(!out.exists(), "nothing is published");
+}
+
+/// Every byte of a built site, as text, with the path of each file.
+fn everything(out: &std::path::Path) -> Vec<(String, String)> {
+    tree(out)
+        .into_iter()
+        .map(|(path, bytes)| (path, String::from_utf8_lossy(&bytes).into_owned()))
+        .collect()
+}
+
+#[test]
+fn no_file_of_an_exempt_document_is_copied_and_public_files_are() {
+    let (_t, out) = built("publish-files", &["--as-of", "2024-07-01"]);
+    let site = everything(&out);
+    for (path, text) in &site {
+        for secret in [
+            "CANARY",
+            "rec-suspend-director",
+            "secret-chart",
+            "used-by-exempt",
+            "minutes.pdf",
+            "closed-report/annex",
+        ] {
+            assert!(!text.contains(secret), "{path} carries `{secret}`");
+            assert!(!path.contains(secret), "{path} was written");
+        }
+    }
+    let paths: Vec<&str> = site.iter().map(|(p, _)| p.as_str()).collect();
+    // Linked from a published page; in a published meeting's folder.
+    for public in [
+        "images/logo.png",
+        "meetings/2024-06-01-open/chart.png",
+        "meetings/2024-06-01-open/agenda-pack.pdf",
+    ] {
+        assert!(paths.contains(&public), "{public} is published: {paths:?}");
+    }
+    // Linked from nowhere, in no document's folder.
+    assert!(!paths.contains(&"images/orphan.png"));
+    // The public guide's link to the exempt paper's annex is text, marked.
+    let guide = read(&out, "guides/reading/index.html");
+    assert!(
+        guide.contains(
+            "The staffing annex <span class=\"not-published\">(exempt (paragraph 3))</span>"
+        ),
+        "{guide}"
+    );
+    // The response to the closed recommendation says so, in the index too.
+    let docs = read(&out, "search/docs.js");
+    assert!(
+        docs.contains("Response to an item not published here (accepted)"),
+        "{docs}"
+    );
+}
+
+#[test]
+fn a_restricted_build_copies_the_exempt_files_it_shows() {
+    let (_t, out) = built(
+        "publish-files",
+        &["--as-of", "2024-07-01", "--include-exempt"],
+    );
+    for file in [
+        "meetings/2024-05-01-closed/minutes.pdf",
+        "meetings/2024-06-01-open/secret-chart.png",
+        "meetings/2024-06-01-open/closed-report/annex.pdf",
+        "images/used-by-exempt.png",
+    ] {
+        assert!(out.join(file).is_file(), "{file} is in the restricted site");
+    }
+    let docs = read(&out, "search/docs.js");
+    assert!(docs.contains("Response to rec-suspend-director"), "{docs}");
+}
+
+#[test]
+fn a_file_nothing_uses_is_named_in_a_warning() {
+    let dir = fixture("publish-files");
+    let (code, _, err) = check(&dir, &[]);
+    assert_eq!(code, 0, "{err}");
+    let orphan = format!(
+        "{}/images/orphan.png: warning: no published page links to this file",
+        dir.display()
+    );
+    assert!(err.contains(&orphan), "{err}");
+    assert!(!err.contains("used-by-exempt.png: warning"), "{err}");
+}
+
+#[test]
+fn an_image_of_a_document_id_is_an_error_and_never_an_address() {
+    let dir = fixture("bad/at-image");
+    let (code, _, err) = check(&dir, &[]);
+    assert_eq!(code, 1, "{err}");
+    let at = format!(
+        "{}/about.md:6:13: error: `![...](@plans/p)` shows a document as an image",
+        dir.display()
+    );
+    assert!(err.contains(&at), "{err}");
+    assert!(err.contains("drop the `!`"), "{err}");
+}
