@@ -146,3 +146,68 @@ fn an_image_of_a_document_id_is_an_error_and_never_an_address() {
     assert!(err.contains(&at), "{err}");
     assert!(err.contains("drop the `!`"), "{err}");
 }
+
+#[test]
+fn names_a_file_share_cannot_hold_are_errors_that_check_finds() {
+    let dir = fixture("bad/unwritable-names");
+    let root = dir.display().to_string();
+    let (code, _, err) = check(&dir, &[]);
+    assert_eq!(code, 1, "{err}");
+    for at in [
+        // A file where the page `about` needs a folder.
+        "/about: error: this file would be written as `about`, where",
+        // A name Windows keeps for a device.
+        "/con.md: error: `con.md` cannot be published under this name: `con` is a name Windows keeps",
+        // Case, and composed against decomposed accents.
+        "/images/chart.png: error: this would make `images/chart.png` and",
+        "have one name, `images/café.png`, with its accents encoded in two ways",
+        // Action ids become folders.
+        "/plans/p/actions.yaml:1:7: error: the action id `P1.` cannot be a folder name: the name ends with a dot",
+        "/plans/p/actions.yaml:4:7: error: the action id `CON` cannot be a folder name",
+        "/plans/p/actions.yaml:7:7: error: the action id `AAAA",
+    ] {
+        assert!(err.contains(at), "missing {at}\n{err}");
+    }
+    assert!(err.contains("the name is 300 bytes long"), "{err}");
+    assert!(
+        err.contains(&format!("{root}/about.md needs a folder")),
+        "{err}"
+    );
+    assert_eq!(errors(&err).len(), 7, "{err}");
+}
+
+#[test]
+fn every_tag_has_its_own_page_in_any_script_and_one_word_has_one() {
+    let (_t, out) = built("publish-tags", &[]);
+    let pages: Vec<String> = tree(&out)
+        .into_keys()
+        .filter(|p| p.starts_with("tags/") && p != "tags/index.html")
+        .collect();
+    // 日本, Ελλάδα, !!!, CON, and café written two ways.
+    assert_eq!(pages.len(), 5, "{pages:?}");
+    let index = read(&out, "tags/index.html");
+    for (word, titles) in [
+        ("日本", vec!["Japan visit"]),
+        ("Ελλάδα", vec!["Greece visit"]),
+        ("!!!", vec!["Exclamations"]),
+        ("CON", vec!["Console tag"]),
+        ("café", vec!["Cafe composed", "Cafe decomposed"]),
+    ] {
+        let href = index
+            .split("href=\"")
+            .skip(1)
+            .find(|a| a.contains(&format!(">{word}<")))
+            .and_then(|a| a.split('"').next())
+            .unwrap_or_else(|| panic!("no link to the tag {word}\n{index}"));
+        let page = read(&out, &format!("tags/{href}"));
+        for title in &titles {
+            assert!(page.contains(title), "{word} lists {title}\n{page}");
+        }
+        let listed = ["Japan", "Greece", "Exclamations", "Console", "Cafe"]
+            .iter()
+            .filter(|t| page.contains(&format!(">{t}")))
+            .count();
+        assert_eq!(listed, 1, "{word}'s page lists only its own: {page}");
+        assert!(href.is_ascii(), "{href}");
+    }
+}

@@ -13,7 +13,7 @@ use super::text::{SplitError, body_links, decode, split_front_matter};
 use super::walk::{Asset, MAX_FILE_BYTES};
 use super::yaml;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
-use crate::model::{Action, Common, Document, Kind, Settings};
+use crate::model::{Action, Common, Document, Kind, Settings, unwritable};
 use std::path::{Path, PathBuf};
 
 /// What one file gave.
@@ -60,6 +60,15 @@ const RESERVED: [&str; 12] = [
     "feed",
     "sitemap",
 ];
+
+/// The folders the build makes at the top of `output/`: no content file
+/// may have one of these names.
+pub fn built_folders() -> impl Iterator<Item = &'static str> {
+    RESERVED
+        .into_iter()
+        .chain(SECTIONS)
+        .filter(|name| !matches!(*name, "404" | "feed" | "sitemap"))
+}
 
 /// The built-in lists, whose pages the build makes.
 const SECTIONS: [&str; 5] = ["inspections", "visits", "plans", "meetings", "indicators"];
@@ -172,6 +181,9 @@ pub fn read_file(
         settings_file: matches!(role, Role::Settings),
     };
     let diags = &mut out.diags;
+    if !check_writable(&rel, &file, diags) {
+        return Ok(out);
+    }
     match role {
         Role::Asset => {
             match unsafe_asset(&rel, || read(&path)) {
@@ -362,6 +374,22 @@ fn empty_help(role: &Role) -> String {
         Role::Settings => "site.yaml needs at least `title: ...`".into(),
         _ => "write the data, or delete the file".into(),
     }
+}
+
+/// Every folder and file name must be one that every file system the site
+/// may be copied to can hold.
+fn check_writable(rel: &str, file: &str, diags: &mut Diagnostics) -> bool {
+    for seg in rel.split('/') {
+        if let Some(why) = unwritable(seg) {
+            diags.push(FileReporter::whole_file_error(
+                file,
+                &format!("`{seg}` cannot be published under this name: {why}"),
+                Some("rename it: lower-case letters, digits and `-`, with an extension such as `.pdf`, are safe everywhere".into()),
+            ));
+            return false;
+        }
+    }
+    true
 }
 
 /// Every folder and file name that makes an id must be a slug.

@@ -17,6 +17,6 @@ pub mod yaml;
 
 pub use cache::{Changes, LoadCache};
 pub use common::valid_item_id;
-pub use file::{FileRead, Made, read_file};
+pub use file::{FileRead, Made, built_folders, read_file};
 pub use site::{is_slug, scale_help, slugify};
 pub use walk::{Asset, Loaded, assemble, load, load_memory};

@@ -4,7 +4,7 @@ use super::common::{read_item_id, valid_item_id};
 use super::fields::{Fields, parse_rag};
 use super::yaml::{Node, Value};
 use crate::diagnostics::FileReporter;
-use crate::model::{Action, At, Plan, Priority, Update};
+use crate::model::{Action, At, Plan, Priority, Update, unwritable};
 
 pub fn read_plan(r: &mut FileReporter, f: &mut Fields) -> Plan {
     let mut priorities = Vec::new();
@@ -77,7 +77,18 @@ pub const MAX_ACTIONS: usize = 5_000;
 
 fn read_action(r: &mut FileReporter, node: &Node) -> Option<Action> {
     let mut f = Fields::of(r, node, "an action")?;
-    let id = read_item_id(r, &mut f, "an action");
+    // An action has a page of its own, in a folder named by its id.
+    let id = read_item_id(r, &mut f, "an action").filter(|id| match unwritable(&id.value) {
+        None => true,
+        Some(why) => {
+            r.error(
+                id.loc,
+                format!("the action id `{}` cannot be a folder name: {why}", id.value),
+                Some("each action has a page in a folder named by its id: give it another id, such as `P1.1`".into()),
+            );
+            false
+        }
+    });
     let priority = f.required(r, "priority", "an action");
     if let Some(p) = &priority
         && !valid_item_id(&p.value)

@@ -4,6 +4,7 @@
 mod colour;
 mod date;
 mod document;
+mod names;
 mod paths;
 mod rag;
 mod scale;
@@ -11,6 +12,7 @@ mod scale;
 pub use colour::Colour;
 pub use date::Date;
 pub use document::*;
+pub use names::{MAX_NAME_BYTES, folded, tag_slug, unwritable};
 pub use paths::{RelativeLink, relative_link};
 pub use rag::{Rag, StatusLabels};
 pub use scale::{Grade, Scale, builtin_scales};

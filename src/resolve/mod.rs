@@ -3,6 +3,7 @@
 //! one file to see.
 
 mod chains;
+mod clashes;
 mod files;
 mod index;
 pub mod journey;
@@ -93,8 +94,8 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         sources,
         unreadable,
     } = loaded;
-    report_duplicate_ids(&documents, diags);
-    report_shared_pages(&documents, &assets, diags);
+    clashes::report_duplicate_ids(&documents, diags);
+    clashes::report_shared_pages(&documents, &assets, diags);
     default_paper_dates(&mut documents);
     check_grades(&documents, &settings, &sources, diags);
     check_priorities(&documents, &sources, diags);
@@ -187,63 +188,6 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         since: None,
         assets: files.published,
         restricted,
-    }
-}
-
-/// Two files that claim one id (`about.md` and `about/index.md`).
-fn report_duplicate_ids(docs: &[Document], diags: &mut Diagnostics) {
-    for pair in docs.windows(2) {
-        if pair[0].id == pair[1].id {
-            diags.push(FileReporter::whole_file_error(
-                &pair[1].file,
-                &format!(
-                    "this file and {} both make the page `{}`",
-                    pair[0].file, pair[0].id
-                ),
-                Some("rename or remove one of them".into()),
-            ));
-        }
-    }
-}
-
-/// Two things that would write one file of the site (`about.md` and a
-/// copied `about/index.html`; a page `plans/p/actions/a1.md` and action
-/// a1): an error naming both, rather than one silently replacing the other.
-fn report_shared_pages(docs: &[Document], assets: &[crate::load::Asset], diags: &mut Diagnostics) {
-    let mut makers: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for d in docs {
-        makers
-            .entry(doc_url(&d.id))
-            .or_default()
-            .push(d.file.clone());
-        if let Kind::Plan(p) = &d.kind {
-            let file = p.actions_file.as_deref().unwrap_or(&d.file);
-            for a in &p.actions {
-                makers
-                    .entry(action_url(&d.id, &a.id.value))
-                    .or_default()
-                    .push(format!("action {} in {file}", a.id.value));
-            }
-        }
-    }
-    for a in assets {
-        makers
-            .entry(a.rel.clone())
-            .or_default()
-            .push(a.path.display().to_string());
-    }
-    for (path, who) in makers {
-        // Two files with one id are reported by `report_duplicate_ids`.
-        if let [first, second, ..] = who.as_slice()
-            && first != second
-            && !(first.ends_with(".md") && second.ends_with(".md"))
-        {
-            diags.push(FileReporter::whole_file_error(
-                second,
-                &format!("this and {first} would both make `{path}`"),
-                Some("rename or move one of them".into()),
-            ));
-        }
     }
 }
 

@@ -26,15 +26,10 @@ pub fn status(labels: &StatusLabels, rag: Rag) -> Value {
 }
 
 /// The page of a tag: `tags/<slug>/index.html`. Tags that differ only in
-/// case or punctuation share a page.
+/// case, punctuation or Unicode normalisation share a page (see
+/// [`tag_slug`](crate::model::tag_slug)).
 pub fn tag_url(word: &str) -> String {
-    let slug = crate::load::slugify(word.trim());
-    let slug = if slug.is_empty() {
-        "tag".to_string()
-    } else {
-        slug
-    };
-    format!("tags/{slug}/index.html")
+    format!("tags/{}/index.html", crate::model::tag_slug(word))
 }
 
 pub fn date(d: Option<Date>) -> Value {
