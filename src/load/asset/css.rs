@@ -16,6 +16,12 @@ const MAX_DEPTH: u32 = 32;
 
 /// What is wrong with a piece of CSS, or `None` when nothing is.
 pub fn problem(css: &str) -> Option<String> {
+    // Every finding needs a `(` (a function or `url(`) or an `@` (an
+    // at-keyword; an escape cannot make one): without either there is
+    // nothing to find, and a drawing's long `d=` paths skip the tokenizer.
+    if !css.contains(['(', '@']) {
+        return None;
+    }
     let mut parser = Parser::new(css);
     walk(&mut parser, 0, false).err().map(|e| match e.kind {
         cssparser::ParseErrorKind::Custom(why) => why,
