@@ -19,8 +19,11 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     (
         "unsafe-files",
         "logo.svg",
-        "",
-        &["this drawing contains script, an event handler"],
+        ":1:41:",
+        &[
+            "this drawing has an event handler `onload`, which runs script",
+            "export the drawing as PNG",
+        ],
     ),
     (
         "unsafe-files",

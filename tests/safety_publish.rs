@@ -154,8 +154,11 @@ fn names_a_file_share_cannot_hold_are_errors_that_check_finds() {
     let (code, _, err) = check(&dir, &[]);
     assert_eq!(code, 1, "{err}");
     for at in [
-        // A file where the page `about` needs a folder.
-        "/about: error: this file would be written as `about`, where",
+        // A file where the page `about` would need a folder: it has no
+        // extension, so it is not published at all.
+        "/about: error: this file has no extension",
+        // A file where an action's page needs a folder.
+        "/plans/p/actions/P1.pdf: error: this file would be written as `plans/p/actions/P1.pdf`, where action P1.pdf in",
         // A name Windows keeps for a device.
         "/con.md: error: `con.md` cannot be published under this name: `con` is a name Windows keeps",
         // Case, and composed against decomposed accents.
@@ -170,10 +173,10 @@ fn names_a_file_share_cannot_hold_are_errors_that_check_finds() {
     }
     assert!(err.contains("the name is 300 bytes long"), "{err}");
     assert!(
-        err.contains(&format!("{root}/about.md needs a folder")),
+        err.contains(&format!("{root}/plans/p/actions.yaml needs a folder")),
         "{err}"
     );
-    assert_eq!(errors(&err).len(), 7, "{err}");
+    assert_eq!(errors(&err).len(), 8, "{err}");
 }
 
 #[test]

@@ -61,15 +61,6 @@ const RESERVED: [&str; 12] = [
     "sitemap",
 ];
 
-/// The folders the build makes at the top of `output/`: no content file
-/// may have one of these names.
-pub fn built_folders() -> impl Iterator<Item = &'static str> {
-    RESERVED
-        .into_iter()
-        .chain(SECTIONS)
-        .filter(|name| !matches!(*name, "404" | "feed" | "sitemap"))
-}
-
 /// The built-in lists, whose pages the build makes.
 const SECTIONS: [&str; 5] = ["inspections", "visits", "plans", "meetings", "indicators"];
 
@@ -186,13 +177,8 @@ pub fn read_file(
     }
     match role {
         Role::Asset => {
-            match unsafe_asset(&rel, || read(&path)) {
-                Some((message, help)) => diags.push(FileReporter::whole_file_error(
-                    &file,
-                    message,
-                    Some(help.into()),
-                )),
-                None => out.made = Made::Asset(Asset { rel, path }),
+            if super::asset::check(&file, &rel, || read(&path), diags)? {
+                out.made = Made::Asset(Asset { rel, path });
             }
             return Ok(out);
         }
@@ -308,62 +294,6 @@ pub fn read_file(
     }
     out.text = Some(text);
     Ok(out)
-}
-
-/// Why a file that would be copied as it is must not be: it could run in a
-/// member's browser, past the cleaning every page gets.
-fn unsafe_asset(
-    rel: &str,
-    bytes: impl FnOnce() -> std::io::Result<Vec<u8>>,
-) -> Option<(&'static str, &'static str)> {
-    let ext = rel
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" | "xhtml" | "shtml" | "js" | "mjs" => Some((
-            "oversight does not publish HTML or script files from the content folder: they would reach members as they are, unchecked",
-            "write the page in Markdown (a `.md` file), or attach the document as a PDF",
-        )),
-        "svg" | "svgz" | "xml" | "xsl" => {
-            let text = bytes()
-                .ok()
-                .map(|b| String::from_utf8_lossy(&b).to_ascii_lowercase());
-            match text {
-                Some(t) if !can_run(&t) => None,
-                _ => Some((
-                    "this drawing contains script, an event handler or a `javascript:` address, which would run when a member opens it",
-                    "save the drawing again without scripts (most editors have \"plain SVG\"), or use a PNG",
-                )),
-            }
-        }
-        _ => None,
-    }
-}
-
-/// Whether lower-cased markup holds anything that runs: a script element,
-/// an embedded document, a `javascript:` address or an `on...=` handler.
-fn can_run(t: &str) -> bool {
-    if [
-        "<script",
-        "javascript:",
-        "<foreignobject",
-        "<iframe",
-        "<!entity",
-    ]
-    .iter()
-    .any(|s| t.contains(s))
-    {
-        return true;
-    }
-    t.match_indices("on").any(|(i, _)| {
-        let before = t[..i].chars().next_back();
-        let rest = &t[i + 2..];
-        let name_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-        before.is_some_and(|c| c.is_whitespace() || c == '/' || c == '"' || c == '\'')
-            && name_len > 0
-            && rest[name_len..].trim_start().starts_with('=')
-    })
 }
 
 fn empty_help(role: &Role) -> String {
@@ -527,18 +457,6 @@ fn read_markdown(r: &mut FileReporter, rel: &str, text: &str, role: MdRole) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn drawings_that_could_run_are_found() {
-        assert!(can_run("<svg onload=\"x()\">"));
-        assert!(can_run("<svg><a xlink:href=\"javascript:x\">"));
-        assert!(can_run("<svg><script>x</script></svg>"));
-        assert!(can_run("<svg><g onclick = 'x'>"));
-        assert!(!can_run(
-            "<svg><text>only one option</text><path d=\"m0 0\"/></svg>"
-        ));
-        assert!(!can_run("<svg font=\"x\" transform=\"rotate(1)\">"));
-    }
 
     #[test]
     fn ids_follow_the_contract() {

@@ -2,6 +2,7 @@
 //! a file sits in decides what it is. Every problem is reported with its
 //! file, line and column; loading goes on past errors to find them all.
 
+mod asset;
 mod cache;
 mod common;
 mod data;
@@ -17,6 +18,6 @@ pub mod yaml;
 
 pub use cache::{Changes, LoadCache};
 pub use common::valid_item_id;
-pub use file::{FileRead, Made, built_folders, read_file};
+pub use file::{FileRead, Made, read_file};
 pub use site::{is_slug, scale_help, slugify};
 pub use walk::{Asset, Loaded, assemble, load, load_memory};

@@ -96,19 +96,6 @@ pub fn report_shared_pages(
             ));
         }
     }
-    // A file whose path is a folder the build makes for its own pages.
-    for a in assets {
-        if crate::load::built_folders().any(|name| folded(&a.rel) == name) {
-            diags.push(FileReporter::whole_file_error(
-                &a.path.display().to_string(),
-                &format!(
-                    "this file would be written as `{}`, where the build makes a folder of that name for its own pages",
-                    a.rel
-                ),
-                Some("rename the file, or give it an extension such as `.pdf`".into()),
-            ));
-        }
-    }
     // A file whose path is a folder that another path needs.
     let mut reported = std::collections::BTreeSet::new();
     for (key, who) in &makers {

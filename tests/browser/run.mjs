@@ -8,13 +8,17 @@
 // - `oversight serve` reloads an open page after an edit;
 // - axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any page type;
 // - nothing overflows at 320 px (the reflow test for 400 % zoom);
-// - every page passes the Nu Html Checker.
+// - every page passes the Nu Html Checker;
+// - each hostile drawing, XML and XHTML file of issue 13 runs script when
+//   opened as it is, oversight refuses every one (and its preview runs
+//   none), and an allowed drawing it copies runs nothing (files.mjs).
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { binary, buildSite, launch, pageTypes, repo, serve } from "./site.mjs";
+import { allowedDrawingRunsNothing, casesRunAsTheyAre, oversightRefusesThem } from "./files.mjs";
 
 const require = createRequire(import.meta.url);
 let failures = 0;
@@ -110,6 +114,10 @@ for (const [mode, root] of [["a sub-path", base], ["file://", fileBase]]) {
     return text.trim().slice(0, 40);
   });
 }
+
+await check("each hostile file of issue 13 runs script when opened as it is (so the next check can fail)", () => casesRunAsTheyAre(browser));
+await check("oversight refuses each of them, and its preview of them runs no script", () => oversightRefusesThem(browser, bin));
+await check("an allowed drawing is copied as it is and runs no script", () => allowedDrawingRunsNothing(browser, bin));
 
 await check("a keyboard user reaches the main content through the skip link", async () => {
   const context = await browser.newContext();
