@@ -2,7 +2,7 @@
 //! site's overrides from `themes/<name>/` beside its content folder.
 
 use crate::diagnostics::{Diagnostic, FileReporter};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use tera::Tera;
 
 macro_rules! builtin {
@@ -54,14 +54,18 @@ pub struct Theme {
     pub assets: Vec<(String, Vec<u8>)>,
 }
 
-/// Loads the built-in theme with the site's overrides. Problems with a
-/// site's templates are content errors, named by file.
-pub fn load(content_dir: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
-    let dir = content_dir
+/// The folder of a site's themes: `themes/` beside its content folder.
+pub fn themes_folder(content_dir: &Path) -> PathBuf {
+    content_dir
         .parent()
         .unwrap_or(Path::new("."))
         .join("themes")
-        .join(name);
+}
+
+/// Loads the built-in theme with the site's overrides. Problems with a
+/// site's templates are content errors, named by file.
+pub fn load(content_dir: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    let dir = themes_folder(content_dir).join(name);
     let mut templates: Vec<(String, String)> = TEMPLATES
         .iter()
         .map(|(n, t)| (n.to_string(), t.to_string()))
