@@ -73,7 +73,12 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, String> {
     };
     let writing = |e: std::io::Error| format!("writing {}: {e}", output.display());
     let building = Instant::now();
-    let staging = write::Staging::begin(output).map_err(writing)?;
+    let themes = render::theme::themes_folder(&opts.content);
+    let sources = [
+        ("content folder", opts.content.as_path()),
+        ("themes folder", themes.as_path()),
+    ];
+    let staging = write::Staging::begin(output, &sources).map_err(writing)?;
     let rendered =
         render::render_parts(&site, &theme, progress, &|f| staging.put(&f)).map_err(writing)?;
     if !rendered.errors.is_empty() {

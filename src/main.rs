@@ -5,6 +5,7 @@ use oversight::app::{Options, Report, run};
 use oversight::model::Date;
 use oversight::resolve::Publish;
 use oversight::scaffold::{self, Type};
+use oversight::serve::Network;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -65,9 +66,18 @@ enum Command {
         #[arg(long, default_value_t = 1111)]
         port: u16,
         /// The address to listen on. Keep it on this machine (127.0.0.1)
-        /// unless others must see the preview.
+        /// unless others must see the preview: anyone who can reach the
+        /// address can read every page, with no password.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
+        /// With --drafts or --include-exempt, allow a --bind address other
+        /// computers can reach.
+        #[arg(long)]
+        allow_remote: bool,
+        /// A name, besides localhost and addresses, that the preview
+        /// answers to (this computer's name on the network). Repeatable.
+        #[arg(long = "host-name", value_name = "NAME")]
+        host_names: Vec<String>,
         /// Open the preview in the browser.
         #[arg(long)]
         open: bool,
@@ -138,6 +148,8 @@ fn main() -> ExitCode {
             content,
             port,
             bind,
+            allow_remote,
+            host_names,
             open,
             as_of,
             drafts,
@@ -154,7 +166,11 @@ fn main() -> ExitCode {
                     exempt: include_exempt,
                 },
             };
-            return preview::serve(term, build, bind, port, open);
+            let network = Network {
+                allow_remote,
+                host_names,
+            };
+            return preview::serve(term, build, (bind, port), network, open);
         }
         Command::Build {
             content,

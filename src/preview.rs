@@ -1,7 +1,7 @@
 //! What `oversight serve` says on the terminal, and opening the browser.
 
 use oversight::app::{Options, Report};
-use oversight::serve::{Console, ServeOptions, serve as run};
+use oversight::serve::{Console, Network, ServeOptions, serve_with as run};
 use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -50,6 +50,10 @@ impl Console for Preview {
     fn failed(&self, message: &str) {
         self.term.error(message);
     }
+
+    fn warned(&self, message: &str) {
+        self.term.warning(message);
+    }
 }
 
 /// Opens `url` in the desktop's browser, if there is one.
@@ -72,9 +76,15 @@ fn open_browser(url: &str) {
     }
 }
 
-pub fn serve(term: Terminal, build: Options, bind: IpAddr, port: u16, open: bool) -> ExitCode {
+pub fn serve(
+    term: Terminal,
+    build: Options,
+    (bind, port): (IpAddr, u16),
+    network: Network,
+    open: bool,
+) -> ExitCode {
     let opts = ServeOptions { build, bind, port };
-    match run(opts, Arc::new(Preview { term, open })) {
+    match run(opts, network, Arc::new(Preview { term, open })) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             term.error(&message);

@@ -69,6 +69,11 @@ impl Terminal {
         eprintln!("{} {message}", self.paint("error:", "1;31"));
     }
 
+    /// Something to heed that is not an error: printed even with `--quiet`.
+    pub fn warning(&self, message: &str) {
+        eprintln!("{} {message}", self.paint("warning:", "1;33"));
+    }
+
     /// The one line that ends a run.
     pub fn summary(&self, ok: bool, line: &str) {
         if !ok {

@@ -2,7 +2,7 @@
 //! site's overrides from `themes/<name>/` beside its content folder.
 
 use crate::diagnostics::{Diagnostic, FileReporter};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use tera::Tera;
 
 macro_rules! builtin {
@@ -54,14 +54,18 @@ pub struct Theme {
     pub assets: Vec<(String, Vec<u8>)>,
 }
 
-/// Loads the built-in theme with the site's overrides. Problems with a
-/// site's templates are content errors, named by file.
-pub fn load(content_dir: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
-    let dir = content_dir
+/// The folder of a site's themes: `themes/` beside its content folder.
+pub fn themes_folder(content_dir: &Path) -> PathBuf {
+    content_dir
         .parent()
         .unwrap_or(Path::new("."))
         .join("themes")
-        .join(name);
+}
+
+/// Loads the built-in theme with the site's overrides. Problems with a
+/// site's templates are content errors, named by file.
+pub fn load(content_dir: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    let dir = themes_folder(content_dir).join(name);
     let mut templates: Vec<(String, String)> = TEMPLATES
         .iter()
         .map(|(n, t)| (n.to_string(), t.to_string()))
@@ -71,6 +75,13 @@ pub fn load(content_dir: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         .map(|(n, b)| (n.to_string(), b.to_vec()))
         .collect();
     let mut errors = Vec::new();
+    if let Some(themes) = dir.parent() {
+        refuse_linked_folder(themes, &mut errors);
+    }
+    refuse_linked_folder(&dir, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     if name != "default" && !dir.is_dir() {
         errors.push(FileReporter::whole_file_error(
             &format!("{}/site.yaml", content_dir.display()),
@@ -106,30 +117,109 @@ pub fn load(content_dir: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     }
 }
 
-/// Files in `dir` replace (or add to) `files` by name.
+/// Files in `dir` replace (or add to) `files` by name. Folders in it are
+/// not read.
+///
+/// A theme is copied into every member's copy of the site, so it is held
+/// to stricter rules than the content folder: a symbolic link is refused
+/// wherever it leads (one to `/proc/self/environ` would publish the build
+/// machine's secrets), and so is anything that is not an ordinary file (a
+/// pipe or a device), which is named rather than skipped in silence.
 fn overlay<T>(
     dir: &Path,
     files: &mut Vec<(String, T)>,
     errors: &mut Vec<Diagnostic>,
     convert: impl Fn(Vec<u8>) -> Option<T>,
 ) {
+    if !refuse_linked_folder(dir, errors) {
+        return;
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let mut found: Vec<_> = entries.flatten().filter(|e| e.path().is_file()).collect();
+    let mut found: Vec<_> = entries.flatten().collect();
     found.sort_by_key(|e| e.file_name());
     for e in found {
+        let path = e.path();
+        let problem = match e.file_type() {
+            Ok(t) if t.is_dir() => continue,
+            Ok(t) if t.is_file() => None,
+            Ok(t) if t.is_symlink() => Some((
+                "this theme file is a symbolic link; links are not followed in a theme, as one could publish a file from anywhere on this computer",
+                "copy the file itself into the theme, or remove the link",
+            )),
+            Ok(_) => Some((
+                "this theme entry is not an ordinary file (it is a pipe, socket or device)",
+                "remove it: a theme holds only ordinary files",
+            )),
+            Err(_) => Some(("this theme file cannot be read", "check its permissions")),
+        };
+        if let Some((message, help)) = problem {
+            errors.push(FileReporter::whole_file_error(
+                &path.display().to_string(),
+                message,
+                Some(help.into()),
+            ));
+            continue;
+        }
         let name = e.file_name().to_string_lossy().to_string();
-        match std::fs::read(e.path()).ok().and_then(&convert) {
+        match std::fs::read(&path).ok().and_then(&convert) {
             Some(body) => match files.iter_mut().find(|(n, _)| *n == name) {
                 Some(slot) => slot.1 = body,
                 None => files.push((name, body)),
             },
             None => errors.push(FileReporter::whole_file_error(
-                &e.path().display().to_string(),
+                &path.display().to_string(),
                 "this theme file cannot be read as UTF-8 text",
                 None,
             )),
         }
+    }
+}
+
+/// Reports `dir` when it is a symbolic link or not a folder. `true` when
+/// it is a folder that may be read; `false` also when it does not exist.
+fn refuse_linked_folder(dir: &Path, errors: &mut Vec<Diagnostic>) -> bool {
+    let problem = match std::fs::symlink_metadata(dir) {
+        Err(_) => return false,
+        Ok(m) if m.is_dir() => return true,
+        Ok(m) if m.is_symlink() => (
+            "this theme folder is a symbolic link; links are not followed in a theme, as one could publish files from anywhere on this computer",
+            "make it a real folder and copy the theme's files into it",
+        ),
+        Ok(_) => (
+            "this should be a folder of theme files",
+            "make it a folder, or remove it",
+        ),
+    };
+    errors.push(FileReporter::whole_file_error(
+        &dir.display().to_string(),
+        problem.0,
+        Some(problem.1.into()),
+    ));
+    false
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pipe_in_a_theme_is_refused_without_being_opened() {
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        let fifo = tmp.path().join("style.css");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut errors = Vec::new();
+        // Opening the pipe to read it would wait for ever for a writer.
+        overlay(tmp.path(), &mut files, &mut errors, Some);
+        assert!(files.is_empty());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].file.ends_with("style.css"));
+        assert!(errors[0].message.contains("not an ordinary file"));
     }
 }

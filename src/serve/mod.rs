@@ -3,8 +3,12 @@
 //! every change rebuilds the site and reloads open pages. When the content
 //! is invalid, every page shows the errors until they are fixed. The
 //! reload script is added to served pages only: nothing is written to disk.
+//! Requests must name the preview as `Host` (`host.rs`), and listening
+//! beyond this computer is warned about, or refused for exempt papers and
+//! drafts unless asked for twice.
 
 mod depends;
+mod host;
 mod live;
 mod pages;
 mod watch;
@@ -13,6 +17,8 @@ use crate::app::Options;
 use axum::Router;
 use axum::extract::State;
 use axum::http::Uri;
+pub use host::Network;
+use host::{Hosts, exposure_warning, refuse_exposure};
 pub use pages::Preview;
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
@@ -31,11 +37,32 @@ pub trait Console: Send + Sync {
     fn listening(&self, addr: SocketAddr);
     fn built(&self, report: &crate::app::Report);
     fn failed(&self, message: &str);
+    /// Something the officer must know before others can see the
+    /// preview. A console that does not say otherwise shows it as a failure,
+    /// so it is never lost.
+    fn warned(&self, message: &str) {
+        self.failed(message);
+    }
 }
 
-/// Builds, serves and watches until the process is stopped. `Err` when it
-/// cannot start: the port is taken, the content folder is missing.
+/// Builds, serves and watches until the process is stopped, answering
+/// only to `localhost` and addresses, with drafts and exempt papers kept
+/// to this computer. `Err` when it cannot start: the port is taken, the
+/// content folder is missing.
 pub fn serve(opts: ServeOptions, console: Arc<dyn Console>) -> Result<(), String> {
+    serve_with(opts, Network::default(), console)
+}
+
+/// [`serve`], letting `network` say who else may reach the preview.
+/// `Err`, before anything is built or listened on, when drafts or exempt
+/// papers would be shown beyond this computer without `allow_remote`.
+pub fn serve_with(
+    opts: ServeOptions,
+    network: Network,
+    console: Arc<dyn Console>,
+) -> Result<(), String> {
+    refuse_exposure(opts.bind, opts.build.publish, &network)?;
+    let hosts = Arc::new(Hosts::new(opts.bind, &network.host_names));
     let mut cache = crate::load::LoadCache::default();
     let first = Preview::build(&opts.build, &mut cache, None, true)?;
     console.built(&first.report);
@@ -65,10 +92,16 @@ pub fn serve(opts: ServeOptions, console: Arc<dyn Console>) -> Result<(), String
             livereload.reloader(),
             Arc::clone(&console),
         )?;
+        // The Host check is the outermost layer: a refused request reaches
+        // neither the pages nor the reload stream.
         let app = Router::new()
             .fallback(respond)
             .with_state(state)
-            .layer(livereload);
+            .layer(livereload)
+            .layer(axum::middleware::from_fn_with_state(hosts, host::check));
+        if let Some(warning) = exposure_warning(addr, opts.build.publish) {
+            console.warned(&warning);
+        }
         console.listening(addr);
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
