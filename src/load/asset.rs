@@ -13,6 +13,7 @@ mod css;
 mod svg;
 
 use crate::diagnostics::{Diagnostics, FileReporter, Severity};
+use std::sync::Arc;
 
 /// The kinds copied, by extension in lower case, grouped as the messages
 /// and `docs/safety.md` list them.
@@ -39,22 +40,26 @@ fn clutter(name: &str) -> bool {
     ["thumbs.db", "ehthumbs.db", "desktop.ini"].contains(&lower.as_str()) || lower.starts_with("~$")
 }
 
+/// What may be copied: `Some(None)` for the file as it is, `Some(Some(bytes))`
+/// for a file read to be checked (the checked bytes are what is published).
+pub type Copied = Option<Option<Arc<[u8]>>>;
+
 /// Checks a file that would be copied as it is (`rel` under `content/`,
-/// named `file` in messages); true when it is to be copied. Only an SVG
-/// drawing is read. `Err` only when that drawing cannot be read at all.
+/// named `file` in messages); `None` when it is not to be copied. Only an
+/// SVG drawing is read. `Err` only when that drawing cannot be read at all.
 pub fn check(
     file: &str,
     rel: &str,
     bytes: impl FnOnce() -> std::io::Result<Vec<u8>>,
     diags: &mut Diagnostics,
-) -> std::io::Result<bool> {
+) -> std::io::Result<Copied> {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     if clutter(name) {
         diags.push(FileReporter::whole_file_warning(
             file,
             &format!("`{name}` is a file Windows or Office leaves in folders; it is not published (you can delete it)"),
         ));
-        return Ok(false);
+        return Ok(None);
     }
     let ext = match name.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
@@ -64,11 +69,11 @@ pub fn check(
         return drawing(file, bytes, diags);
     }
     if ALLOWED.iter().any(|(_, exts)| exts.contains(&ext.as_str())) {
-        return Ok(true);
+        return Ok(Some(None));
     }
     let (message, help) = refusal(&ext);
     diags.push(FileReporter::whole_file_error(file, &message, Some(help)));
-    Ok(false)
+    Ok(None)
 }
 
 /// Reads and checks an SVG drawing, reporting every reason it is refused.
@@ -76,7 +81,7 @@ fn drawing(
     file: &str,
     bytes: impl FnOnce() -> std::io::Result<Vec<u8>>,
     diags: &mut Diagnostics,
-) -> std::io::Result<bool> {
+) -> std::io::Result<Copied> {
     let bytes = match bytes() {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
@@ -85,7 +90,7 @@ fn drawing(
                 "this drawing is larger than 16 MB, more than oversight reads to check it",
                 Some("export it as PNG, or attach it as a PDF".into()),
             ));
-            return Ok(false);
+            return Ok(None);
         }
         Err(e) => return Err(e),
     };
@@ -102,7 +107,7 @@ fn drawing(
             Some(f.help.clone()),
         );
     }
-    Ok(findings.is_empty())
+    Ok(findings.is_empty().then(|| Some(Arc::from(bytes))))
 }
 
 /// What to say about a kind that is not copied, and what to do instead.

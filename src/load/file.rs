@@ -177,8 +177,8 @@ pub fn read_file(
     }
     match role {
         Role::Asset => {
-            if super::asset::check(&file, &rel, || read(&path), diags)? {
-                out.made = Made::Asset(Asset { rel, path });
+            if let Some(checked) = super::asset::check(&file, &rel, || read(&path), diags)? {
+                out.made = Made::Asset(Asset { rel, path, checked });
             }
             return Ok(out);
         }

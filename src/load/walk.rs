@@ -16,6 +16,10 @@ pub struct Asset {
     /// Path under `content/`, with `/` separators.
     pub rel: String,
     pub path: PathBuf,
+    /// For a file whose content was checked (an SVG drawing): the bytes
+    /// that passed, which are what is published, so that a file changed
+    /// after the check is never copied unchecked.
+    pub checked: Option<std::sync::Arc<[u8]>>,
 }
 
 /// Everything read from `content/`.

@@ -212,7 +212,10 @@ fn render_part(
         Part::SearchIndex => r.files.extend(super::exports::search_files(site)),
         Part::Copies => r.files.extend(site.assets.iter().map(|a| OutputFile {
             path: a.rel.clone(),
-            content: super::Content::Copy(a.path.clone()),
+            content: match &a.checked {
+                Some(bytes) => super::Content::Bytes(bytes.to_vec()),
+                None => super::Content::Copy(a.path.clone()),
+            },
         })),
     }
     (r.files, r.errors)

@@ -291,7 +291,7 @@ fn verdict(rel: &str, bytes: &[u8]) -> (bool, Vec<String>) {
             )
         })
         .collect();
-    (copy, messages)
+    (copy.is_some(), messages)
 }
 
 #[test]
@@ -349,4 +349,15 @@ fn a_refused_drawing_is_not_copied_and_an_allowed_one_is() {
     let (copy, m) = verdict("a.svg", drawing("<script/>").as_bytes());
     assert!(!copy && m[0].starts_with("Error: "), "{m:?}");
     assert_eq!(verdict("b.SVG", drawing("").as_bytes()), (true, vec![]));
+}
+
+#[test]
+fn a_drawing_is_published_as_the_bytes_that_were_checked() {
+    let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><path d=\"M0 0\"/></svg>".to_vec();
+    let mut diags = Diagnostics::default();
+    let copied = check("content/a.svg", "a.svg", || Ok(svg.clone()), &mut diags).unwrap();
+    assert_eq!(copied, Some(Some(std::sync::Arc::from(svg))));
+    // Other kinds are not read: the file is copied as it is.
+    let copied = check("content/a.pdf", "a.pdf", || panic!("not read"), &mut diags).unwrap();
+    assert_eq!(copied, Some(None));
 }
