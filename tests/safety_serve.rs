@@ -5,12 +5,12 @@
 
 mod common;
 use common::*;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+#[path = "common/http.rs"]
+mod http;
+use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::Duration;
 
 /// A running preview: stopped when the test ends, however it ends.
 struct Server {
@@ -91,25 +91,7 @@ fn start(args: &[&str]) -> Result<(Server, u16), String> {
 /// Status and body of `GET path` sent to this machine's loopback on
 /// `port`, with the `Host` header `host` (none when `None`).
 fn get(port: u16, host: Option<&str>, path: &str) -> (u16, String) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connects");
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    let request = match host {
-        Some(h) => format!("GET {path} HTTP/1.1\r\nHost: {h}\r\nConnection: close\r\n\r\n"),
-        None => format!("GET {path} HTTP/1.0\r\n\r\n"),
-    };
-    s.write_all(request.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    let _ = s.read_to_end(&mut raw);
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map_or(String::new(), |(_, b)| b.to_string());
-    (status, body)
+    http::get_as(&format!("127.0.0.1:{port}"), host, path)
 }
 
 #[test]

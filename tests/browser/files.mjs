@@ -3,13 +3,13 @@
 // run script there and so that the check below could fail; then oversight
 // is shown to refuse every one, the preview of that folder to run none of
 // them, and an allowed drawing it copies to run nothing.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { repo } from "./site.mjs";
+import { preview, repo } from "./site.mjs";
 
 export const hostile = path.join(repo, "tests", "fixtures", "bad", "unsafe-svg-issue");
 export const allowed = path.join(repo, "tests", "fixtures", "files-allowed");
@@ -101,17 +101,8 @@ export async function casesRunAsTheyAre(browser) {
 
 /** oversight's preview of the folder runs none of the cases, and a build refuses every one and writes nothing. */
 export async function oversightRefusesThem(browser, bin) {
-  const child = spawn(bin, ["serve", "--port", "0", "--content", hostile], { stdio: ["ignore", "pipe", "ignore"] });
+  const { child, url } = await preview(bin, hostile);
   try {
-    const url = await new Promise((resolve, reject) => {
-      let text = "";
-      child.stdout.on("data", (d) => {
-        text += d;
-        const m = text.match(/serving (http:\/\/\S+\/)/);
-        if (m) resolve(m[1]);
-      });
-      child.on("exit", () => reject(new Error("serve stopped")));
-    });
     const context = await browser.newContext();
     const open = await watcher(context);
     for (const c of cases) {

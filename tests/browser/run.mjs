@@ -12,12 +12,12 @@
 // - each hostile drawing, XML and XHTML file of issue 13 runs script when
 //   opened as it is, oversight refuses every one (and its preview runs
 //   none), and an allowed drawing it copies runs nothing (files.mjs).
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { binary, buildSite, launch, pageTypes, repo, serve } from "./site.mjs";
+import { binary, buildSite, launch, pageTypes, preview, repo, serve } from "./site.mjs";
 import { allowedDrawingRunsNothing, casesRunAsTheyAre, oversightRefusesThem } from "./files.mjs";
 
 const require = createRequire(import.meta.url);
@@ -135,17 +135,8 @@ await check("a keyboard user reaches the main content through the skip link", as
 await check("oversight serve reloads an open page after an edit", async () => {
   const content = path.join(dir, "content");
   fs.cpSync(path.join(repo, "content"), content, { recursive: true });
-  const child = spawn(bin, ["serve", "--port", "0", "--content", content], { stdio: ["ignore", "pipe", "ignore"] });
+  const { child, url } = await preview(bin, content);
   try {
-    const url = await new Promise((resolve, reject) => {
-      let text = "";
-      child.stdout.on("data", (d) => {
-        text += d;
-        const m = text.match(/serving (http:\/\/\S+\/)/);
-        if (m) resolve(m[1]);
-      });
-      child.on("exit", () => reject(new Error("serve stopped")));
-    });
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(url + "about/index.html");

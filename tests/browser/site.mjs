@@ -1,6 +1,6 @@
 // Shared helpers for the browser tests: build the example site, serve it
 // under a sub-path, launch Debian's Chromium, and pick one page of each type.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -85,4 +85,20 @@ export function pageTypes(out) {
   const tags = fs.readdirSync(path.join(out, "tags")).filter((t) => t !== "index.html");
   if (tags.length) pages.push(`tags/${tags[0]}/index.html`);
   return pages;
+}
+
+/** Starts `oversight serve` on a free port for `content`; resolves to the
+ * running child and the address it serves. Kill the child when done. */
+export async function preview(bin, content) {
+  const child = spawn(bin, ["serve", "--port", "0", "--content", content], { stdio: ["ignore", "pipe", "ignore"] });
+  const url = await new Promise((resolve, reject) => {
+    let text = "";
+    child.stdout.on("data", (d) => {
+      text += d;
+      const m = text.match(/serving (http:\/\/\S+\/)/);
+      if (m) resolve(m[1]);
+    });
+    child.on("exit", () => reject(new Error("serve stopped")));
+  });
+  return { child, url };
 }
