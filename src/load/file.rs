@@ -225,7 +225,7 @@ pub fn read_file(
         }
     };
     let text = match decode(&bytes) {
-        Ok(t) => t,
+        Ok(t) => super::clean::clean_text(&file, t, diags),
         Err((loc, msg)) => {
             let mut r = FileReporter {
                 file: &file,
@@ -390,7 +390,10 @@ fn check_slugs(rel: &str, file: &str, diags: &mut Diagnostics) -> bool {
 
 fn parse_yaml(r: &mut FileReporter, text: &str, first_line: u32) -> Option<yaml::Node> {
     match yaml::parse(text, first_line) {
-        Ok(node) => Some(node),
+        Ok(mut node) => {
+            super::clean::clean_yaml(r, &mut node);
+            Some(node)
+        }
         Err(e) => {
             let help = if e.message.contains("mapping values are not allowed") {
                 Some("a value that contains \": \" must be in quotes: `title: \"Monitoring visit: child protection\"`".into())

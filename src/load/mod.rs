@@ -3,6 +3,7 @@
 //! file, line and column; loading goes on past errors to find them all.
 
 mod cache;
+mod clean;
 mod common;
 mod data;
 mod fields;

@@ -82,7 +82,12 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
     add_heading_ids(&mut events);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
-    sanitise(&out)
+    let html = sanitise(&out);
+    // Character references (`&#11;`, `&#x202E;`) can make what loading removed.
+    match crate::model::chars::strip(&html) {
+        std::borrow::Cow::Borrowed(_) => html,
+        std::borrow::Cow::Owned(cleaned) => cleaned,
+    }
 }
 
 /// A relative file link or image as written in the document, as it must be

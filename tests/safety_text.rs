@@ -1,0 +1,143 @@
+//! Hostile text stays harmless (issue 13, section 8) and no input takes
+//! super-linear time (section 9): control characters and bidirectional
+//! overrides never reach a built file, content printed on the terminal is
+//! escaped, a `SOURCE_DATE_EPOCH` that is not a time is an error, and
+//! pages nested too deeply or too costly to clean are refused by `check`,
+//! with the file and line.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+
+/// A content folder under `dir` with these files (and a `site.yaml`).
+fn site(dir: &Path, files: &[(&str, &str)]) -> PathBuf {
+    let content = dir.join("content");
+    for (rel, text) in files {
+        let p = content.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    if !content.join("site.yaml").exists() {
+        std::fs::write(
+            content.join("site.yaml"),
+            "title: Text\ntoday: 2024-06-30\nbase_url: https://example.org/\n",
+        )
+        .unwrap();
+    }
+    content
+}
+
+/// Characters that must never reach a built file.
+const HOSTILE: [char; 9] = [
+    '\u{0}', '\u{b}', '\u{c}', '\u{1b}', '\u{7f}', '\u{85}', '\u{fffe}', '\u{ffff}', '\u{202e}',
+];
+
+/// Every built file that holds one of `chars`, and which.
+fn files_holding(out: &Path, chars: &[char]) -> Vec<String> {
+    tree(out)
+        .into_iter()
+        .filter_map(|(rel, bytes)| {
+            let text = String::from_utf8_lossy(&bytes);
+            let found: Vec<String> = chars
+                .iter()
+                .filter(|c| text.contains(**c))
+                .map(|c| format!("U+{:04X}", *c as u32))
+                .collect();
+            (!found.is_empty()).then(|| format!("{rel}: {}", found.join(" ")))
+        })
+        .collect()
+}
+
+const INSPECTION: &str = "---
+title: \"A\\vB \\e[2J inspection\"
+inspectorate: Ofsted
+scale: ofsted-ilacs
+start: 2024-01
+summary: \"Null \\0 here, next line \\N, form feed \\f, reversed \\u202Etxt\"
+tags: [\"care\\vleavers\"]
+judgements:
+  - area: Overall effectiveness
+    grade: Good
+    overall: true
+recommendations:
+  - id: r1
+    text: \"Vertical\\vtab and noncharacters \\uFFFE \\uFFFF\"
+---
+Raw in the body: \u{b}, \u{1b}[2J, \u{7f}, \u{fffe}, \u{ffff}, \u{202e}reversed.
+
+By reference: &#11; &#x202E; &#127; &#x85;
+";
+
+#[test]
+fn control_characters_never_reach_a_built_file_and_the_feed_stays_xml() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = site(tmp.path(), &[("inspections/2024-ilacs.md", INSPECTION)]);
+    let out = tmp.path().join("out");
+    let (code, _, err) = build(&content, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    let found = files_holding(&out, &HOSTILE);
+    assert!(found.is_empty(), "{found:#?}");
+    // Removed with a warning that says where and what.
+    assert!(
+        err.contains("2024-ilacs.md:2:8: warning: U+000B (vertical tab, often pasted from Word as a line break) written as a YAML escape was removed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2024-ilacs.md:16:"),
+        "the body is placed too: {err}"
+    );
+    // The text around them stays.
+    let page = read(&out, "inspections/2024-ilacs/index.html");
+    assert!(page.contains("AB [2J inspection"), "{page}");
+    assert!(page.contains("Verticaltab and noncharacters"), "{page}");
+    let feed = read(&out, "feed.xml");
+    if let Err(e) = roxmltree::Document::parse(&feed) {
+        panic!("feed.xml is not XML: {e}\n{feed}");
+    }
+    assert!(feed.contains("AB [2J inspection"), "{feed}");
+    let json = read(&out, "data/site.json");
+    assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
+    assert!(json.contains("AB [2J inspection"));
+}
+
+#[test]
+fn a_control_character_typed_into_a_title_is_removed_not_a_syntax_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = "---\ntitle: Raw\u{b}vertical tab\u{0}\n---\nBody.\n";
+    let content = site(tmp.path(), &[("raw.md", page)]);
+    let out = tmp.path().join("out");
+    let (code, _, err) = build(&content, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("raw.md:2:11: warning: U+000B (vertical tab"),
+        "{err}"
+    );
+    assert!(
+        err.contains("raw.md:2:24: warning: U+0000 (a null character)"),
+        "{err}"
+    );
+    assert!(read(&out, "raw/index.html").contains("Rawvertical tab"));
+}
+
+#[test]
+fn a_bidi_override_in_a_title_is_removed_with_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Shown as "Budget exe.txt": the override reverses what follows it.
+    let page =
+        "---\ntitle: Budget \u{202e}txt.exe\nsummary: \"\\u2066isolated\\u2069\"\n---\nBody.\n";
+    let content = site(tmp.path(), &[("budget.md", page)]);
+    let out = tmp.path().join("out");
+    let (code, _, err) = build(&content, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("budget.md:2:15: warning: U+202E (right-to-left override, which reverses text) was removed"),
+        "{err}"
+    );
+    assert!(err.contains("budget.md:3:10: warning: U+2066"), "{err}");
+    let found = files_holding(&out, &['\u{202e}', '\u{2066}', '\u{2069}']);
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(read(&out, "budget/index.html").contains("Budget txt.exe"));
+    // Under --strict the warning is an error, so CI can refuse such text.
+    let (code, _, _) = check(&content, &["--strict"]);
+    assert_eq!(code, 1);
+}
