@@ -2,6 +2,7 @@
 //! is wrong and, where it can, what would be right. A run collects them all
 //! and reports them together.
 
+use std::borrow::Cow;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -43,31 +44,66 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Everything here may quote what a file says: print it escaped.
+        let file = printable(&self.file, &[]);
+        let message = printable(&self.message, &['\n', '\t']);
         if self.loc.line == 0 {
-            write!(f, "{}: {level}: {}", self.file, self.message)?;
+            write!(f, "{file}: {level}: {message}")?;
         } else {
             write!(
                 f,
-                "{}:{}:{}: {level}: {}",
-                self.file, self.loc.line, self.loc.col, self.message
+                "{file}:{}:{}: {level}: {message}",
+                self.loc.line, self.loc.col
             )?;
         }
         if let Some(line) = &self.snippet {
             let gutter = self.loc.line.to_string();
             let pad = " ".repeat(gutter.len());
             let (line, col) = window(line, self.loc.col.saturating_sub(1) as usize);
-            let caret_at: String = line
+            let before: String = line.chars().take(col).collect();
+            let caret_at: String = printable(&before, &['\t'])
                 .chars()
-                .take(col)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
+            let line = printable(&line, &['\t']);
             write!(f, "\n {pad} |\n {gutter} | {line}\n {pad} | {caret_at}^")?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", printable(help, &['\n', '\t']))?;
         }
         Ok(())
     }
+}
+
+/// `text` as it may be printed on a terminal or in a CI log: control
+/// characters (but those in `keep`), bidirectional controls and line
+/// separators written out as `\u{1b}`, so a file cannot clear the screen,
+/// move the cursor, recolour or reorder what follows, or fake a line of
+/// its own.
+pub fn printable<'a>(text: &'a str, keep: &[char]) -> Cow<'a, str> {
+    let hidden = |c: char| !keep.contains(&c) && (c.is_control() || steers(c));
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The invisible characters that change the direction of text, and the
+/// Unicode line and paragraph separators.
+fn steers(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// The widest source line shown whole under a message.
@@ -262,6 +298,32 @@ mod tests {
         let (end, at) = window(&format!("{}Z", "c".repeat(300)), 300);
         assert_eq!(end.chars().nth(at), Some('Z'));
         assert!(!end.ends_with('…'));
+    }
+
+    #[test]
+    fn content_is_printed_escaped_with_the_caret_still_in_place() {
+        let d = Diagnostic {
+            severity: Severity::Error,
+            file: "content/a\u{1b}[2J.md".into(),
+            loc: Loc::new(2, 13),
+            message: "`\u{1b}]0;x\u{7}` is\tnot\r a grade\u{202e}".into(),
+            help: Some("try\u{9b}31m".into()),
+            snippet: Some("\tgrade: \u{1b}[2JX".into()),
+        };
+        let text = d.to_string();
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{text:?}"
+        );
+        assert!(!text.contains('\u{202e}'), "{text:?}");
+        assert!(text.starts_with("content/a\\u{1b}[2J.md:2:13: error: `\\u{1b}]0;x\\u{7}` is\tnot\\u{d} a grade\\u{202e}"), "{text}");
+        assert!(
+            text.contains(" 2 | \tgrade: \\u{1b}[2JX\n   | \t                ^"),
+            "{text}"
+        );
+        assert!(text.ends_with("help: try\\u{9b}31m"), "{text}");
     }
 
     #[test]

@@ -141,3 +141,30 @@ fn a_bidi_override_in_a_title_is_removed_with_a_warning() {
     let (code, _, _) = check(&content, &["--strict"]);
     assert_eq!(code, 1);
 }
+
+#[test]
+fn terminal_control_sequences_in_content_are_printed_escaped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inspection = "---\ntitle: Escapes\ninspectorate: Ofsted\nscale: ofsted-ilacs\nstart: 2024-01\nti\u{1b}[31mtle2: x\njudgements:\n  - area: Overall effectiveness\n    grade: \"Good\u{1b}[2J\"\n    overall: true\n---\n";
+    let content = site(
+        tmp.path(),
+        &[
+            ("inspections/escapes.md", inspection),
+            ("bad\u{1b}[2J\u{9b}1m.md", "---\ntitle: Bad name\n---\n"),
+        ],
+    );
+    let (code, _, err) = check(&content, &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        !err.contains('\u{1b}'),
+        "an escape reached the terminal: {err:?}"
+    );
+    assert!(
+        !err.contains('\u{9b}'),
+        "a C1 control reached the terminal: {err:?}"
+    );
+    // The file name, and the line under a message, are shown escaped.
+    assert!(err.contains("bad\\u{1b}[2J\\u{9b}1m.md: error:"), "{err}");
+    assert!(err.contains(" 6 | ti\\u{1b}[31mtle2: x\n   |   ^"), "{err}");
+    assert!(err.contains("`ti[31mtle2`"), "{err}");
+}
