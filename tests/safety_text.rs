@@ -168,3 +168,55 @@ fn terminal_control_sequences_in_content_are_printed_escaped() {
     assert!(err.contains(" 6 | ti\\u{1b}[31mtle2: x\n   |   ^"), "{err}");
     assert!(err.contains("`ti[31mtle2`"), "{err}");
 }
+
+#[test]
+fn a_source_date_epoch_that_is_not_a_time_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = site(tmp.path(), &[("about.md", "---\ntitle: About\n---\nHi.\n")]);
+    let out = tmp.path().join("out");
+    for bad in ["junk", "1.5e9", "-1", "99999999999999999999"] {
+        let expect = format!("error: SOURCE_DATE_EPOCH is `{bad}`, which is not a time");
+        let mut cmd = oversight();
+        cmd.env("SOURCE_DATE_EPOCH", bad)
+            .args(["build", "--content"])
+            .arg(&content)
+            .arg("--output")
+            .arg(&out);
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, 2, "build with {bad}: {err}");
+        assert!(err.contains(&expect), "{err}");
+        assert!(!out.exists(), "nothing is written");
+        let mut cmd = oversight();
+        cmd.env("SOURCE_DATE_EPOCH", bad)
+            .args(["check", "--content"])
+            .arg(&content);
+        let (code, _, err) = run(cmd);
+        assert_eq!((code, err.contains(&expect)), (2, true), "check: {err}");
+    }
+    // The preview refuses to start rather than serve the wrong day.
+    let mut cmd = oversight();
+    cmd.env("SOURCE_DATE_EPOCH", "yesterday")
+        .args(["serve", "--port", "0", "--content"])
+        .arg(&content)
+        .timeout(std::time::Duration::from_secs(30));
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 2, "serve: {err}");
+    assert!(err.contains("SOURCE_DATE_EPOCH is `yesterday`"), "{err}");
+    // So does `new`, which dates what it writes.
+    let mut cmd = oversight();
+    cmd.env("SOURCE_DATE_EPOCH", "junk")
+        .args(["new", "page", "notes", "--content"])
+        .arg(&content);
+    assert_eq!(run(cmd).0, 2);
+    assert!(!content.join("notes.md").exists());
+    // Empty counts as not set: `today:` in site.yaml is used.
+    let mut cmd = oversight();
+    cmd.env("SOURCE_DATE_EPOCH", "")
+        .args(["build", "--content"])
+        .arg(&content)
+        .arg("--output")
+        .arg(&out);
+    let (code, said, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert!(said.contains("as at 30 June 2024"), "{said}");
+}
