@@ -220,3 +220,94 @@ fn a_source_date_epoch_that_is_not_a_time_is_an_error() {
     assert_eq!(code, 0, "{err}");
     assert!(said.contains("as at 30 June 2024"), "{said}");
 }
+
+/// A page whose body is `body`, checked: (exit code, stderr).
+fn check_body(body: &str) -> (i32, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = format!("---\ntitle: Deep\n---\nIntro.\n\n{body}");
+    let content = site(tmp.path(), &[("deep.md", &page)]);
+    let (code, _, err) = check(&content, &[]);
+    (code, err)
+}
+
+#[test]
+fn block_quotes_nested_a_hundred_thousand_deep_are_refused_by_line() {
+    let (code, err) = check_body(&(">".repeat(100_000) + " x\n"));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "deep.md:6:65: error: this block quote (`>`) is nested more than 64 levels deep"
+        ),
+        "{err}"
+    );
+    // One `>` more per line: the line where it goes too deep, where the
+    // paragraph inside 64 quotes is the 65th level.
+    let stairs: String = (1..=100).map(|n| ">".repeat(n) + " x\n").collect();
+    let (code, err) = check_body(&stairs);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("deep.md:69:66: error: this paragraph is nested"),
+        "{err}"
+    );
+    let (code, err) = check_body(&("- ".repeat(1_000) + "x\n"));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("deep.md:6:"), "{err}");
+    assert!(err.contains("nested more than 64 levels deep"), "{err}");
+}
+
+#[test]
+fn html_nested_a_hundred_thousand_deep_is_refused_by_check_and_build() {
+    let (code, err) = check_body(&("<div>".repeat(100_000) + "x\n"));
+    assert_eq!(code, 1, "{err}");
+    // The HTML block takes one level, so the 64th `<div>` is one too many.
+    let col = 5 * 63 + 1;
+    assert!(
+        err.contains(&format!(
+            "deep.md:6:{col}: error: this HTML element `<div>` is nested more than 64 levels deep"
+        )),
+        "{err}"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let page = format!("---\ntitle: Deep\n---\na {}x\n", "<b>".repeat(100_000));
+    let content = site(tmp.path(), &[("deep.md", &page)]);
+    let out = tmp.path().join("out");
+    let (code, _, err) = build(&content, &out, &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("deep.md:4:"), "{err}");
+    assert!(err.contains("HTML element `<b>` is nested"), "{err}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_page_of_more_than_a_million_marks_is_refused_by_line() {
+    let (code, err) = check_body(&"x\n".repeat(1_100_000));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("deep.md:1000004:2: error: by this line the page has more than 1,000,000 lines and Markdown marks"),
+        "{err}"
+    );
+    let (code, err) = check_body(&("*".repeat(2_000_000) + "x\n"));
+    assert_eq!(code, 1, "{err}");
+    // The two lines above hold two marks; this is the 999,999th `*`.
+    assert!(
+        err.contains("deep.md:6:999999: error: by this line"),
+        "{err}"
+    );
+}
+
+#[test]
+fn ampersands_in_raw_html_and_addresses_that_would_clean_too_slowly_are_refused() {
+    let amps = "&".repeat(200_000);
+    let (code, err) = check_body(&format!("<abbr title=\"{amps}\">x</abbr>\n"));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("deep.md:6:1: error: this raw HTML or address has so many `&`"),
+        "{err}"
+    );
+    let (code, err) = check_body(&format!("See [the form](https://example.org/?{amps}).\n"));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("deep.md:6:5: error: this raw HTML or address"),
+        "{err}"
+    );
+}

@@ -9,7 +9,7 @@ use super::inspection::{read_inspection, read_visit};
 use super::meeting::{read_meeting, read_paper};
 use super::plan::{read_actions, read_plan};
 use super::site::{is_slug, read_settings, slugify};
-use super::text::{SplitError, body_links, decode, split_front_matter};
+use super::text::{SplitError, decode, split_front_matter};
 use super::walk::{Asset, MAX_FILE_BYTES};
 use super::yaml;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
@@ -475,12 +475,17 @@ fn read_markdown(r: &mut FileReporter, rel: &str, text: &str, role: MdRole) -> O
         MdRole::Paper => Kind::Paper(read_paper(r, &mut f)),
     };
     f.finish(r, what);
-    let (links, relative_links) = body_links(split.body, split.body_line);
+    // A body too deep or too costly to clean is reported and never rendered.
+    let (body, (links, relative_links)) =
+        match super::bounds::read_body(r, split.body, split.body_line) {
+            Some(links) => (split.body, links),
+            None => ("", Default::default()),
+        };
     Some(Document {
         id: id_of(rel),
         file: r.file.to_string(),
         common,
-        body: split.body.to_string(),
+        body: body.to_string(),
         body_line: split.body_line,
         links,
         relative_links,

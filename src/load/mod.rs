@@ -2,10 +2,13 @@
 //! a file sits in decides what it is. Every problem is reported with its
 //! file, line and column; loading goes on past errors to find them all.
 
+mod bounds;
 mod cache;
 mod clean;
 mod common;
 mod data;
+mod depth;
+mod escapes;
 mod fields;
 mod file;
 mod inspection;
