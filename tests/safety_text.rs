@@ -311,3 +311,17 @@ fn ampersands_in_raw_html_and_addresses_that_would_clean_too_slowly_are_refused(
         "{err}"
     );
 }
+
+#[test]
+fn a_file_with_thousands_of_problems_shows_a_hundred_and_counts_the_rest() {
+    let (code, err) = check_body(&"See [x](@nowhere). ".repeat(5_000));
+    assert_eq!(code, 1);
+    assert_eq!(err.matches("deep.md:6:").count(), 100, "{err}");
+    assert!(
+        err.contains(
+            "deep.md: error: and 4900 more errors in this file, not shown: only the first 100 are"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("5000 errors"), "the count is of all: {err}");
+}
