@@ -151,12 +151,14 @@ pub fn prepare_with(
     .map_err(|e| format!("reading {}: {e}", opts.content.display()))?;
     stages.push(("load", started.elapsed()));
     let resolving = Instant::now();
+    // A value that is not Unicode is read as it is, to be refused.
+    let epoch = std::env::var_os("SOURCE_DATE_EPOCH").map(|v| v.to_string_lossy().into_owned());
     let today = resolve::choose_today(
         opts.as_of,
-        std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
+        epoch.as_deref(),
         loaded.settings.today,
         chrono::Local::now().date_naive(),
-    );
+    )?;
     let theme_name = loaded.settings.theme.clone();
     let mut site = resolve::resolve(loaded, today, opts.publish, &mut diags);
     site.since = opts.since;

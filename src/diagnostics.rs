@@ -1,7 +1,10 @@
 //! Content errors and warnings: each names a file, line and column, says what
 //! is wrong and, where it can, what would be right. A run collects them all
-//! and reports them together.
+//! and reports them together: all of them in the counts, and the first
+//! [`MAX_PER_FILE`] of each file in full.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -20,6 +23,8 @@ pub struct Loc {
 
 impl Loc {
     pub const FILE: Loc = Loc { line: 0, col: 0 };
+    /// Where the count of a file's messages not shown goes: after the rest.
+    const UNSHOWN: Loc = Loc { line: 0, col: 1 };
     pub fn new(line: u32, col: u32) -> Self {
         Loc { line, col }
     }
@@ -34,7 +39,18 @@ pub struct Diagnostic {
     pub message: String,
     pub help: Option<String>,
     /// The source line the location points into, for a caret under it.
-    pub snippet: Option<String>,
+    pub snippet: Option<Snippet>,
+}
+
+/// The part of a source line shown under a message: the whole line, or
+/// the [`SNIPPET_WIDTH`] characters around the column, marked with `…`
+/// where cut. Cut when the message is made, so that many messages on one
+/// long line do not each keep a copy of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub line: String,
+    /// Where the caret goes, in characters from the start of `line`.
+    pub caret: usize,
 }
 
 impl fmt::Display for Diagnostic {
@@ -43,31 +59,65 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Everything here may quote what a file says: print it escaped.
+        let file = printable(&self.file, &[]);
+        let message = printable(&self.message, &['\n', '\t']);
         if self.loc.line == 0 {
-            write!(f, "{}: {level}: {}", self.file, self.message)?;
+            write!(f, "{file}: {level}: {message}")?;
         } else {
             write!(
                 f,
-                "{}:{}:{}: {level}: {}",
-                self.file, self.loc.line, self.loc.col, self.message
+                "{file}:{}:{}: {level}: {message}",
+                self.loc.line, self.loc.col
             )?;
         }
-        if let Some(line) = &self.snippet {
+        if let Some(Snippet { line, caret }) = &self.snippet {
             let gutter = self.loc.line.to_string();
             let pad = " ".repeat(gutter.len());
-            let (line, col) = window(line, self.loc.col.saturating_sub(1) as usize);
-            let caret_at: String = line
+            let before: String = line.chars().take(*caret).collect();
+            let caret_at: String = printable(&before, &['\t'])
                 .chars()
-                .take(col)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
+            let line = printable(line, &['\t']);
             write!(f, "\n {pad} |\n {gutter} | {line}\n {pad} | {caret_at}^")?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", printable(help, &['\n', '\t']))?;
         }
         Ok(())
     }
+}
+
+/// `text` as it may be printed on a terminal or in a CI log: control
+/// characters (but those in `keep`), bidirectional controls and line
+/// separators written out as `\u{1b}`, so a file cannot clear the screen,
+/// move the cursor, recolour or reorder what follows, or fake a line of
+/// its own.
+pub fn printable<'a>(text: &'a str, keep: &[char]) -> Cow<'a, str> {
+    let hidden = |c: char| !keep.contains(&c) && (c.is_control() || steers(c));
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The invisible characters that change the direction of text, and the
+/// Unicode line and paragraph separators.
+fn steers(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// The widest source line shown whole under a message.
@@ -75,7 +125,12 @@ const SNIPPET_WIDTH: usize = 100;
 
 /// A long line cut down to the part around column `col` (counted in
 /// characters from 0), marked with `…` where cut; and the column in it.
-fn window(line: &str, col: usize) -> (String, usize) {
+fn window(line: &str, col: usize) -> Snippet {
+    let (line, caret) = cut(line, col);
+    Snippet { line, caret }
+}
+
+fn cut(line: &str, col: usize) -> (String, usize) {
     let len = line.chars().count();
     if len <= SNIPPET_WIDTH {
         return (line.to_string(), col);
@@ -97,19 +152,70 @@ fn window(line: &str, col: usize) -> (String, usize) {
     (shown, at)
 }
 
+/// The most messages shown for one file. A file with more (a page of
+/// 50,000 links to a page that is not there) would otherwise print and
+/// keep them all; the rest are counted, and one line says how many.
+pub const MAX_PER_FILE: usize = 100;
+
 /// Everything found wrong in one run.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// For each file: how many messages are kept, and the errors and
+    /// warnings counted past [`MAX_PER_FILE`].
+    files: HashMap<String, PerFile>,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct PerFile {
+    kept: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+impl PerFile {
+    fn count(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+    }
 }
 
 impl Diagnostics {
     pub fn push(&mut self, d: Diagnostic) {
+        if self.full(&d.file) {
+            return self.count_unshown(&d.file, d.severity);
+        }
+        self.files.entry(d.file.clone()).or_default().kept += 1;
         self.items.push(d);
     }
 
+    /// Whether `file` has all the messages it may show.
+    pub fn full(&self, file: &str) -> bool {
+        self.files.get(file).is_some_and(|f| f.kept >= MAX_PER_FILE)
+    }
+
+    fn count_unshown(&mut self, file: &str, severity: Severity) {
+        match self.files.get_mut(file) {
+            Some(f) => f.count(severity),
+            None => self
+                .files
+                .entry(file.to_string())
+                .or_default()
+                .count(severity),
+        }
+    }
+
     pub fn extend(&mut self, other: Diagnostics) {
-        self.items.extend(other.items);
+        for d in other.items {
+            self.push(d);
+        }
+        for (file, counted) in other.files {
+            let mine = self.files.entry(file).or_default();
+            mine.errors += counted.errors;
+            mine.warnings += counted.warnings;
+        }
     }
 
     /// Under `--strict` every warning is an error.
@@ -117,30 +223,78 @@ impl Diagnostics {
         for d in &mut self.items {
             d.severity = Severity::Error;
         }
+        for f in self.files.values_mut() {
+            f.errors += std::mem::take(&mut f.warnings);
+        }
     }
 
     pub fn error_count(&self) -> usize {
-        self.items
+        let shown = self
+            .items
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .count()
+            .count();
+        shown + self.files.values().map(|f| f.errors).sum::<usize>()
     }
 
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        let shown = self
+            .items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
+        shown + self.files.values().map(|f| f.warnings).sum::<usize>()
     }
 
     pub fn has_errors(&self) -> bool {
         self.error_count() > 0
     }
 
-    /// In a stable order: by file, then position, errors before warnings.
+    /// In a stable order: by file, then position, errors before warnings;
+    /// after a file's messages, how many more it has.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
+        for (file, f) in &self.files {
+            if f.errors + f.warnings > 0 {
+                self.items.push(unshown(file, f));
+            }
+        }
         self.items.sort_by(|a, b| {
-            (&a.file, a.loc, a.severity, &a.message).cmp(&(&b.file, b.loc, b.severity, &b.message))
+            let last = |d: &Diagnostic| d.loc == Loc::UNSHOWN;
+            (&a.file, last(a), a.loc, a.severity, &a.message).cmp(&(
+                &b.file,
+                last(b),
+                b.loc,
+                b.severity,
+                &b.message,
+            ))
         });
         self.items.dedup();
         self.items
+    }
+}
+
+/// The line that ends a file's messages when there were too many to show.
+fn unshown(file: &str, f: &PerFile) -> Diagnostic {
+    let plural = |n: usize, one: &str| match n {
+        1 => format!("1 more {one}"),
+        n => format!("{n} more {one}s"),
+    };
+    let counts = match (f.errors, f.warnings) {
+        (e, 0) => plural(e, "error"),
+        (0, w) => plural(w, "warning"),
+        (e, w) => format!("{} and {}", plural(e, "error"), plural(w, "warning")),
+    };
+    Diagnostic {
+        severity: if f.errors > 0 {
+            Severity::Error
+        } else {
+            Severity::Warning
+        },
+        file: file.to_string(),
+        loc: Loc::UNSHOWN,
+        message: format!("and {counts} in this file, not shown: only the first {MAX_PER_FILE} are"),
+        help: Some("fix the ones above and run again".into()),
+        snippet: None,
     }
 }
 
@@ -173,11 +327,15 @@ impl FileReporter<'_> {
     }
 
     pub fn report(&mut self, severity: Severity, loc: Loc, message: String, help: Option<String>) {
+        // Counted without finding its line, which takes time in a big file.
+        if self.diags.full(self.file) {
+            return self.diags.count_unshown(self.file, severity);
+        }
         let snippet = if loc.line > 0 {
             self.text
                 .lines()
                 .nth(loc.line as usize - 1)
-                .map(|l| l.trim_end().to_string())
+                .map(|l| window(l.trim_end(), loc.col.saturating_sub(1) as usize))
         } else {
             None
         };
@@ -253,15 +411,76 @@ mod tests {
     #[test]
     fn a_long_line_is_cut_to_the_part_around_the_column() {
         let line = format!("{}X{}", "a".repeat(5000), "b".repeat(5000));
-        let (shown, at) = window(&line, 5000);
+        let (shown, at) = cut(&line, 5000);
         assert!(shown.chars().count() <= SNIPPET_WIDTH + 2, "{shown}");
         assert!(shown.starts_with('…') && shown.ends_with('…'));
         assert_eq!(shown.chars().nth(at), Some('X'));
-        let (short, at) = window("key: value", 5);
+        let (short, at) = cut("key: value", 5);
         assert_eq!((short.as_str(), at), ("key: value", 5));
-        let (end, at) = window(&format!("{}Z", "c".repeat(300)), 300);
+        let (end, at) = cut(&format!("{}Z", "c".repeat(300)), 300);
         assert_eq!(end.chars().nth(at), Some('Z'));
         assert!(!end.ends_with('…'));
+    }
+
+    #[test]
+    fn content_is_printed_escaped_with_the_caret_still_in_place() {
+        let d = Diagnostic {
+            severity: Severity::Error,
+            file: "content/a\u{1b}[2J.md".into(),
+            loc: Loc::new(2, 13),
+            message: "`\u{1b}]0;x\u{7}` is\tnot\r a grade\u{202e}".into(),
+            help: Some("try\u{9b}31m".into()),
+            snippet: Some(window("\tgrade: \u{1b}[2JX", 12)),
+        };
+        let text = d.to_string();
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{text:?}"
+        );
+        assert!(!text.contains('\u{202e}'), "{text:?}");
+        assert!(text.starts_with("content/a\\u{1b}[2J.md:2:13: error: `\\u{1b}]0;x\\u{7}` is\tnot\\u{d} a grade\\u{202e}"), "{text}");
+        assert!(
+            text.contains(" 2 | \tgrade: \\u{1b}[2JX\n   | \t                ^"),
+            "{text}"
+        );
+        assert!(text.ends_with("help: try\\u{9b}31m"), "{text}");
+    }
+
+    #[test]
+    fn a_file_shows_its_first_messages_and_counts_the_rest() {
+        let text = "[a](b) ".repeat(50_000);
+        let mut diags = Diagnostics::default();
+        let mut r = FileReporter {
+            file: "content/long.md",
+            text: &text,
+            diags: &mut diags,
+        };
+        for i in 0..50_000 {
+            r.error(Loc::new(1, 1 + 7 * i), "no such page", None);
+        }
+        r.warning(Loc::new(1, 1), "odd", None);
+        diags.push(FileReporter::whole_file_error(
+            "content/other.md",
+            "bad",
+            None,
+        ));
+        assert_eq!((diags.error_count(), diags.warning_count()), (50_001, 1));
+        let shown = diags.sorted();
+        assert_eq!(shown.len(), MAX_PER_FILE + 2);
+        let last = &shown[MAX_PER_FILE];
+        assert_eq!(last.file, "content/long.md");
+        assert_eq!(
+            last.to_string(),
+            "content/long.md: error: and 49900 more errors and 1 more warning in this file, not shown: only the first 100 are\n  help: fix the ones above and run again"
+        );
+        // Each message keeps only the part of the line around its column.
+        assert!(
+            shown
+                .iter()
+                .all(|d| d.snippet.as_ref().is_none_or(|s| s.line.len() < 400))
+        );
     }
 
     #[test]
@@ -280,7 +499,7 @@ mod tests {
             loc: Loc::new(3, 8),
             message: "bad grade".into(),
             help: Some("valid grades: `Good`".into()),
-            snippet: Some("grade: Goodish".into()),
+            snippet: Some(window("grade: Goodish", 7)),
         };
         let text = d.to_string();
         assert!(text.starts_with("content/x.md:3:8: error: bad grade"));

@@ -222,11 +222,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// Today for dates filled into new files: `SOURCE_DATE_EPOCH`, else the clock.
-fn today() -> Date {
+/// Today for dates filled into new files: `SOURCE_DATE_EPOCH`, else the
+/// clock. `Err` when `SOURCE_DATE_EPOCH` is set but is not a time.
+fn today() -> Result<Date, String> {
+    let epoch = std::env::var_os("SOURCE_DATE_EPOCH").map(|v| v.to_string_lossy().into_owned());
     oversight::resolve::choose_today(
         None,
-        std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
+        epoch.as_deref(),
         None,
         chrono::Local::now().date_naive(),
     )
@@ -239,7 +241,14 @@ fn new(
     name: &str,
     title: Option<&str>,
 ) -> ExitCode {
-    match scaffold::new_item(content, kind, name, today(), title) {
+    let today = match today() {
+        Ok(d) => d,
+        Err(message) => {
+            term.error(&message);
+            return ExitCode::from(2);
+        }
+    };
+    match scaffold::new_item(content, kind, name, today, title) {
         Ok(made) => {
             let what = if made.appended { "added to" } else { "created" };
             let mut lines = vec![format!("{what} {}", made.file.display())];
@@ -258,7 +267,7 @@ fn new(
 }
 
 fn init(term: &Terminal, dir: &std::path::Path) -> ExitCode {
-    match scaffold::init(dir, today()) {
+    match today().and_then(|today| scaffold::init(dir, today)) {
         Ok(files) => {
             term.summary(
                 true,

@@ -4,7 +4,7 @@
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oversight::app::Report;
-use oversight::diagnostics::{Diagnostic, Severity};
+use oversight::diagnostics::{Diagnostic, Severity, printable};
 use oversight::progress::Progress;
 use std::io::IsTerminal;
 use std::sync::Mutex;
@@ -66,6 +66,8 @@ impl Terminal {
 
     /// A problem that is not the content's: a missing folder, a taken port.
     pub fn error(&self, message: &str) {
+        // It may name a file or quote a setting: print it escaped.
+        let message = printable(message, &['\n', '\t']);
         eprintln!("{} {message}", self.paint("error:", "1;31"));
     }
 
@@ -76,6 +78,7 @@ impl Terminal {
 
     /// The one line that ends a run.
     pub fn summary(&self, ok: bool, line: &str) {
+        let line = &printable(line, &['\n']);
         if !ok {
             eprintln!("{}", self.paint(line, "1"));
         } else if self.verbosity != Verbosity::Quiet {

@@ -9,7 +9,7 @@ use super::inspection::{read_inspection, read_visit};
 use super::meeting::{read_meeting, read_paper};
 use super::plan::{read_actions, read_plan};
 use super::site::{is_slug, read_settings, slugify};
-use super::text::{SplitError, body_links, decode, split_front_matter};
+use super::text::{SplitError, decode, split_front_matter};
 use super::walk::{Asset, MAX_FILE_BYTES};
 use super::yaml;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
@@ -223,7 +223,7 @@ pub fn read_file(
         }
     };
     let text = match decode(&bytes) {
-        Ok(t) => t,
+        Ok(t) => super::clean::clean_text(&file, t, diags),
         Err((loc, msg)) => {
             let mut r = FileReporter {
                 file: &file,
@@ -348,7 +348,10 @@ fn check_slugs(rel: &str, file: &str, diags: &mut Diagnostics) -> bool {
 
 fn parse_yaml(r: &mut FileReporter, text: &str, first_line: u32) -> Option<yaml::Node> {
     match yaml::parse(text, first_line) {
-        Ok(node) => Some(node),
+        Ok(mut node) => {
+            super::clean::clean_yaml(r, &mut node);
+            Some(node)
+        }
         Err(e) => {
             let help = if e.message.contains("mapping values are not allowed") {
                 Some("a value that contains \": \" must be in quotes: `title: \"Monitoring visit: child protection\"`".into())
@@ -430,7 +433,11 @@ fn read_markdown(r: &mut FileReporter, rel: &str, text: &str, role: MdRole) -> O
         MdRole::Paper => Kind::Paper(read_paper(r, &mut f)),
     };
     f.finish(r, what);
-    let found = body_links(split.body, split.body_line);
+    // A body too deep or too costly to clean is reported and never rendered.
+    let (body, found) = match super::bounds::read_body(r, split.body, split.body_line) {
+        Some(found) => (split.body, found),
+        None => ("", Default::default()),
+    };
     for image in &found.at_images {
         r.error(
             image.loc,
@@ -446,7 +453,7 @@ fn read_markdown(r: &mut FileReporter, rel: &str, text: &str, role: MdRole) -> O
         id: id_of(rel),
         file: r.file.to_string(),
         common,
-        body: split.body.to_string(),
+        body: body.to_string(),
         body_line: split.body_line,
         links,
         relative_links,

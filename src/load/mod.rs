@@ -3,9 +3,13 @@
 //! file, line and column; loading goes on past errors to find them all.
 
 mod asset;
+mod bounds;
 mod cache;
+mod clean;
 mod common;
 mod data;
+mod depth;
+mod escapes;
 mod fields;
 mod file;
 mod inspection;

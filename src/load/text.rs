@@ -3,7 +3,9 @@
 
 use crate::diagnostics::Loc;
 use crate::model::{At, Reference};
-use pulldown_cmark::{Event, Parser, Tag};
+#[cfg(test)]
+use pulldown_cmark::Parser;
+use pulldown_cmark::{Event, Tag};
 
 /// Bytes to text: UTF-8 only, with a leading byte-order mark dropped.
 pub fn decode(bytes: &[u8]) -> Result<String, (Loc, String)> {
@@ -79,49 +81,72 @@ pub struct BodyLinks {
     pub at_images: Vec<At<String>>,
 }
 
-/// The links in `body`, placed in the file: `@` links (target without the
-/// `@`), and relative links and images (as written).
+/// The links in `body`, placed in the file.
+#[cfg(test)]
 pub fn body_links(body: &str, body_line: u32) -> BodyLinks {
-    let mut at = Vec::new();
-    let mut relative = Vec::new();
-    let mut at_images = Vec::new();
-    let lines = LineStarts::of(body);
+    let mut links = LinkFinder::new(body, body_line);
     for (event, range) in Parser::new_ext(body, crate::model::markdown_options()).into_offset_iter()
     {
+        links.see(&event, range);
+    }
+    links.found
+}
+
+/// Finds the links in a body as its parsed events go by, so the one pass
+/// that checks the body's shape (`bounds`) finds them too.
+pub struct LinkFinder<'a> {
+    body: &'a str,
+    body_line: u32,
+    lines: LineStarts,
+    pub found: BodyLinks,
+}
+
+impl<'a> LinkFinder<'a> {
+    pub fn new(body: &'a str, body_line: u32) -> Self {
+        LinkFinder {
+            body,
+            body_line,
+            lines: LineStarts::of(body),
+            found: BodyLinks::default(),
+        }
+    }
+
+    /// One event of the body, with the bytes it came from.
+    pub fn see(&mut self, event: &Event, range: std::ops::Range<usize>) {
         let (is_image, dest_url) = match event {
             Event::Start(Tag::Link { dest_url, .. }) => (false, dest_url),
             Event::Start(Tag::Image { dest_url, .. }) => (true, dest_url),
-            _ => continue,
+            _ => return,
         };
+        let (body, body_line) = (self.body, self.body_line);
         // Point at the destination itself, not the start of the link text.
         let span = &body[range.clone()];
-        let loc = || {
-            lines.loc(
-                body,
-                range.start + span.find(&*dest_url).unwrap_or(0),
-                body_line,
-            )
-        };
+        let offset = range.start + span.find(&**dest_url).unwrap_or(0);
         if let Some(target) = dest_url.strip_prefix('@') {
+            let loc = self.lines.loc(body, offset, body_line);
             if is_image {
-                at_images.push(At::new(dest_url.to_string(), loc()));
+                self.found
+                    .at_images
+                    .push(At::new(dest_url.to_string(), loc));
             } else {
-                at.push(At::new(target.to_string(), loc()));
+                self.found.at.push(At::new(target.to_string(), loc));
             }
-        } else if crate::model::relative_link(&dest_url, "").is_some() {
-            relative.push(At::new(dest_url.to_string(), loc()));
+        } else if crate::model::relative_link(dest_url, "").is_some() {
+            let loc = self.lines.loc(body, offset, body_line);
+            self.found.relative.push(At::new(dest_url.to_string(), loc));
         }
-    }
-    BodyLinks {
-        at,
-        relative,
-        at_images,
     }
 }
 
 /// Where each line of a text starts, to place byte offsets without
-/// counting from the top each time (a long file has many links).
-struct LineStarts(Vec<usize>);
+/// counting from the top each time (a long file has many links); and the
+/// last offset placed, so that many links on one long line are placed by
+/// counting on from the one before, not from the start of the line.
+struct LineStarts {
+    starts: Vec<usize>,
+    /// The last offset placed: its line (index) and column (from 0).
+    last: (usize, usize, usize),
+}
 
 impl LineStarts {
     fn of(text: &str) -> Self {
@@ -132,18 +157,25 @@ impl LineStarts {
                 .filter(|(_, b)| *b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        LineStarts(starts)
+        LineStarts {
+            starts,
+            last: (0, 0, 0),
+        }
     }
 
     /// The position of byte `offset` in `body`, whose first line is `body_line`.
-    fn loc(&self, body: &str, offset: usize, body_line: u32) -> Loc {
+    fn loc(&mut self, body: &str, offset: usize, body_line: u32) -> Loc {
         let offset = offset.min(body.len());
-        let line = self.0.partition_point(|s| *s <= offset) - 1;
-        let col = body
-            .get(self.0[line]..offset)
-            .map_or(0, |l| l.chars().count()) as u32
-            + 1;
-        Loc::new(body_line + line as u32, col)
+        let line = self.starts.partition_point(|s| *s <= offset) - 1;
+        let (last_offset, last_line, last_col) = self.last;
+        let (from, col) = if line == last_line && offset >= last_offset {
+            (last_offset, last_col)
+        } else {
+            (self.starts[line], 0)
+        };
+        let col = col + body.get(from..offset).map_or(0, |l| l.chars().count());
+        self.last = (offset, line, col);
+        Loc::new(body_line + line as u32, col as u32 + 1)
     }
 }
 
@@ -196,6 +228,14 @@ mod tests {
         let urls: Vec<&str> = relative.iter().map(|r| r.value.as_str()).collect();
         assert_eq!(urls, ["../img/a.png", "other.md"]);
         assert_eq!(relative[1].loc, Loc::new(1, 27));
+    }
+
+    #[test]
+    fn links_on_one_long_line_are_placed_in_turn() {
+        let body = "é [a](@x) ".repeat(3) + "\n[b](@y)\n";
+        let links = body_links(&body, 1).at;
+        let cols: Vec<_> = links.iter().map(|l| (l.loc.line, l.loc.col)).collect();
+        assert_eq!(cols, [(1, 7), (1, 17), (1, 27), (2, 5)]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The vocabulary every stage shares: dates, RAG statuses, grade scales and
 //! the typed documents the load stage produces.
 
+pub mod chars;
 mod colour;
 mod date;
 mod document;

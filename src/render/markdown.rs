@@ -4,7 +4,7 @@
 use super::links::Linker;
 use crate::model::{RelativeLink, relative_link};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Renders `body` as it appears on a page of document `from`, whose file
 /// sits in `source_dir` (a folder under `content/`, `""` at the top).
@@ -105,9 +105,15 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
         }
     }
     add_heading_ids(&mut events);
+    let events = super::runs::break_long_runs(events);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
-    sanitise(&out)
+    let html = sanitise(&out);
+    // Character references (`&#11;`, `&#x202E;`) can make what loading removed.
+    match crate::model::chars::strip(&html) {
+        std::borrow::Cow::Borrowed(_) => html,
+        std::borrow::Cow::Owned(cleaned) => cleaned,
+    }
 }
 
 /// A relative file link or image as written in the document, as it must be
@@ -132,6 +138,9 @@ fn for_page<'a>(dest: CowStr<'a>, source_dir: &str, linker: &Linker) -> Result<C
 /// Headings without an explicit `{#id}` get one from their text, unique on the page.
 fn add_heading_ids(events: &mut [Event]) {
     let mut used: BTreeSet<String> = BTreeSet::new();
+    // The next number to try after each heading text, so that a page of
+    // many headings alike takes linear time, not quadratic.
+    let mut next: HashMap<String, usize> = HashMap::new();
     // The page title is the only h1: a body that uses `#` moves down a level.
     let has_h1 = events.iter().any(|e| {
         matches!(
@@ -165,10 +174,10 @@ fn add_heading_ids(events: &mut [Event]) {
                 base
             };
             let mut candidate = base.clone();
-            let mut n = 2;
+            let n = next.entry(base.clone()).or_insert(2);
             while used.contains(&candidate) {
                 candidate = format!("{base}-{n}");
-                n += 1;
+                *n += 1;
             }
             used.insert(candidate.clone());
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {

@@ -12,6 +12,7 @@ pub mod markdown;
 mod pages;
 pub mod parts;
 mod recommendations;
+mod runs;
 mod search_page;
 mod status_page;
 mod tags;
