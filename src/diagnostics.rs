@@ -363,6 +363,11 @@ pub fn nearest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    // Nobody mistypes a long word for a short one, and measuring grows
+    // with the word's length: a long word is never measured.
+    if word.chars().count() > 64 {
+        return None;
+    }
     let lower = word.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {

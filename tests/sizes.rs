@@ -138,3 +138,45 @@ fn a_one_megabyte_line_is_built_and_an_error_in_one_is_shown_briefly() {
     );
     assert!(err.len() < 2_000, "{} bytes of messages", err.len());
 }
+
+#[test]
+fn lists_that_would_make_a_page_each_or_take_seconds_to_read_are_refused_by_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Each tag is a page: a million tags were a million pages (170 s, 18 GB).
+    let tags: Vec<String> = (0..60).map(|i| format!("t{i}")).collect();
+    let page = format!("---\ntitle: Tagged\ntags: [{}]\n---\n", tags.join(", "));
+    // A register of a thousand and one risks.
+    let risks: String = (0..1_001)
+        .map(|i| format!("- id: R{i}\n  title: Risk {i}\n  likelihood: 2\n  impact: 3\n"))
+        .collect();
+    // Front matter of 600 fields (a list that lost its `- `).
+    let fields: String = (0..600).map(|i| format!("k{i}: 1\n")).collect();
+    let wide = format!("---\ntitle: Wide\n{fields}---\n");
+    // Two million values in one file.
+    let values: String = (0..400_000)
+        .map(|i| format!("  - {{ date: 2024-01, value: {i} }}\n"))
+        .collect();
+    let indicator = format!("title: Many values\nunit: number\nvalues:\n{values}");
+    let content = site(
+        tmp.path(),
+        &[
+            ("site.yaml", "title: Sizes\n".into()),
+            ("tagged.md", page),
+            ("risks.yaml", risks),
+            ("wide.md", wide),
+            ("indicators/many.yaml", indicator),
+        ],
+    );
+    let (code, _, err) = check(&content, &[]);
+    assert_eq!(code, 1, "{err}");
+    for at in [
+        "tagged.md:3:",
+        "risks.yaml:4001:3: error: this register has 1001 risks; oversight builds at most 1000",
+        "wide.md:502:1: error: the front matter has 601 fields; oversight reads at most 500",
+        "indicators/many.yaml:",
+    ] {
+        assert!(err.contains(at), "missing {at}\n{err}");
+    }
+    assert!(err.contains("this is tag 51 of 60"), "{err}");
+    assert!(err.contains("more than 1,500,000 values and keys"), "{err}");
+}

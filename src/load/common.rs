@@ -24,7 +24,7 @@ pub fn read_common(
             .unwrap_or_default(),
         summary: f.string(r, "summary"),
         source: read_source(r, f),
-        tags: f.texts(r, "tags").into_iter().map(|t| t.value).collect(),
+        tags: f.tags(r),
         draft: read_draft(r, f),
         exempt: read_exempt(r, f),
     }

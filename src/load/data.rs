@@ -23,8 +23,29 @@ pub fn read_risks(r: &mut FileReporter, root: &Node) -> Vec<Risk> {
             return Vec::new();
         }
     };
-    items.iter().filter_map(|n| read_risk(r, n)).collect()
+    if let Some(extra) = items.get(MAX_RISKS) {
+        r.error(
+            extra.loc,
+            format!(
+                "this register has {} risks; oversight builds at most {MAX_RISKS}",
+                items.len()
+            ),
+            Some(
+                "a register holds the risks the service manages; keep closed risks out of it"
+                    .into(),
+            ),
+        );
+    }
+    items
+        .iter()
+        .take(MAX_RISKS)
+        .filter_map(|n| read_risk(r, n))
+        .collect()
 }
+
+/// The most risks in the register. A council's register has tens; the
+/// register's page lists every one, and must stay small enough to read.
+pub const MAX_RISKS: usize = 1_000;
 
 fn read_risk(r: &mut FileReporter, node: &Node) -> Option<Risk> {
     let mut f = Fields::of(r, node, "a risk")?;
@@ -48,7 +69,7 @@ fn read_risk(r: &mut FileReporter, node: &Node) -> Option<Risk> {
         f.rag(r, "status"),
         f.date(r, "reviewed"),
         f.string(r, "mitigation"),
-        f.texts(r, "tags").into_iter().map(|t| t.value).collect(),
+        f.tags(r),
     );
     f.finish(r, "a risk");
     let (owner, status, reviewed, mitigation, tags) = risk;

@@ -7,6 +7,13 @@ use super::yaml::{Key, Node, Value};
 use crate::diagnostics::{FileReporter, Loc, quote_list, suggest};
 use crate::model::{At, Date, Rag, Reference};
 
+/// The most tags one document, action or risk may have.
+pub const MAX_TAGS: usize = 50;
+
+/// The most fields one mapping may have: a document has a few dozen at
+/// most, and a mapping of a million would take seconds to report on.
+pub const MAX_FIELDS: usize = 500;
+
 /// A mapping being read.
 pub struct Fields<'n> {
     entries: &'n [(Key, Node)],
@@ -18,6 +25,20 @@ impl<'n> Fields<'n> {
     /// `None` (with an error) when `node` is not a mapping.
     pub fn of(r: &mut FileReporter, node: &'n Node, what: &str) -> Option<Fields<'n>> {
         match &node.value {
+            Value::Map(entries) if entries.len() > MAX_FIELDS => {
+                r.error(
+                    entries[MAX_FIELDS].0.loc,
+                    format!(
+                        "{what} has {} fields; oversight reads at most {MAX_FIELDS} in one place",
+                        entries.len()
+                    ),
+                    Some(
+                        "check the indentation: lines meant for a list may have lost their `- `"
+                            .into(),
+                    ),
+                );
+                None
+            }
             Value::Map(entries) => Some(Fields {
                 entries,
                 loc: node.loc,
@@ -169,6 +190,29 @@ impl<'n> Fields<'n> {
         }
     }
 
+    /// `tags:`, at most [`MAX_TAGS`]: each tag is a page of the site, so a
+    /// list of a million would be a million pages.
+    pub fn tags(&mut self, r: &mut FileReporter) -> Vec<String> {
+        let nodes = self.list("tags");
+        if let Some(extra) = nodes.get(MAX_TAGS) {
+            r.error(
+                extra.loc,
+                format!(
+                    "this is tag {} of {}; a document, action or risk has at most {MAX_TAGS}",
+                    MAX_TAGS + 1,
+                    nodes.len()
+                ),
+                Some("keep the few words a reader would look things up by".into()),
+            );
+        }
+        nodes
+            .into_iter()
+            .take(MAX_TAGS)
+            .filter_map(|n| scalar_text(r, n, "tags"))
+            .map(|t| t.value)
+            .collect()
+    }
+
     pub fn texts(&mut self, r: &mut FileReporter, key: &'static str) -> Vec<At<String>> {
         self.list(key)
             .into_iter()
@@ -190,66 +234,81 @@ impl<'n> Fields<'n> {
     /// meant as a publishing control is an error instead: read as unknown,
     /// it would publish what the officer meant to hold back.
     pub fn finish(self, r: &mut FileReporter, what: &str) {
+        let mut known = self.known;
+        known.sort_unstable();
+        known.dedup();
         for (k, _) in self.entries {
-            if self.known.contains(&k.name.as_str()) {
+            if known.binary_search(&k.name.as_str()).is_ok() {
                 continue;
             }
-            if let Some(control) = publishing_control(&k.name) {
-                let (message, help) = if self.known.contains(&control) {
-                    let help = if k.name.to_lowercase().contains(control)
-                        || strsim::damerau_levenshtein(&k.name.to_lowercase(), control) <= 2
-                    {
-                        format!("write `{control}:` exactly, in lower case")
-                    } else {
-                        "to hold the document back, write `exempt:` with its Schedule 12A paragraph (1 to 7, or 12 to 18 in Wales)".to_string()
-                    };
-                    (
-                        format!(
-                            "`{}` is not `{control}`, so it would not hold the document back",
-                            k.name
-                        ),
-                        help,
-                    )
-                } else {
-                    (
-                        format!("`{}` cannot hold back {what}", k.name),
-                        format!(
-                            "`{control}:` goes in a document's front matter and holds back the whole document; {what} is published with its document: hold that document back, or leave this out of the record until it may be published"
-                        ),
-                    )
-                };
+            if let Some((control, near)) = publishing_control(&k.name) {
+                let (message, help) = control_misplaced(&k.name, control, near, &known, what);
                 r.error(k.loc, message, Some(help));
-                continue;
+            } else if r.diags.full(r.file) {
+                // Counted, not shown: no need to work out a suggestion.
+                r.warning(k.loc, String::new(), None);
+            } else {
+                r.warning(
+                    k.loc,
+                    format!("`{}` is not a field of {what}", k.name),
+                    suggest(&k.name, known.iter().copied(), "known fields"),
+                );
             }
-            let mut known = self.known.clone();
-            known.sort_unstable();
-            known.dedup();
-            r.warning(
-                k.loc,
-                format!("`{}` is not a field of {what}", k.name),
-                suggest(&k.name, known.iter().copied(), "known fields"),
-            );
         }
     }
 }
 
+/// What to say of `key`, which could be meant as the publishing control
+/// `control` (`near`: a spelling of it, not another word for it).
+fn control_misplaced(
+    key: &str,
+    control: &str,
+    near: bool,
+    known: &[&str],
+    what: &str,
+) -> (String, String) {
+    if known.contains(&control) {
+        let help = if near {
+            format!("write `{control}:` exactly, in lower case")
+        } else {
+            "to hold the document back, write `exempt:` with its Schedule 12A paragraph (1 to 7, or 12 to 18 in Wales)".to_string()
+        };
+        (
+            format!("`{key}` is not `{control}`, so it would not hold the document back"),
+            help,
+        )
+    } else {
+        (
+            format!("`{key}` cannot hold back {what}"),
+            format!(
+                "`{control}:` goes in a document's front matter and holds back the whole document; {what} is published with its document: hold that document back, or leave this out of the record until it may be published"
+            ),
+        )
+    }
+}
+
 /// The publishing control (`exempt` or `draft`) a field name could be meant
-/// as: either one in any case, within two edits of one, containing one
-/// (`exemption`, `is_draft`), or a word officers use for exempt papers
-/// (`confidential`, `restricted`, `private`).
-pub fn publishing_control(key: &str) -> Option<&'static str> {
+/// as, and whether it is a spelling of it: either one in any case, within
+/// two edits of one, containing one (`exemption`, `is_draft`); or a word
+/// officers use for exempt papers (`confidential`, `restricted`,
+/// `private`), which is not a spelling.
+pub fn publishing_control(key: &str) -> Option<(&'static str, bool)> {
     let lower = key.trim().to_lowercase();
-    ["exempt", "draft"]
+    // Two edits from a six-letter word leave at most eight characters;
+    // a longer key is never measured (the measure grows with its length).
+    let close = |control: &str| {
+        lower.chars().count() <= 8 && strsim::damerau_levenshtein(&lower, control) <= 2
+    };
+    if let Some(control) = ["exempt", "draft"]
         .into_iter()
-        .find(|control| {
-            lower.contains(control) || strsim::damerau_levenshtein(&lower, control) <= 2
-        })
-        .or_else(|| {
-            ["confidential", "restricted", "private"]
-                .iter()
-                .any(|w| lower.contains(w))
-                .then_some("exempt")
-        })
+        .find(|control| lower.contains(control) || close(control))
+    {
+        return Some((control, true));
+    }
+    ["confidential", "restricted", "private"]
+        .iter()
+        .any(|w| lower.contains(w))
+        .then_some(("exempt", false))
 }
 
 pub fn parse_rag(r: &mut FileReporter, t: &At<String>, key: &str) -> Option<Rag> {

@@ -155,7 +155,7 @@ fn read_action(r: &mut FileReporter, node: &Node) -> Option<Action> {
     let owner = f.string(r, "owner");
     let addresses = f.references(r, "addresses");
     let evidence = f.texts(r, "evidence");
-    let tags = f.texts(r, "tags").into_iter().map(|t| t.value).collect();
+    let tags = f.tags(r);
     f.finish(r, "an action");
     let action = Action {
         id: id?,

@@ -117,8 +117,10 @@ pub struct SyntaxError {
 fn options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = 48;
-    budget.max_nodes = 4_000_000;
-    budget.max_events = 8_000_000;
+    // A plan of 5,000 actions with a year of monthly updates each is about
+    // 500,000 values and keys; three times that takes seconds just to read.
+    budget.max_nodes = 1_500_000;
+    budget.max_events = 3_000_000;
     budget.max_aliases = 10_000;
     let mut opts = serde_saphyr::Options::default();
     opts.budget = Some(budget);
@@ -163,7 +165,7 @@ fn plain_message(e: &serde_saphyr::Error) -> String {
         .unwrap_or(stripped)
         .replace(", set DuplicateKeyPolicy in Options if acceptable", "");
     if msg.contains("budget breached") || msg.contains("recursion limit") {
-        return "the YAML is too large or too deeply nested to read safely (more than 48 levels of nesting, or too many aliases or nodes)".to_string();
+        return "the YAML is too large or too deeply nested to read safely (more than 48 levels of nesting, more than 1,500,000 values and keys, or more than 10,000 aliases)".to_string();
     }
     format!("YAML syntax: {msg}")
 }
