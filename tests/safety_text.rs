@@ -11,20 +11,11 @@ use std::path::{Path, PathBuf};
 
 /// A content folder under `dir` with these files (and a `site.yaml`).
 fn site(dir: &Path, files: &[(&str, &str)]) -> PathBuf {
-    let content = dir.join("content");
-    for (rel, text) in files {
-        let p = content.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-    if !content.join("site.yaml").exists() {
-        std::fs::write(
-            content.join("site.yaml"),
-            "title: Text\ntoday: 2024-06-30\nbase_url: https://example.org/\n",
-        )
-        .unwrap();
-    }
-    content
+    write_site(
+        dir,
+        "title: Text\ntoday: 2024-06-30\nbase_url: https://example.org/\n",
+        files,
+    )
 }
 
 /// Characters that must never reach a built file.

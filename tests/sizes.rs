@@ -6,20 +6,7 @@ use common::*;
 use std::path::Path;
 
 fn site(dir: &Path, files: &[(&str, String)]) -> std::path::PathBuf {
-    let content = dir.join("content");
-    for (rel, text) in files {
-        let p = content.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-    if !content.join("site.yaml").exists() {
-        std::fs::write(
-            content.join("site.yaml"),
-            "title: Sizes\ntoday: 2024-06-30\n",
-        )
-        .unwrap();
-    }
-    content
+    write_site(dir, "title: Sizes\ntoday: 2024-06-30\n", files)
 }
 
 /// About `bytes` of Markdown, with an `@` link in every paragraph.

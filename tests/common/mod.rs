@@ -167,3 +167,18 @@ fn normalise(p: &Path) -> String {
     }
     parts.join("/")
 }
+
+/// A content folder `dir/content` holding `files` (path under `content/`,
+/// text), with `site_yaml` as its `site.yaml` unless `files` has one.
+pub fn write_site<S: AsRef<str>>(dir: &Path, site_yaml: &str, files: &[(&str, S)]) -> PathBuf {
+    let content = dir.join("content");
+    for (rel, text) in files {
+        let p = content.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text.as_ref()).unwrap();
+    }
+    if !content.join("site.yaml").exists() {
+        std::fs::write(content.join("site.yaml"), site_yaml).unwrap();
+    }
+    content
+}
