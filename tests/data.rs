@@ -234,3 +234,38 @@ fn the_schema_rejects_what_the_tool_never_writes() {
     bad["documents"][0]["kind"] = serde_json::json!("memo");
     assert!(!validator.is_valid(&bad), "an unknown kind is refused");
 }
+
+#[test]
+fn an_actions_trend_compares_its_last_two_updates_not_its_first_and_last() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = "---\ntitle: Plan\npriorities:\n  - { id: P1, title: Practice }\n---\n";
+    // Red, then green, then amber: worse than the update before, though
+    // better than the first.
+    let actions = "- id: P1.1\n  priority: P1\n  title: Supervision\n  updates:\n    - { date: 2024-01-01, status: red }\n    - { date: 2024-02-01, status: green }\n    - { date: 2024-03-01, status: amber }\n- id: P1.2\n  priority: P1\n  title: Audits\n  updates:\n    - { date: 2024-01-01, status: green }\n    - { date: 2024-02-01, status: red }\n    - { date: 2024-03-01, status: amber }\n";
+    let content = write_site(
+        tmp.path(),
+        "title: Trends\ntoday: 2024-06-30\n",
+        &[
+            ("plans/p/index.md", plan),
+            ("plans/p/actions.yaml", actions),
+        ],
+    );
+    let out = tmp.path().join("output");
+    let (code, _, err) = build(&content, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    let rows = rows(&out, "actions.csv");
+    let col = rows[0]
+        .iter()
+        .position(|h| h == "Trend")
+        .expect("a Trend column");
+    let trend = |id: &str| {
+        rows.iter()
+            .find(|r| r.iter().any(|c| c == id))
+            .map(|r| r[col].clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(trend("P1.1"), "Worsening", "{rows:?}");
+    assert_eq!(trend("P1.2"), "Improving", "{rows:?}");
+    let page = read(&out, "plans/p/actions/P1.1/index.html");
+    assert!(page.contains("Worsening"), "{page}");
+}

@@ -305,14 +305,41 @@ fn risks_and_indicators_have_charts_with_text_alternatives() {
 #[test]
 fn every_new_page_links_back_without_breaking() {
     let (_t, out) = built(&[]);
-    for page in [
-        "status/index.html",
-        "timeline/index.html",
-        "recommendations/index.html",
+    // Each page links back, from its own content (not the menu), to the
+    // pages of what it lists.
+    for (page, targets) in [
+        (
+            "status/index.html",
+            &[
+                "../plans/recovery/actions/P1.1/index.html",
+                "../indicators/caseloads/index.html",
+            ][..],
+        ),
+        (
+            "timeline/index.html",
+            &[
+                "../inspections/2019-ilacs/index.html",
+                "../visits/2020-02-monitoring/index.html",
+            ][..],
+        ),
+        (
+            "recommendations/index.html",
+            &[
+                "../meetings/2024-01-10-scrutiny/index.html#rec-1",
+                "../meetings/2024-01-10-scrutiny/response/index.html",
+            ][..],
+        ),
     ] {
         let html = read(&out, page);
-        assert!(html.contains("href=\"../index.html\""), "{page} links home");
-        assert!(out.join(page).is_file());
+        let main = between(&html, "<main", "</main>");
+        for target in targets {
+            assert!(
+                main.contains(&format!("href=\"{target}\"")),
+                "{page} links back to {target}"
+            );
+            let file = target.trim_start_matches("../").split('#').next().unwrap();
+            assert!(out.join(file).is_file(), "{target} from {page} exists");
+        }
     }
     let broken = broken_links(Path::new(&out));
     assert!(broken.is_empty(), "{broken:#?}");
