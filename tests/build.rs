@@ -28,36 +28,83 @@ fn page(out: &Path, rel: &str) -> String {
 #[test]
 fn every_page_of_the_contract_exists() {
     let (_t, out) = built();
-    for p in [
-        "index.html",
-        "404.html",
-        "about/index.html",
-        "guides/reading/index.html",
-        "guides/index.html",
-        "inspections/index.html",
-        "inspections/2023-05-ilacs/index.html",
-        "inspections/2019-ilacs/index.html",
-        "visits/index.html",
-        "visits/2020-02-monitoring/index.html",
-        "plans/index.html",
-        "plans/recovery/index.html",
-        "plans/recovery/actions/P1.1/index.html",
-        "plans/recovery/actions/P2.2/index.html",
-        "meetings/index.html",
-        "meetings/2024-01-10-scrutiny/index.html",
-        "meetings/2024-01-10-scrutiny/report/index.html",
-        "meetings/2024-01-10-scrutiny/response/index.html",
-        "risks/index.html",
-        "indicators/index.html",
-        "indicators/caseloads/index.html",
-        "timeline/index.html",
-        "status/index.html",
-        "recommendations/index.html",
-        "assets/style.css",
-        "images/logo.png",
+    // Each page is the right page: its heading is what the contract puts there.
+    for (p, heading) in [
+        ("index.html", "Welcome to the fixture journey"),
+        ("404.html", "Page not found"),
+        ("about/index.html", "About this site"),
+        ("guides/reading/index.html", "Reading the record"),
+        ("guides/index.html", "Guides"),
+        ("inspections/index.html", "Inspections"),
+        (
+            "inspections/2023-05-ilacs/index.html",
+            "Inspection of Testshire children&#39;s services",
+        ),
+        (
+            "inspections/2019-ilacs/index.html",
+            "Inspection of Testshire children&#39;s services (2019)",
+        ),
+        ("visits/index.html", "Visits"),
+        (
+            "visits/2020-02-monitoring/index.html",
+            "Monitoring visit: front door",
+        ),
+        ("plans/index.html", "Plans"),
+        ("plans/recovery/index.html", "Recovery plan"),
+        (
+            "plans/recovery/actions/P1.1/index.html",
+            "P1.1 Introduce the new practice model",
+        ),
+        (
+            "plans/recovery/actions/P2.2/index.html",
+            "P2.2 Workforce strategy refresh",
+        ),
+        ("meetings/index.html", "Meetings"),
+        (
+            "meetings/2024-01-10-scrutiny/index.html",
+            "Children&#39;s Scrutiny Committee",
+        ),
+        (
+            "meetings/2024-01-10-scrutiny/report/index.html",
+            "Improvement update report",
+        ),
+        (
+            "meetings/2024-01-10-scrutiny/response/index.html",
+            "Response to the committee",
+        ),
+        ("risks/index.html", "Risk register"),
+        ("indicators/index.html", "Indicators"),
+        (
+            "indicators/caseloads/index.html",
+            "Average social worker caseload",
+        ),
+        ("timeline/index.html", "Timeline"),
+        ("status/index.html", "Status"),
+        ("recommendations/index.html", "Committee recommendations"),
     ] {
-        assert!(out.join(p).is_file(), "missing {p}");
+        let html = page(&out, p);
+        assert_eq!(first_text_of(&html, "h1"), heading, "{p}");
     }
+    let css = std::fs::read(out.join("assets/style.css")).expect("the style sheet");
+    assert!(
+        css.len() > 1_000,
+        "the theme's style sheet is written whole"
+    );
+    assert_eq!(
+        std::fs::read(out.join("images/logo.png")).unwrap(),
+        std::fs::read(fixture("valid").join("images/logo.png")).unwrap(),
+        "a linked image is copied as it is"
+    );
+}
+
+/// The text of the first `<tag ...>` element, up to its first child tag.
+fn first_text_of<'a>(html: &'a str, tag: &str) -> &'a str {
+    let open = html
+        .find(&format!("<{tag}"))
+        .unwrap_or_else(|| panic!("no <{tag}>"));
+    let rest = &html[open..];
+    let text = &rest[rest.find('>').expect("closed") + 1..];
+    &text[..text.find('<').unwrap_or(text.len())]
 }
 
 #[test]

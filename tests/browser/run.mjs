@@ -64,8 +64,10 @@ async function crawl(root) {
     const url = queue.shift();
     if (seen.has(url)) continue;
     seen.add(url);
-    const { page, problems: p } = await visit(context, url);
+    const { page, problems: p, response } = await visit(context, url);
     problems.push(...p.map((x) => `${url}: ${x}`));
+    // Over HTTP every page reached must be served as found, not redirected or missing.
+    if (url.startsWith("http") && response?.status() !== 200) problems.push(`${url}: HTTP ${response?.status()}`);
     const links = await page.$$eval("a[href]", (as) => as.map((a) => a.href));
     for (const link of links) {
       const clean = link.split("#")[0].split("?")[0];
@@ -78,14 +80,18 @@ async function crawl(root) {
   return seen.size;
 }
 
+// Every page the build wrote, but the page-not-found page, is reached by links from home.
+const written = execFileSync("find", [out, "-name", "*.html", "!", "-name", "404.html"]).toString().trim().split("\n").length;
+
 await check("every page reached from home under a sub-path loads cleanly", async () => {
   const n = await crawl(base);
-  if (n < types.length) throw new Error(`only ${n} pages reached`);
+  if (n !== written) throw new Error(`${n} pages reached of the ${written} written`);
   return `${n} pages`;
 });
 
 await check("every page reached from home opened from file:// loads cleanly", async () => {
   const n = await crawl(fileBase);
+  if (n !== written) throw new Error(`${n} pages reached of the ${written} written`);
   return `${n} pages`;
 });
 

@@ -104,12 +104,35 @@ mod tests {
         assert!(red < amber && amber < green && !svg.contains("rag-blue"));
         assert!(svg.contains("<title>9 At risk</title>") && svg.contains(">29</text>"));
         assert!(svg.contains("class=\"chart-label chart-on-amber\""));
-        // Segments fill the bar exactly: 2/40 of 638 is 31.9 wide.
-        assert!(svg.contains("x=\"1\" y=\"4\" width=\"31.9\""));
-        assert!(
-            svg.contains("x=\"178.5\" y=\"4\" width=\"461.6\"") || svg.contains("width=\"462.6\""),
-            "{svg}"
-        );
+        // Segments fill the bar exactly, each as wide as its share: they
+        // start at the bar's left edge, each where the one before ends, and
+        // the last ends at its right edge. Positions and widths are each
+        // written to a tenth, so an end may be off by a tenth, no more.
+        let segments = rects(&svg);
+        assert_eq!(segments.len(), 3, "{svg}");
+        let (left, width) = (X0, X1 - X0);
+        assert!((segments[0].0 - left).abs() < 0.051, "{segments:?}");
+        let mut end = left;
+        for ((x, w), count) in segments.iter().zip([2.0, 9.0, 29.0]) {
+            assert!((x - end).abs() < 0.101, "{segments:?}");
+            assert!((w - width * count / 40.0).abs() < 0.051, "{segments:?}");
+            end = x + w;
+        }
+        assert!((end - X1).abs() < 0.101, "{segments:?}");
+    }
+
+    /// The `(x, width)` of each segment, in order.
+    fn rects(svg: &str) -> Vec<(f64, f64)> {
+        let attr = |tag: &str, name: &str| -> f64 {
+            let at = tag.find(&format!(" {name}=\"")).expect("attribute") + name.len() + 3;
+            tag[at..at + tag[at..].find('"').expect("closed")]
+                .parse()
+                .expect("a number")
+        };
+        svg.split("<rect class=\"spread-part")
+            .skip(1)
+            .map(|tag| (attr(tag, "x"), attr(tag, "width")))
+            .collect()
     }
 
     #[test]
