@@ -47,25 +47,22 @@ pub fn decide(
     // The folders that belong to a document: `meetings/m/` is the
     // meeting's, `meetings/m/closed/` the paper `closed`'s. The home page
     // and the lists' introductions own no folder.
-    let folders: Vec<(String, Option<&String>)> = docs
+    let folders: BTreeMap<&str, Option<&String>> = docs
         .iter()
         .filter(|d| !matches!(d.kind, Kind::Home | Kind::ListIntro) && !d.id.is_empty())
-        .map(|d| (format!("{}/", d.id), hidden.get(&d.id)))
+        .map(|d| (d.id.as_str(), hidden.get(&d.id)))
         .collect();
 
     let mut files = Files::default();
     for asset in assets {
-        let owners = folders
-            .iter()
-            .filter(|(f, _)| asset.rel.starts_with(f.as_str()));
-        let mut owned = false;
-        let mut hidden_owner = None;
-        for (_, why) in owners {
-            owned = true;
-            if why.is_some() {
-                hidden_owner = *why;
-            }
-        }
+        // Each folder the file sits in, looked up: a document's, or not.
+        let owners: Vec<Option<&String>> = asset
+            .rel
+            .match_indices('/')
+            .filter_map(|(at, _)| folders.get(&asset.rel[..at]).copied())
+            .collect();
+        let owned = !owners.is_empty();
+        let hidden_owner = owners.into_iter().flatten().next_back();
         let decision = if let Some(why) = hidden_owner {
             Err(why.clone())
         } else if linked_by_published.contains(&asset.rel) {
