@@ -126,14 +126,12 @@ const SNIPPET_WIDTH: usize = 100;
 /// A long line cut down to the part around column `col` (counted in
 /// characters from 0), marked with `…` where cut; and the column in it.
 fn window(line: &str, col: usize) -> Snippet {
-    let (line, caret) = cut(line, col);
-    Snippet { line, caret }
-}
-
-fn cut(line: &str, col: usize) -> (String, usize) {
     let len = line.chars().count();
     if len <= SNIPPET_WIDTH {
-        return (line.to_string(), col);
+        return Snippet {
+            line: line.to_string(),
+            caret: col,
+        };
     }
     let half = SNIPPET_WIDTH / 2;
     let start = col
@@ -149,7 +147,10 @@ fn cut(line: &str, col: usize) -> (String, usize) {
     if end < len {
         shown.push('…');
     }
-    (shown, at)
+    Snippet {
+        line: shown,
+        caret: at,
+    }
 }
 
 /// The most messages shown for one file. A file with more (a page of
@@ -416,15 +417,15 @@ mod tests {
     #[test]
     fn a_long_line_is_cut_to_the_part_around_the_column() {
         let line = format!("{}X{}", "a".repeat(5000), "b".repeat(5000));
-        let (shown, at) = cut(&line, 5000);
+        let Snippet { line: shown, caret } = window(&line, 5000);
         assert!(shown.chars().count() <= SNIPPET_WIDTH + 2, "{shown}");
         assert!(shown.starts_with('…') && shown.ends_with('…'));
-        assert_eq!(shown.chars().nth(at), Some('X'));
-        let (short, at) = cut("key: value", 5);
-        assert_eq!((short.as_str(), at), ("key: value", 5));
-        let (end, at) = cut(&format!("{}Z", "c".repeat(300)), 300);
-        assert_eq!(end.chars().nth(at), Some('Z'));
-        assert!(!end.ends_with('…'));
+        assert_eq!(shown.chars().nth(caret), Some('X'));
+        let short = window("key: value", 5);
+        assert_eq!((short.line.as_str(), short.caret), ("key: value", 5));
+        let end = window(&format!("{}Z", "c".repeat(300)), 300);
+        assert_eq!(end.line.chars().nth(end.caret), Some('Z'));
+        assert!(!end.line.ends_with('…'));
     }
 
     #[test]

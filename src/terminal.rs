@@ -73,6 +73,7 @@ impl Terminal {
 
     /// Something to heed that is not an error: printed even with `--quiet`.
     pub fn warning(&self, message: &str) {
+        let message = printable(message, &['\n', '\t']);
         eprintln!("{} {message}", self.paint("warning:", "1;33"));
     }
 
