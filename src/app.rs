@@ -151,8 +151,7 @@ pub fn prepare_with(
     .map_err(|e| format!("reading {}: {e}", opts.content.display()))?;
     stages.push(("load", started.elapsed()));
     let resolving = Instant::now();
-    // A value that is not Unicode is read as it is, to be refused.
-    let epoch = std::env::var_os("SOURCE_DATE_EPOCH").map(|v| v.to_string_lossy().into_owned());
+    let epoch = resolve::source_date_epoch();
     let today = resolve::choose_today(
         opts.as_of,
         epoch.as_deref(),

@@ -225,7 +225,7 @@ fn main() -> ExitCode {
 /// Today for dates filled into new files: `SOURCE_DATE_EPOCH`, else the
 /// clock. `Err` when `SOURCE_DATE_EPOCH` is set but is not a time.
 fn today() -> Result<Date, String> {
-    let epoch = std::env::var_os("SOURCE_DATE_EPOCH").map(|v| v.to_string_lossy().into_owned());
+    let epoch = oversight::resolve::source_date_epoch();
     oversight::resolve::choose_today(
         None,
         epoch.as_deref(),

@@ -16,7 +16,7 @@ pub use index::{Entry, Index, action_url, doc_url};
 pub use journey::{Event, EventKind};
 pub use refs::{Backlink, Backlinks, is_web_address};
 pub use status::{IndicatorStatus, Trend};
-pub use today::choose as choose_today;
+pub use today::{choose as choose_today, source_date_epoch};
 
 use crate::diagnostics::{Diagnostics, FileReporter};
 use crate::load::{Loaded, scale_help};

@@ -25,6 +25,12 @@ pub fn choose(
     Ok(as_of.or(epoch).or(site_today).unwrap_or(Date::day(clock)))
 }
 
+/// The value of `SOURCE_DATE_EPOCH` when it is set. A value that is not
+/// Unicode is read as it is, to be refused.
+pub fn source_date_epoch() -> Option<String> {
+    std::env::var_os("SOURCE_DATE_EPOCH").map(|v| v.to_string_lossy().into_owned())
+}
+
 /// The UTC date of a `SOURCE_DATE_EPOCH` value; `None` when it is empty.
 fn epoch_date(value: &str) -> Result<Option<Date>, String> {
     let digits = value.trim();
