@@ -6,7 +6,7 @@
 //! failing on the file system with no file named.
 
 use super::index::{action_url, doc_url};
-use crate::diagnostics::{Diagnostics, FileReporter};
+use crate::diagnostics::{Diagnostics, FileReporter, Loc};
 use crate::model::{Document, Kind, folded};
 use std::collections::BTreeMap;
 
@@ -32,52 +32,64 @@ struct Maker {
     path: String,
     /// What makes it, as a message names it: a file, or an action in one.
     who: String,
-    /// The content file to blame.
+    /// The content file to blame, and where in it (an action's id).
     file: String,
+    loc: Loc,
+    /// The action's id, when an action's page.
+    action: Option<String>,
 }
 
 /// Two things that would write one file of the site (`about.md` and a
 /// copied `about/index.html`; a page `plans/p/actions/a1.md` and action
 /// a1; `Chart.png` and `chart.png`), or a file where another needs a folder
-/// (a file `about` beside `about.md`).
+/// (a file `plans/p/actions/P1.pdf` beside the action `P1.pdf`).
 pub fn report_shared_pages(
     docs: &[Document],
     assets: &[crate::load::Asset],
+    sources: &BTreeMap<String, String>,
     diags: &mut Diagnostics,
 ) {
     let mut makers: BTreeMap<String, Vec<Maker>> = BTreeMap::new();
-    let mut add = |path: String, who: String, file: String| {
-        makers
-            .entry(folded(&path))
-            .or_default()
-            .push(Maker { path, who, file });
+    let mut add = |maker: Maker| {
+        makers.entry(folded(&maker.path)).or_default().push(maker);
+    };
+    let whole = |path: String, file: &str| Maker {
+        path,
+        who: file.to_string(),
+        file: file.to_string(),
+        loc: Loc::FILE,
+        action: None,
     };
     for d in docs {
-        add(doc_url(&d.id), d.file.clone(), d.file.clone());
+        add(whole(doc_url(&d.id), &d.file));
         if let Kind::Plan(p) = &d.kind {
             let file = p.actions_file.as_deref().unwrap_or(&d.file);
             for a in &p.actions {
-                add(
-                    action_url(&d.id, &a.id.value),
-                    format!("action {} in {file}", a.id.value),
-                    file.to_string(),
-                );
+                add(Maker {
+                    path: action_url(&d.id, &a.id.value),
+                    who: format!("action {} in {file}", a.id.value),
+                    file: file.to_string(),
+                    loc: a.id.loc,
+                    action: Some(a.id.value.clone()),
+                });
             }
         }
     }
     for a in assets {
-        let file = a.path.display().to_string();
-        add(a.rel.clone(), file.clone(), file);
+        add(whole(a.rel.clone(), &a.path.display().to_string()));
     }
     for who in makers.values() {
         // Two files with one id are reported by `report_duplicate_ids`.
-        if let [first, second, ..] = who.as_slice()
-            && first.who != second.who
-            && !(first.who.ends_with(".md") && second.who.ends_with(".md"))
+        if let [other, blamed, ..] = who.as_slice()
+            && other.who != blamed.who
+            && !(other.who.ends_with(".md") && blamed.who.ends_with(".md"))
         {
-            let (blamed, other) = (second, first);
-            let message = if first.path == second.path {
+            let mut help = "rename or move one of them".to_string();
+            let message = if other.path == blamed.path {
                 format!("this and {} would both make `{}`", other.who, blamed.path)
+            } else if let (Some(one), Some(two)) = (&other.action, &blamed.action) {
+                help = "each action has its own page, and on many file shares these two would be the same folder: give one another id".into();
+                format!("the action ids `{one}` and `{two}` differ only in upper and lower case")
             } else if blamed.path.to_lowercase() == other.path.to_lowercase() {
                 format!(
                     "this would make `{}` and {} would make `{}`: on a Windows or Mac file share, names that differ only in upper and lower case are one file",
@@ -89,11 +101,12 @@ pub fn report_shared_pages(
                     other.who, blamed.path
                 )
             };
-            diags.push(FileReporter::whole_file_error(
-                &blamed.file,
-                &message,
-                Some("rename or move one of them".into()),
-            ));
+            FileReporter {
+                file: &blamed.file,
+                text: sources.get(&blamed.file).map_or("", String::as_str),
+                diags,
+            }
+            .error(blamed.loc, message, Some(help));
         }
     }
     // A file whose path is a folder that another path needs.

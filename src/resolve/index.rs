@@ -87,27 +87,8 @@ impl Index {
                 },
             );
             let mut items: BTreeMap<String, Entry> = BTreeMap::new();
-            // Action ids by their lower-case form: each is a folder name.
-            let mut action_folders: BTreeMap<String, String> = BTreeMap::new();
             for (id, title, kind, url, file) in items_of(doc) {
                 let text = sources.get(file).map_or("", String::as_str);
-                // Actions have pages of their own, and on a Windows or Mac
-                // file share `P1.1` and `p1.1` would be one folder.
-                let folded = id.value.to_lowercase();
-                if kind == "action"
-                    && let Some(other) = action_folders.get(&folded).filter(|o| **o != id.value)
-                {
-                    let mut r = FileReporter { file, text, diags };
-                    r.error(
-                        id.loc,
-                        format!(
-                            "the action ids `{other}` and `{}` differ only in upper and lower case",
-                            id.value
-                        ),
-                        Some("each action has its own page, and on many file shares these two would be the same folder: give one another id".into()),
-                    );
-                    continue;
-                }
                 if items.contains_key(&id.value) {
                     let mut r = FileReporter { file, text, diags };
                     r.error(
@@ -116,9 +97,6 @@ impl Index {
                         Some("ids of items (recommendations, priorities, actions, resolutions, risks) must be unique within their document".into()),
                     );
                     continue;
-                }
-                if kind == "action" {
-                    action_folders.insert(folded, id.value.clone());
                 }
                 items.insert(
                     id.value.clone(),

@@ -95,7 +95,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         unreadable,
     } = loaded;
     clashes::report_duplicate_ids(&documents, diags);
-    clashes::report_shared_pages(&documents, &assets, diags);
+    clashes::report_shared_pages(&documents, &assets, &sources, diags);
     default_paper_dates(&mut documents);
     check_grades(&documents, &settings, &sources, diags);
     check_priorities(&documents, &sources, diags);
