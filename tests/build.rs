@@ -80,7 +80,7 @@ fn every_page_of_the_contract_exists() {
         ),
         ("timeline/index.html", "Timeline"),
         ("status/index.html", "Status"),
-        ("recommendations/index.html", "Committee recommendations"),
+        ("recommendations/index.html", "Recommendations"),
     ] {
         let html = page(&out, p);
         assert_eq!(first_text_of(&html, "h1"), heading, "{p}");

@@ -202,8 +202,11 @@ fn committee_recommendations_show_responses_and_flag_the_unanswered() {
     );
     // rec-2's only responses are in an exempt paper and a draft: unanswered.
     let two = between(&html, "#rec-2\">rec-2</a>", "</ol>");
-    assert!(two.contains("No response recorded yet"), "{two}");
-    assert!(html.contains("1 has no response recorded"), "{html}");
+    assert!(two.contains("No response or action recorded yet"), "{two}");
+    assert!(
+        html.contains("1 has no response or action recorded"),
+        "{html}"
+    );
     let meeting = read(&out, "meetings/2024-01-10-scrutiny/index.html");
     let rec2 = between(&meeting, "<li id=\"rec-2\">", "</li>\n</ol>");
     assert!(rec2.contains("No response recorded yet"), "{rec2}");

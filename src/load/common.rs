@@ -4,7 +4,7 @@
 use super::fields::{Fields, scalar_text};
 use super::yaml::{Node, Value};
 use crate::diagnostics::FileReporter;
-use crate::model::{At, Common, Exempt, Item};
+use crate::model::{At, Common, Exempt, Item, Wording};
 
 /// `title`, `summary`, `source`, `tags`, `draft`, `exempt`.
 pub fn read_common(
@@ -151,11 +151,40 @@ fn read_item(r: &mut FileReporter, node: &Node, what: &str, with_to: bool) -> Op
     let mut f = Fields::of(r, node, what)?;
     let id = read_item_id(r, &mut f, what);
     let text = f.required(r, "text", what);
-    let to = if with_to { f.string(r, "to") } else { None };
+    let to = if with_to {
+        f.texts(r, "to")
+            .into_iter()
+            .map(|t| t.value.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let wording = read_wording(r, &mut f);
     f.finish(r, &format!("a {what}"));
     Some(Item {
         id: id?,
         text: text?.value,
         to,
+        wording,
     })
+}
+
+/// `wording: verbatim | summary`: whether the text is the source's words.
+fn read_wording(r: &mut FileReporter, f: &mut Fields) -> Wording {
+    let Some(t) = f.text(r, "wording") else {
+        return Wording::Verbatim;
+    };
+    match t.value.trim().to_ascii_lowercase().as_str() {
+        "verbatim" => Wording::Verbatim,
+        "summary" => Wording::Summary,
+        _ => {
+            r.error(
+                t.loc,
+                format!("`wording: {}` is not a kind of wording", t.value.trim()),
+                Some("write `wording: summary` for a paraphrase, or leave it out when the text is the source's own words (`verbatim`)".into()),
+            );
+            Wording::Verbatim
+        }
+    }
 }

@@ -5,15 +5,17 @@
 use super::common::read_common;
 use super::data::{read_indicator, read_risks};
 use super::fields::Fields;
-use super::inspection::{read_inspection, read_visit};
-use super::meeting::{read_meeting, read_paper};
+use super::inspection::{read_inspection, read_review, read_visit};
+use super::meeting::{read_meeting, read_page, read_paper};
 use super::plan::{read_actions, read_plan};
 use super::site::{is_slug, read_settings, slugify};
 use super::text::{SplitError, decode, split_front_matter};
 use super::walk::{Asset, MAX_FILE_BYTES};
 use super::yaml;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
-use crate::model::{Action, Common, Document, Kind, Settings, unwritable};
+use crate::model::{
+    Action, BUILT_PAGES, Common, Document, Kind, KindName, Settings, is_built_name, unwritable,
+};
 use std::path::{Path, PathBuf};
 
 /// What one file gave.
@@ -45,47 +47,17 @@ pub enum Made {
     Actions(String, Vec<Action>),
 }
 
-/// Names the build itself writes at the top of `output/`.
-const RESERVED: [&str; 12] = [
-    "assets",
-    "changes",
-    "data",
-    "recommendations",
-    "risks",
-    "search",
-    "status",
-    "tags",
-    "timeline",
-    "404",
-    "feed",
-    "sitemap",
-];
-
-/// The built-in lists, whose pages the build makes.
-const SECTIONS: [&str; 5] = ["inspections", "visits", "plans", "meetings", "indicators"];
-
 /// What a file is, by where it sits.
 enum Role {
     Settings,
-    Markdown(MdRole),
+    /// A Markdown document of this kind (never `Risks` or `Indicator`).
+    Markdown(KindName),
     Actions(String),
     Risks,
     Indicator,
     Asset,
     Ignored(String),
     Misplaced(String),
-}
-
-#[derive(Clone, Copy)]
-enum MdRole {
-    Home,
-    ListIntro,
-    Page,
-    Inspection,
-    Visit,
-    Plan,
-    Meeting,
-    Paper,
 }
 
 fn classify(rel: &str) -> Role {
@@ -102,13 +74,14 @@ fn classify(rel: &str) -> Role {
     match parts.as_slice() {
         ["site.yaml"] => Role::Settings,
         ["risks.yaml"] => Role::Risks,
-        ["index.md"] => Role::Markdown(MdRole::Home),
-        [folder, "index.md"] if SECTIONS.contains(folder) => {
-            Role::Markdown(MdRole::ListIntro)
+        ["index.md"] => Role::Markdown(KindName::Home),
+        [folder, "index.md"] if KindName::of_section(folder).is_some() => {
+            Role::Markdown(KindName::ListIntro)
         }
-        ["inspections", _] if md => Role::Markdown(MdRole::Inspection),
-        ["visits", _] if md => Role::Markdown(MdRole::Visit),
-        ["inspections" | "visits", ..] if md => Role::Misplaced(format!(
+        ["inspections", _] if md => Role::Markdown(KindName::Inspection),
+        ["visits", _] if md => Role::Markdown(KindName::Visit),
+        ["reviews", _] if md => Role::Markdown(KindName::Review),
+        ["inspections" | "visits" | "reviews", ..] if md => Role::Misplaced(format!(
             "{} go straight in `{}/`, one file each: `{}/<slug>.md`",
             parts[0], parts[0], parts[0]
         )),
@@ -116,26 +89,26 @@ fn classify(rel: &str) -> Role {
         ["indicators", ..] if md || yaml => Role::Misplaced(
             "an indicator is a YAML file straight in `indicators/`: `indicators/<slug>.yaml`".into(),
         ),
-        ["plans", _, "index.md"] => Role::Markdown(MdRole::Plan),
+        ["plans", _, "index.md"] => Role::Markdown(KindName::Plan),
         ["plans", plan, "actions.yaml"] => Role::Actions(format!("plans/{plan}")),
-        ["plans", _, _] if md => Role::Markdown(MdRole::Page),
+        ["plans", _, _] if md => Role::Markdown(KindName::Page),
         ["plans", _] if md => Role::Misplaced(
             "a plan is a folder: write `plans/<plan>/index.md` and `plans/<plan>/actions.yaml`".into(),
         ),
-        ["meetings", _, "index.md"] => Role::Markdown(MdRole::Meeting),
-        ["meetings", _, _] if md => Role::Markdown(MdRole::Paper),
+        ["meetings", _, "index.md"] => Role::Markdown(KindName::Meeting),
+        ["meetings", _, _] if md => Role::Markdown(KindName::Paper),
         ["meetings", ..] if md => Role::Misplaced(
             "a meeting is a folder: write `meetings/<slug>/index.md` and its papers beside it".into(),
         ),
-        [first, ..] if parts.len() > 1 && RESERVED.contains(first) => Role::Misplaced(format!(
+        [first, ..] if parts.len() > 1 && BUILT_PAGES.contains(first) => Role::Misplaced(format!(
             "`{first}/` is a page the build makes itself; put this file in another folder"
         )),
-[name] if md && [RESERVED.as_slice(), &SECTIONS].concat().contains(&name.trim_end_matches(".md")) => {
+        [name] if md && is_built_name(name.trim_end_matches(".md")) => {
             Role::Misplaced(format!(
                 "`{name}` would replace a page the build makes itself; give it another name"
             ))
         }
-        _ if md => Role::Markdown(MdRole::Page),
+        _ if md => Role::Markdown(KindName::Page),
         _ if yaml => Role::Ignored(
             "this YAML file is not one oversight reads (site.yaml, risks.yaml, plans/<plan>/actions.yaml, indicators/<slug>.yaml); it is ignored".into(),
         ),
@@ -364,6 +337,12 @@ fn parse_yaml(r: &mut FileReporter, text: &str, first_line: u32) -> Option<yaml:
     }
 }
 
+/// "an inspection", "a visit".
+fn article(noun: &str) -> String {
+    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {noun}", if vowel { "an" } else { "a" })
+}
+
 fn data_document(id: &str, file: &str, common: Common, kind: Kind) -> Document {
     Document {
         id: id.to_string(),
@@ -377,7 +356,7 @@ fn data_document(id: &str, file: &str, common: Common, kind: Kind) -> Document {
     }
 }
 
-fn read_markdown(r: &mut FileReporter, rel: &str, text: &str, role: MdRole) -> Option<Document> {
+fn read_markdown(r: &mut FileReporter, rel: &str, text: &str, role: KindName) -> Option<Document> {
     let split = match split_front_matter(text) {
         Ok(s) => s,
         Err(SplitError::Missing) => {
@@ -411,26 +390,24 @@ fn read_markdown(r: &mut FileReporter, rel: &str, text: &str, role: MdRole) -> O
         parse_yaml(r, split.yaml, split.yaml_line)?
     };
     let what = match role {
-        MdRole::Home => "the home page",
-        MdRole::ListIntro => "a list introduction",
-        MdRole::Page => "a page",
-        MdRole::Inspection => "an inspection",
-        MdRole::Visit => "a visit",
-        MdRole::Plan => "a plan",
-        MdRole::Meeting => "a meeting",
-        MdRole::Paper => "a paper",
+        KindName::Home => "the home page".to_string(),
+        other => article(other.noun()),
     };
+    let what = what.as_str();
     let mut f = Fields::of(r, &node, "the front matter")?;
     let common = read_common(r, &mut f, what, true);
     let kind = match role {
-        MdRole::Home => Kind::Home,
-        MdRole::ListIntro => Kind::ListIntro,
-        MdRole::Page => Kind::Page,
-        MdRole::Inspection => Kind::Inspection(read_inspection(r, &mut f)),
-        MdRole::Visit => Kind::Visit(read_visit(r, &mut f)),
-        MdRole::Plan => Kind::Plan(read_plan(r, &mut f)),
-        MdRole::Meeting => Kind::Meeting(read_meeting(r, &mut f)),
-        MdRole::Paper => Kind::Paper(read_paper(r, &mut f)),
+        KindName::Home => Kind::Home,
+        KindName::ListIntro => Kind::ListIntro,
+        KindName::Page => Kind::Page(read_page(r, &mut f)),
+        KindName::Inspection => Kind::Inspection(read_inspection(r, &mut f)),
+        KindName::Visit => Kind::Visit(read_visit(r, &mut f)),
+        KindName::Review => Kind::Review(read_review(r, &mut f)),
+        KindName::Plan => Kind::Plan(read_plan(r, &mut f)),
+        KindName::Meeting => Kind::Meeting(read_meeting(r, &mut f)),
+        KindName::Paper => Kind::Paper(read_paper(r, &mut f)),
+        // Data files, never Markdown: `classify` gives them their own roles.
+        KindName::Risks | KindName::Indicator => return None,
     };
     f.finish(r, what);
     // A body too deep or too costly to clean is reported and never rendered.
@@ -484,22 +461,22 @@ mod tests {
     fn the_folder_decides_the_kind() {
         assert!(matches!(
             classify("inspections/a.md"),
-            Role::Markdown(MdRole::Inspection)
+            Role::Markdown(KindName::Inspection)
         ));
         assert!(matches!(classify("inspections/x/a.md"), Role::Misplaced(_)));
         assert!(matches!(
             classify("meetings/m/index.md"),
-            Role::Markdown(MdRole::Meeting)
+            Role::Markdown(KindName::Meeting)
         ));
         assert!(matches!(
             classify("meetings/m/report.md"),
-            Role::Markdown(MdRole::Paper)
+            Role::Markdown(KindName::Paper)
         ));
         assert!(matches!(classify("meetings/m.md"), Role::Misplaced(_)));
         assert!(matches!(classify("plans/p/actions.yaml"), Role::Actions(_)));
         assert!(matches!(
             classify("guides/how.md"),
-            Role::Markdown(MdRole::Page)
+            Role::Markdown(KindName::Page)
         ));
         assert!(matches!(classify("timeline/x.md"), Role::Misplaced(_)));
         assert!(matches!(classify("images/logo.png"), Role::Asset));

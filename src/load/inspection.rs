@@ -1,9 +1,9 @@
-//! Graded inspections and ungraded visits.
+//! Graded inspections, ungraded visits, and reviews and intervention.
 
 use super::common::read_items;
 use super::fields::Fields;
 use crate::diagnostics::FileReporter;
-use crate::model::{At, Date, Inspection, Judgement, Visit};
+use crate::model::{At, Date, Inspection, Judgement, Review, Visit};
 
 pub fn read_inspection(r: &mut FileReporter, f: &mut Fields) -> Inspection {
     let scale = f
@@ -58,6 +58,7 @@ pub fn read_inspection(r: &mut FileReporter, f: &mut Fields) -> Inspection {
         end,
         published: f.date(r, "published"),
         lead_inspector: f.string(r, "lead_inspector"),
+        follows: f.references(r, "follows"),
         judgements,
         recommendations: read_items(r, f, "recommendations", "recommendation", false),
     }
@@ -68,25 +69,7 @@ pub fn read_visit(r: &mut FileReporter, f: &mut Fields) -> Visit {
         .required(r, "kind", "a visit")
         .map(|k| k.value)
         .unwrap_or_default();
-    let date = f.date(r, "date");
-    let start = f.date(r, "start");
-    let end = f.date(r, "end");
-    if date.is_some() && start.is_some() {
-        r.error(
-            f.get("start").map_or(f.loc, |n| n.loc),
-            "a visit has both `date` and `start`",
-            Some("use `date` for a one-day visit, or `start` and `end`".into()),
-        );
-    }
-    if date.is_none() && start.is_none() && f.get("date").is_none() && f.get("start").is_none() {
-        r.error(
-            f.loc,
-            "a visit has no `date`",
-            Some("add `date: YYYY-MM-DD`, or `start` and `end`".into()),
-        );
-    }
-    let start = date.or(start);
-    check_order(r, f, start, end);
+    let (start, end) = read_span(r, f, "a visit");
     Visit {
         kind,
         inspectorate: f.string(r, "inspectorate"),
@@ -94,10 +77,61 @@ pub fn read_visit(r: &mut FileReporter, f: &mut Fields) -> Visit {
         end,
         published: f.date(r, "published"),
         theme: f.string(r, "theme"),
-        follows: f.references(r, "follows").into_iter().next(),
+        follows: f.references(r, "follows"),
         priority_actions: read_items(r, f, "priority_actions", "priority action", false),
         recommendations: read_items(r, f, "recommendations", "recommendation", false),
     }
+}
+
+pub fn read_review(r: &mut FileReporter, f: &mut Fields) -> Review {
+    let kind = f
+        .required(r, "kind", "a review")
+        .unwrap_or_else(|| At::new(String::new(), f.loc));
+    let (start, end) = read_span(r, f, "a review");
+    let ended = f.date(r, "ended");
+    if let (Some(s), Some(e)) = (start, ended)
+        && e.last_day() < s.first_day()
+    {
+        let loc = f.get("ended").map_or(f.loc, |n| n.loc);
+        r.error(
+            loc,
+            format!("`ended` ({}) is before the review's date ({})", e.iso(), s.iso()),
+            Some("`ended` is the day a notice or direction was lifted, or a term ended: on or after `date`".into()),
+        );
+    }
+    Review {
+        kind,
+        by: f.string(r, "by"),
+        start,
+        end,
+        ended,
+        follows: f.references(r, "follows"),
+        recommendations: read_items(r, f, "recommendations", "recommendation", true),
+    }
+}
+
+/// `date`, or `start` and `end`: a visit's or review's days.
+fn read_span(r: &mut FileReporter, f: &mut Fields, what: &str) -> (Option<Date>, Option<Date>) {
+    let date = f.date(r, "date");
+    let start = f.date(r, "start");
+    let end = f.date(r, "end");
+    if date.is_some() && start.is_some() {
+        r.error(
+            f.get("start").map_or(f.loc, |n| n.loc),
+            format!("{what} has both `date` and `start`"),
+            Some("use `date` for a single day, or `start` and `end`".into()),
+        );
+    }
+    if date.is_none() && start.is_none() && f.get("date").is_none() && f.get("start").is_none() {
+        r.error(
+            f.loc,
+            format!("{what} has no `date`"),
+            Some("add `date: YYYY-MM-DD`, or `start` and `end`".into()),
+        );
+    }
+    let start = date.or(start);
+    check_order(r, f, start, end);
+    (start, end)
 }
 
 fn check_order(r: &mut FileReporter, f: &mut Fields, start: Option<Date>, end: Option<Date>) {

@@ -3,7 +3,7 @@
 use super::common::read_items;
 use super::fields::Fields;
 use crate::diagnostics::{FileReporter, quote_list};
-use crate::model::{AgendaItem, Date, Meeting, Paper, Response, ResponseStatus};
+use crate::model::{AgendaItem, Date, Meeting, Page, Paper, Response, ResponseStatus};
 
 pub fn read_meeting(r: &mut FileReporter, f: &mut Fields) -> Meeting {
     let date = f.date(r, "date");
@@ -42,6 +42,26 @@ pub fn read_meeting(r: &mut FileReporter, f: &mut Fields) -> Meeting {
 }
 
 pub fn read_paper(r: &mut FileReporter, f: &mut Fields) -> Paper {
+    let responses = read_responses(r, f);
+    Paper {
+        kind: f.string(r, "kind").unwrap_or_else(|| "paper".to_string()),
+        author: f.string(r, "author"),
+        date: f.date(r, "date"),
+        discusses: f.references(r, "discusses"),
+        resolutions: read_items(r, f, "resolutions", "resolution", false),
+        responses,
+    }
+}
+
+/// A plain page: it may record responses, as a paper does.
+pub fn read_page(r: &mut FileReporter, f: &mut Fields) -> Page {
+    Page {
+        responses: read_responses(r, f),
+    }
+}
+
+/// `responses:`: answers to recommendations, wherever they were made.
+fn read_responses(r: &mut FileReporter, f: &mut Fields) -> Vec<Response> {
     let mut responses = Vec::new();
     for node in f.list("responses") {
         let Some(mut rf) = Fields::of(r, node, "a response") else {
@@ -53,7 +73,7 @@ pub fn read_paper(r: &mut FileReporter, f: &mut Fields) -> Paper {
                 node.loc,
                 "a response has no `to`",
                 Some(
-                    "name the recommendation it answers: `to: meetings/<meeting>#<rec-id>`".into(),
+                    "name the recommendation it answers: `to: meetings/<meeting>#<rec-id>` or `to: inspections/<slug>#<rec-id>`".into(),
                 ),
             );
         }
@@ -81,12 +101,5 @@ pub fn read_paper(r: &mut FileReporter, f: &mut Fields) -> Paper {
             });
         }
     }
-    Paper {
-        kind: f.string(r, "kind").unwrap_or_else(|| "paper".to_string()),
-        author: f.string(r, "author"),
-        date: f.date(r, "date"),
-        discusses: f.references(r, "discusses"),
-        resolutions: read_items(r, f, "resolutions", "resolution", false),
-        responses,
-    }
+    responses
 }

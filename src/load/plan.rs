@@ -30,6 +30,7 @@ pub fn read_plan(r: &mut FileReporter, f: &mut Fields) -> Plan {
         owner: f.string(r, "owner"),
         adopted: f.date(r, "adopted"),
         responds_to: f.references(r, "responds_to"),
+        supersedes: f.references(r, "supersedes").into_iter().next(),
         priorities,
         actions: Vec::new(),
         actions_file: None,
@@ -155,6 +156,7 @@ fn read_action(r: &mut FileReporter, node: &Node) -> Option<Action> {
     let owner = f.string(r, "owner");
     let addresses = f.references(r, "addresses");
     let evidence = f.texts(r, "evidence");
+    let continues = f.references(r, "continues").into_iter().next();
     let tags = f.tags(r);
     f.finish(r, "an action");
     let action = Action {
@@ -167,6 +169,7 @@ fn read_action(r: &mut FileReporter, node: &Node) -> Option<Action> {
         revised_due,
         addresses,
         evidence,
+        continues,
         updates,
         tags,
     };

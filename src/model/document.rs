@@ -1,6 +1,6 @@
 //! Typed documents: what the load stage makes of each content file.
 
-use super::{Date, Rag, Scale, StatusLabels};
+use super::{Date, KindName, Rag, Scale, StatusLabels};
 use crate::diagnostics::Loc;
 
 /// A value and where it was written.
@@ -94,15 +94,18 @@ impl Document {
     }
 }
 
+/// What a document is, with what only that kind holds. Its name, noun,
+/// list and template are in [`KindName::info`].
 #[derive(Debug, Clone)]
 pub enum Kind {
     /// `content/index.md`.
     Home,
     /// `<folder>/index.md` of a built-in list: text shown above the list.
     ListIntro,
-    Page,
+    Page(Page),
     Inspection(Inspection),
     Visit(Visit),
+    Review(Review),
     Plan(Plan),
     Meeting(Meeting),
     Paper(Paper),
@@ -111,21 +114,121 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The word for it in lists and messages.
-    pub fn noun(&self) -> &'static str {
+    pub fn name(&self) -> KindName {
         match self {
-            Kind::Home => "home page",
-            Kind::ListIntro => "list introduction",
-            Kind::Page => "page",
-            Kind::Inspection(_) => "inspection",
-            Kind::Visit(_) => "visit",
-            Kind::Plan(_) => "plan",
-            Kind::Meeting(_) => "meeting",
-            Kind::Paper(_) => "paper",
-            Kind::Risks(_) => "risk register",
-            Kind::Indicator(_) => "indicator",
+            Kind::Home => KindName::Home,
+            Kind::ListIntro => KindName::ListIntro,
+            Kind::Page(_) => KindName::Page,
+            Kind::Inspection(_) => KindName::Inspection,
+            Kind::Visit(_) => KindName::Visit,
+            Kind::Review(_) => KindName::Review,
+            Kind::Plan(_) => KindName::Plan,
+            Kind::Meeting(_) => KindName::Meeting,
+            Kind::Paper(_) => KindName::Paper,
+            Kind::Risks(_) => KindName::Risks,
+            Kind::Indicator(_) => KindName::Indicator,
         }
     }
+
+    /// The word for it in lists and messages.
+    pub fn noun(&self) -> &'static str {
+        self.name().noun()
+    }
+
+    /// The date it sorts by in lists and the search page: an inspection's
+    /// or visit's first day, a review's date, a plan's adoption, a
+    /// meeting's or paper's date.
+    pub fn date(&self) -> Option<Date> {
+        match self {
+            Kind::Inspection(i) => i.start,
+            Kind::Visit(v) => v.start,
+            Kind::Review(r) => r.start,
+            Kind::Plan(p) => p.adopted,
+            Kind::Meeting(m) => Some(m.date),
+            Kind::Paper(p) => p.date,
+            Kind::Home | Kind::ListIntro | Kind::Page(_) | Kind::Risks(_) | Kind::Indicator(_) => {
+                None
+            }
+        }
+    }
+
+    /// What it follows (`follows:`), for the kinds that can follow another.
+    pub fn follows(&self) -> &[Reference] {
+        match self {
+            Kind::Inspection(i) => &i.follows,
+            Kind::Visit(v) => &v.follows,
+            Kind::Review(r) => &r.follows,
+            Kind::Home
+            | Kind::ListIntro
+            | Kind::Page(_)
+            | Kind::Plan(_)
+            | Kind::Meeting(_)
+            | Kind::Paper(_)
+            | Kind::Risks(_)
+            | Kind::Indicator(_) => &[],
+        }
+    }
+
+    /// Its recommendations and priority actions: the items others address
+    /// and respond to, with the word for each.
+    pub fn recommendations(&self) -> Vec<(&'static str, &Item)> {
+        match self {
+            Kind::Inspection(i) => i
+                .recommendations
+                .iter()
+                .map(|r| ("recommendation", r))
+                .collect(),
+            Kind::Visit(v) => v
+                .priority_actions
+                .iter()
+                .map(|r| ("priority action", r))
+                .chain(v.recommendations.iter().map(|r| ("recommendation", r)))
+                .collect(),
+            Kind::Review(r) => r
+                .recommendations
+                .iter()
+                .map(|x| ("recommendation", x))
+                .collect(),
+            Kind::Meeting(m) => m
+                .recommendations
+                .iter()
+                .map(|r| ("recommendation", r))
+                .collect(),
+            Kind::Home
+            | Kind::ListIntro
+            | Kind::Page(_)
+            | Kind::Plan(_)
+            | Kind::Paper(_)
+            | Kind::Risks(_)
+            | Kind::Indicator(_) => Vec::new(),
+        }
+    }
+
+    /// The responses it records (a paper's, or a plain page's).
+    pub fn responses(&self) -> &[Response] {
+        match self {
+            Kind::Paper(p) => &p.responses,
+            Kind::Page(p) => &p.responses,
+            Kind::Home
+            | Kind::ListIntro
+            | Kind::Inspection(_)
+            | Kind::Visit(_)
+            | Kind::Review(_)
+            | Kind::Plan(_)
+            | Kind::Meeting(_)
+            | Kind::Risks(_)
+            | Kind::Indicator(_) => &[],
+        }
+    }
+}
+
+/// Whether a recommendation's text is the source's own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Wording {
+    #[default]
+    Verbatim,
+    /// A paraphrase: shown marked "summary" wherever the text is.
+    Summary,
 }
 
 /// A recommendation, priority action or resolution.
@@ -133,8 +236,16 @@ impl Kind {
 pub struct Item {
     pub id: At<String>,
     pub text: String,
-    /// For committee recommendations: who it is addressed to.
-    pub to: Option<String>,
+    /// For recommendations: who it is addressed to.
+    pub to: Vec<String>,
+    pub wording: Wording,
+}
+
+/// A plain page: any Markdown file outside the built-in folders.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// A published response to recommendations ("response to the inspection").
+    pub responses: Vec<Response>,
 }
 
 #[derive(Debug, Clone)]
@@ -153,6 +264,8 @@ pub struct Inspection {
     pub end: Option<Date>,
     pub published: Option<Date>,
     pub lead_inspector: Option<String>,
+    /// The inspections, visits or reviews it follows.
+    pub follows: Vec<Reference>,
     pub judgements: Vec<Judgement>,
     pub recommendations: Vec<Item>,
 }
@@ -165,9 +278,45 @@ pub struct Visit {
     pub end: Option<Date>,
     pub published: Option<Date>,
     pub theme: Option<String>,
-    pub follows: Option<Reference>,
+    pub follows: Vec<Reference>,
     pub priority_actions: Vec<Item>,
     pub recommendations: Vec<Item>,
+}
+
+/// Intervention and external reviews: notices, directions, commissioners'
+/// reports, peer reviews.
+#[derive(Debug, Clone)]
+pub struct Review {
+    /// As written: "statutory direction", "commissioner review", ...
+    pub kind: At<String>,
+    pub by: Option<String>,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    /// The day a notice or direction was lifted, or a term ended.
+    pub ended: Option<Date>,
+    pub follows: Vec<Reference>,
+    pub recommendations: Vec<Item>,
+}
+
+impl Review {
+    /// An improvement notice or a statutory direction is in force from its
+    /// date until it ends; any other review only when `ended` bounds it.
+    pub fn is_intervention(&self) -> bool {
+        let k = self.kind.value.to_lowercase();
+        k.contains("notice") || k.contains("direction")
+    }
+
+    /// Whether it is in force on `today`.
+    pub fn in_force(&self, today: Date) -> bool {
+        let Some(start) = self.start else {
+            return false;
+        };
+        let begun = start.first_day() <= today.first_day();
+        match self.ended {
+            Some(end) => begun && today.first_day() < end.first_day(),
+            None => begun && self.is_intervention(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -198,6 +347,8 @@ pub struct Action {
     pub addresses: Vec<Reference>,
     /// Web addresses, or `@` ids of documents and items, as written.
     pub evidence: Vec<At<String>>,
+    /// In a plan that supersedes another: the old plan's action this carries forward.
+    pub continues: Option<Reference>,
     pub updates: Vec<Update>,
     pub tags: Vec<String>,
 }
@@ -207,6 +358,8 @@ pub struct Plan {
     pub owner: Option<String>,
     pub adopted: Option<Date>,
     pub responds_to: Vec<Reference>,
+    /// The plan this one replaces.
+    pub supersedes: Option<Reference>,
     pub priorities: Vec<Priority>,
     pub actions: Vec<Action>,
     /// `content/plans/<plan>/actions.yaml` when the plan has one.

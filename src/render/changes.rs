@@ -27,7 +27,13 @@ fn window(view: &View, from: Option<Date>, to: Date) -> Value {
         };
         match e.kind {
             EventKind::StatusChanged | EventKind::ActionCompleted => changes.push(row),
-            _ => documents.push(row),
+            EventKind::Inspection
+            | EventKind::Visit
+            | EventKind::Review
+            | EventKind::ReviewEnded
+            | EventKind::Meeting
+            | EventKind::Paper
+            | EventKind::PlanAdopted => documents.push(row),
         }
     }
     crate::obj!({

@@ -1,11 +1,10 @@
 //! The home page: a dashboard of where the journey stands.
 
-use super::pages::{Renderer, SECTIONS};
-use super::status_page::everything;
+use super::pages::Renderer;
 use super::timeline::event_row;
-use super::views::{ATTENTION, View, status};
-use crate::model::{Document, Kind};
-use crate::resolve::{EventKind, doc_url};
+use super::views::{ATTENTION, View, progress, status};
+use crate::model::{Kind, KindName};
+use crate::resolve::{EventKind, ResolvedPlan, doc_url};
 use serde_json::{Value, json};
 
 /// How many past and coming events the dashboard lists.
@@ -16,38 +15,38 @@ impl Renderer<'_> {
         let path = "index.html";
         let view = self.view(path);
         let site = self.site;
-        let plans: Vec<Value> = site
-            .documents
-            .iter()
-            .filter(|d| matches!(d.kind, Kind::Plan(_)))
-            .map(|d| plan_spread(&view, d))
+        // A superseded plan leaves the dashboard once the new one is adopted.
+        let current: Vec<ResolvedPlan> = site
+            .plans()
+            .filter(|p| p.status.is_current(site.today))
             .collect();
+        let plans: Vec<Value> = current.iter().map(|p| plan_spread(&view, *p)).collect();
         let mut overdue = Vec::new();
-        for d in &site.documents {
-            if let Kind::Plan(p) = &d.kind {
-                for a in &p.actions {
-                    if let Some(s) = site.actions.get(&d.id).and_then(|m| m.get(&a.id.value))
-                        && s.overdue
-                    {
-                        let mut row = view.action_row(&d.id, a, s);
-                        row["plan"] = json!(d.common.title);
-                        overdue.push(row);
-                    }
-                }
+        for rp in &current {
+            for (a, s) in rp.actions().filter(|(_, s)| s.overdue) {
+                let mut row = view.action_row(rp.id(), a, s);
+                row["plan"] = json!(rp.doc.common.title);
+                overdue.push(row);
             }
         }
-        let rated = everything(&view);
+        // Actions only: a plan's or priority's roll-up restates its
+        // actions, so counting both would count the same work twice.
         let at_a_glance: Vec<Value> = ATTENTION
             .iter()
             .take(2)
             .map(|rag| {
-                let n = rated.iter().filter(|r| r.rag == *rag).count();
+                let n = current
+                    .iter()
+                    .flat_map(|p| p.actions())
+                    .filter(|(_, s)| s.current == *rag)
+                    .count();
                 crate::obj!({ "status": status(&site.settings.statuses, *rag), "count": n })
             })
             .collect();
         let page = crate::obj!({
             "intro": self.intro("", path),
             "latest_inspection": latest_graded(&view),
+            "in_force": in_force(&view),
             "plans": plans,
             "overdue": overdue,
             "at_a_glance": at_a_glance,
@@ -58,6 +57,28 @@ impl Renderer<'_> {
         let title = site.settings.title.clone();
         self.page(path, "home.html", &title, "home", page);
     }
+}
+
+/// Each review, notice or direction in force today, oldest first.
+fn in_force(view: &View) -> Vec<Value> {
+    let today = view.site.today;
+    let mut out: Vec<(Option<chrono::NaiveDate>, Value)> = view
+        .site
+        .documents
+        .iter()
+        .filter_map(|d| match &d.kind {
+            Kind::Review(r) if r.in_force(today) => Some((
+                r.start.map(|s| s.first_day()),
+                crate::obj!({
+                    "href": view.linker.href(&doc_url(&d.id)), "title": &d.common.title,
+                    "kind": &r.kind.value, "by": &r.by, "start": r.start, "ended": r.ended,
+                }),
+            )),
+            _ => None,
+        })
+        .collect();
+    out.sort_by_key(|(start, _)| *start);
+    out.into_iter().map(|(_, v)| v).collect()
 }
 
 /// The most recent inspection that graded anything, with every area's grade.
@@ -79,16 +100,17 @@ fn latest_graded(view: &View) -> Value {
 }
 
 /// A plan's overall status and how its actions spread across statuses.
-fn plan_spread(view: &View, d: &Document) -> Value {
+fn plan_spread(view: &View, rp: ResolvedPlan) -> Value {
     let site = view.site;
-    let statuses = site.actions.get(&d.id);
-    let (counts, chart) = view.spread(d);
+    let (counts, chart) = view.spread(rp);
+    let overall = rp.status.overall;
     crate::obj!({
-        "href": view.linker.href(&doc_url(&d.id)), "title": &d.common.title,
-        "status": site.plans.get(&d.id).map(|(o, _)| status(&site.settings.statuses, o.status)),
+        "href": view.linker.href(&doc_url(rp.id())), "title": &rp.doc.common.title,
+        "status": status(&site.settings.statuses, overall.status),
+        "progress": progress(overall.progress),
         "counts": counts, "chart": chart,
-        "total": statuses.map_or(0, |m| m.len()),
-        "overdue": statuses.map_or(0, |m| m.values().filter(|s| s.overdue).count()),
+        "total": overall.progress.total,
+        "overdue": rp.overdue(),
     })
 }
 
@@ -119,24 +141,19 @@ fn events(view: &View, past: bool) -> Vec<Value> {
 /// Each section of the record and how much is in it.
 fn sections(view: &View) -> Vec<Value> {
     let site = view.site;
-    SECTIONS
-        .iter()
-        .map(|(folder, title, kind)| {
-            let n = if *folder == "risks" {
-                site.documents
-                    .iter()
-                    .find_map(|d| match &d.kind {
-                        Kind::Risks(r) => Some(r.len()),
-                        _ => None,
-                    })
-                    .unwrap_or(0)
-            } else {
-                site.documents
-                    .iter()
-                    .filter(|d| d.kind.noun() == *kind)
-                    .count()
-            };
-            crate::obj!({ "href": view.linker.href(&doc_url(folder)), "title": title, "count": n })
+    KindName::sections()
+        .map(|(kind, s)| {
+            let n: usize = site
+                .documents
+                .iter()
+                .filter(|d| d.kind.name() == kind)
+                .map(|d| match &d.kind {
+                    // The register counts its risks.
+                    Kind::Risks(r) => r.len(),
+                    _ => 1,
+                })
+                .sum();
+            crate::obj!({ "href": view.linker.href(&doc_url(s.folder)), "title": s.title, "count": n })
         })
         .collect()
 }

@@ -1,10 +1,10 @@
 //! The lists of documents: one per section, and one per folder of plain pages.
 
-use super::pages::{Renderer, SECTIONS};
+use super::pages::Renderer;
 use super::views::{View, date};
-use crate::model::{Document, Inspection, Kind};
+use crate::model::{Document, Inspection, Kind, KindName};
 use crate::resolve::doc_url;
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::collections::BTreeSet;
 
 impl Renderer<'_> {
@@ -24,30 +24,32 @@ impl Renderer<'_> {
             .map(|d| {
                 // The row needs the kind's fields, not the rendered text.
                 let v = crate::obj!({ "detail": view.detail(d) });
-                let (sort, when, status_v) = match &d.kind {
-                    Kind::Inspection(i) => (
-                        i.start.map(|x| x.iso()),
-                        date(i.start),
-                        v["detail"]["overall"].clone(),
-                    ),
-                    Kind::Visit(x) => (x.start.map(|x| x.iso()), date(x.start), Value::Null),
-                    Kind::Meeting(m) => (Some(m.date.iso()), json!(m.date), Value::Null),
-                    Kind::Plan(p) => (
-                        p.adopted.map(|x| x.iso()),
-                        date(p.adopted),
-                        v["detail"]["status"].clone(),
-                    ),
-                    _ => (Some(d.common.title.clone()), Value::Null, Value::Null),
+                let status_v = match &d.kind {
+                    Kind::Inspection(_) => v["detail"]["overall"].clone(),
+                    Kind::Plan(_) => v["detail"]["status"].clone(),
+                    Kind::Home
+                    | Kind::ListIntro
+                    | Kind::Page(_)
+                    | Kind::Visit(_)
+                    | Kind::Review(_)
+                    | Kind::Meeting(_)
+                    | Kind::Paper(_)
+                    | Kind::Risks(_)
+                    | Kind::Indicator(_) => Value::Null,
                 };
+                let when = d.kind.date();
+                // Undated documents sort by title.
+                let sort = when.map_or_else(|| d.common.title.clone(), |w| w.iso());
+                let when = date(when);
                 let row = crate::obj!({
                     "href": view.linker.href(&doc_url(&d.id)), "title": &d.common.title,
                     "summary": &d.common.summary, "date": when, "status": status_v,
                     "kind": d.kind.noun(), "detail": &v["detail"],
                 });
-                (sort.unwrap_or_default(), row)
+                (sort, row)
             })
             .collect();
-        let newest_first = matches!(folder, "inspections" | "visits" | "meetings");
+        let newest_first = matches!(folder, "inspections" | "visits" | "reviews" | "meetings");
         rows.sort_by(|a, b| {
             if newest_first {
                 b.0.cmp(&a.0)
@@ -88,14 +90,13 @@ impl Renderer<'_> {
         let ids: BTreeSet<&str> = site.documents.iter().map(|d| d.id.as_str()).collect();
         let mut folders: BTreeSet<String> = BTreeSet::new();
         for d in &site.documents {
-            if !matches!(d.kind, Kind::Page) {
+            if !matches!(d.kind, Kind::Page(_)) {
                 continue;
             }
             let mut id = d.id.as_str();
             while let Some((parent, _)) = id.rsplit_once('/') {
-                let known = SECTIONS
-                    .iter()
-                    .any(|(f, _, _)| parent == *f || parent.starts_with(&format!("{f}/")));
+                let top = parent.split('/').next().unwrap_or(parent);
+                let known = KindName::of_section(top).is_some();
                 if !known && !ids.contains(parent) {
                     folders.insert(parent.to_string());
                 }
@@ -189,6 +190,7 @@ fn csv_for(folder: &str) -> Option<(&'static str, &'static str)> {
     Some(match folder {
         "inspections" => ("inspections.csv", "every judgement"),
         "visits" => ("visits.csv", "the visits"),
+        "reviews" => ("reviews.csv", "the reviews and intervention"),
         "plans" | "status" => ("actions.csv", "every action of every plan"),
         "meetings" => ("meetings.csv", "the meetings"),
         "indicators" => ("indicators.csv", "every indicator's values"),

@@ -4,7 +4,7 @@ use super::links::Linker;
 use super::theme::Theme;
 use super::views::View;
 use crate::diagnostics::{Diagnostic, FileReporter};
-use crate::model::{Document, Kind};
+use crate::model::{Document, KindName};
 use crate::progress::Progress;
 use crate::resolve::{Site, doc_url};
 use serde_json::Value;
@@ -25,16 +25,6 @@ pub enum Content {
     Copy(PathBuf),
 }
 
-/// The built-in lists, in navigation order: folder, title, kind.
-pub(super) const SECTIONS: [(&str, &str, &str); 6] = [
-    ("inspections", "Inspections", "inspection"),
-    ("visits", "Visits", "visit"),
-    ("plans", "Plans", "plan"),
-    ("meetings", "Meetings", "meeting"),
-    ("risks", "Risks", "risk register"),
-    ("indicators", "Indicators", "indicator"),
-];
-
 pub(super) struct Renderer<'a> {
     pub(super) site: &'a Site,
     pub(super) theme: &'a Theme,
@@ -47,20 +37,24 @@ pub(super) struct Renderer<'a> {
 /// The menu: Home, Search, Timeline, Status, then each list that has
 /// something in it.
 pub(super) fn menu(site: &Site) -> Vec<(&'static str, &'static str)> {
-    let kinds: BTreeSet<&str> = site.documents.iter().map(|d| d.kind.noun()).collect();
+    let kinds: BTreeSet<KindName> = site.documents.iter().map(|d| d.kind.name()).collect();
     let mut folders = vec![
         ("", "Home"),
         ("search", "Search"),
         ("timeline", "Timeline"),
         ("status", "Status"),
     ];
-    for (folder, title, kind) in SECTIONS {
-        if kinds.contains(kind) {
-            folders.push((folder, title));
+    for (kind, s) in KindName::sections() {
+        if kinds.contains(&kind) {
+            folders.push((s.folder, s.title));
         }
-        if folder == "meetings" && kinds.contains("meeting") {
-            folders.push(("recommendations", "Recommendations"));
-        }
+    }
+    let any_recommendations = site
+        .documents
+        .iter()
+        .any(|d| !d.kind.recommendations().is_empty());
+    if any_recommendations {
+        folders.push(("recommendations", "Recommendations"));
     }
     folders
 }
@@ -102,20 +96,6 @@ impl OutputFile {
             path,
             content: Content::Bytes(bytes),
         }
-    }
-}
-
-pub(super) fn template_for(kind: &Kind) -> &'static str {
-    match kind {
-        Kind::Inspection(_) => "inspection.html",
-        Kind::Visit(_) => "visit.html",
-        Kind::Plan(_) => "plan.html",
-        Kind::Meeting(_) => "meeting.html",
-        Kind::Paper(_) => "paper.html",
-        Kind::Risks(_) => "risks.html",
-        Kind::Indicator(_) => "indicator.html",
-        Kind::Home => "home.html",
-        Kind::ListIntro | Kind::Page => "page.html",
     }
 }
 

@@ -3,10 +3,10 @@
 //! build renders every part in parallel and hands each file on as soon as
 //! it is made; the preview renders only the parts an edit touched.
 
-use super::pages::{OutputFile, Renderer, SECTIONS, menu};
+use super::pages::{OutputFile, Renderer, menu};
 use super::theme::Theme;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Document, Kind};
+use crate::model::{Document, Kind, KindName};
 use crate::progress::Progress;
 use crate::resolve::Site;
 use rayon::prelude::*;
@@ -222,8 +222,9 @@ fn render_part(
 }
 
 fn lists(r: &mut Renderer, site: &Site) {
-    for (folder, title, kind) in SECTIONS {
-        if folder == "risks" {
+    for (kind, s) in KindName::sections() {
+        if kind == KindName::Risks {
+            // The register is its own list.
             if !site.documents.iter().any(|d| d.id == "risks") {
                 r.empty_register();
             }
@@ -232,9 +233,9 @@ fn lists(r: &mut Renderer, site: &Site) {
         let docs: Vec<&Document> = site
             .documents
             .iter()
-            .filter(|d| d.kind.noun() == kind)
+            .filter(|d| d.kind.name() == kind)
             .collect();
-        r.list(folder, title, &docs);
+        r.list(s.folder, s.title, &docs);
     }
     r.plain_folders();
 }
@@ -242,16 +243,24 @@ fn lists(r: &mut Renderer, site: &Site) {
 impl Renderer<'_> {
     /// A document's page, and a plan's action pages.
     fn document_pages(&mut self, doc: &Document) {
+        let template = doc.kind.name().info().template;
         match &doc.kind {
+            // Rendered by the home page and the lists.
             Kind::Home | Kind::ListIntro => {}
-            Kind::Risks(_) => self.document(doc, "risks.html"),
             Kind::Plan(p) => {
-                self.document(doc, "plan.html");
+                self.document(doc, template);
                 for a in &p.actions {
                     self.action(doc, a);
                 }
             }
-            _ => self.document(doc, super::pages::template_for(&doc.kind)),
+            Kind::Page(_)
+            | Kind::Inspection(_)
+            | Kind::Visit(_)
+            | Kind::Review(_)
+            | Kind::Meeting(_)
+            | Kind::Paper(_)
+            | Kind::Risks(_)
+            | Kind::Indicator(_) => self.document(doc, template),
         }
     }
 }

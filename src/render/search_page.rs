@@ -4,60 +4,49 @@
 
 use super::pages::Renderer;
 use super::views::{View, date, status};
-use crate::model::{Date, Document, Kind};
+use crate::model::{Date, Document, Kind, KindName};
 use crate::resolve::doc_url;
 use serde_json::Value;
-
-/// The groups of the no-JavaScript listing, in menu order.
-const GROUPS: [(&str, &str); 8] = [
-    ("inspection", "Inspections"),
-    ("visit", "Visits"),
-    ("plan", "Plans"),
-    ("meeting", "Meetings"),
-    ("paper", "Papers"),
-    ("risk register", "Risks"),
-    ("indicator", "Indicators"),
-    ("page", "Pages"),
-];
 
 /// A document's date and status as the listing shows them.
 fn date_and_status(view: &View, d: &Document) -> (Option<Date>, Value) {
     let site = view.site;
     let labels = &site.settings.statuses;
-    match &d.kind {
-        Kind::Inspection(i) => (i.start, Value::Null),
-        Kind::Visit(v) => (v.start, Value::Null),
-        Kind::Meeting(m) => (Some(m.date), Value::Null),
-        Kind::Paper(p) => (p.date, Value::Null),
-        Kind::Plan(p) => (
-            p.adopted,
-            site.plans
-                .get(&d.id)
-                .map_or(Value::Null, |(o, _)| status(labels, o.status)),
-        ),
-        Kind::Indicator(_) => (
-            None,
-            site.indicators
-                .get(&d.id)
-                .and_then(|s| s.status)
-                .map_or(Value::Null, |r| status(labels, r)),
-        ),
-        _ => (None, Value::Null),
-    }
+    let st = match &d.kind {
+        Kind::Plan(_) => site
+            .resolved(d)
+            .map_or(Value::Null, |p| status(labels, p.status.overall.status)),
+        Kind::Indicator(_) => site
+            .indicators
+            .get(&d.id)
+            .and_then(|s| s.status)
+            .map_or(Value::Null, |r| status(labels, r)),
+        Kind::Home
+        | Kind::ListIntro
+        | Kind::Page(_)
+        | Kind::Inspection(_)
+        | Kind::Visit(_)
+        | Kind::Review(_)
+        | Kind::Meeting(_)
+        | Kind::Paper(_)
+        | Kind::Risks(_) => Value::Null,
+    };
+    (d.kind.date(), st)
 }
 
 impl Renderer<'_> {
     pub(super) fn search(&mut self) {
         let path = "search/index.html";
         let view = self.view(path);
-        let groups: Vec<Value> = GROUPS
+        let groups: Vec<Value> = KindName::ALL
             .iter()
+            .filter_map(|k| k.info().group.map(|title| (*k, title)))
             .map(|(kind, title)| {
                 let mut items: Vec<(Option<chrono::NaiveDate>, Value)> = view
                     .site
                     .documents
                     .iter()
-                    .filter(|d| d.kind.noun() == *kind)
+                    .filter(|d| d.kind.name() == kind)
                     .map(|d| {
                         let (when, st) = date_and_status(&view, d);
                         let item = crate::obj!({

@@ -1,7 +1,7 @@
 //! `status/index.html`: everything with a status, in one place, red first.
 
 use super::pages::Renderer;
-use super::views::{ATTENTION, View, status};
+use super::views::{ATTENTION, View, progress, status};
 use crate::model::{Kind, Rag};
 use crate::resolve::{action_url, doc_url};
 use serde_json::{Value, json};
@@ -36,42 +36,42 @@ pub fn everything(view: &View) -> Vec<Rated> {
     for d in &site.documents {
         let href = view.linker.href(&doc_url(&d.id));
         match &d.kind {
-            Kind::Plan(p) => {
-                let Some((overall, priorities)) = site.plans.get(&d.id) else {
+            Kind::Plan(_) => {
+                // A superseded plan leaves the counts once the new one is adopted.
+                let Some(rp) = site.resolved(d).filter(|p| p.status.is_current(site.today)) else {
                     continue;
                 };
-                let overdue = site
-                    .actions
-                    .get(&d.id)
-                    .map_or(0, |a| a.values().filter(|s| s.overdue).count());
+                let overall = rp.status.overall;
+                let overdue = rp.overdue();
                 push(
                     overall.status,
                     "plan",
                     overdue > 0,
                     crate::obj!({ "href": &href, "ref": "", "title": &d.common.title, "context": "",
-                        "note": format!("{} actions{}", p.actions.len(),
+                        "note": format!("{}{}", progress(overall.progress)["text"].as_str().unwrap_or_default(),
                             if overdue > 0 { format!(", {overdue} overdue") } else { String::new() }) }),
                 );
-                for pr in &p.priorities {
-                    if let Some(r) = priorities.get(&pr.id.value) {
-                        push(
-                            r.status,
-                            "priority",
-                            false,
-                            crate::obj!({ "href": format!("{href}#{}", pr.id.value), "ref": &pr.id.value,
-                                "title": &pr.title, "context": &d.common.title,
-                                "note": if r.manual { "set by hand" } else { "from its actions" } }),
-                        );
-                    }
+                for (pr, r) in rp.priorities() {
+                    let how = if r.manual {
+                        "set by hand"
+                    } else {
+                        "from its actions"
+                    };
+                    push(
+                        r.status,
+                        "priority",
+                        false,
+                        crate::obj!({ "href": format!("{href}#{}", pr.id.value), "ref": &pr.id.value,
+                            "title": &pr.title, "context": &d.common.title,
+                            "note": format!("{how}; {}", progress(r.progress)["text"].as_str().unwrap_or_default()) }),
+                    );
                 }
-                for a in &p.actions {
-                    if let Some(s) = site.actions.get(&d.id).and_then(|m| m.get(&a.id.value)) {
-                        let mut row = view.action_row(&d.id, a, s);
-                        row["href"] = json!(view.linker.href(&action_url(&d.id, &a.id.value)));
-                        row["ref"] = json!(a.id.value);
-                        row["context"] = json!(d.common.title);
-                        push(s.current, "action", s.overdue, row);
-                    }
+                for (a, s) in rp.actions() {
+                    let mut row = view.action_row(&d.id, a, s);
+                    row["href"] = json!(view.linker.href(&action_url(&d.id, &a.id.value)));
+                    row["ref"] = json!(a.id.value);
+                    row["context"] = json!(d.common.title);
+                    push(s.current, "action", s.overdue, row);
                 }
             }
             Kind::Risks(risks) => {
@@ -102,7 +102,15 @@ pub fn everything(view: &View) -> Vec<Rated> {
                     );
                 }
             }
-            _ => {}
+            // No status of their own.
+            Kind::Home
+            | Kind::ListIntro
+            | Kind::Page(_)
+            | Kind::Inspection(_)
+            | Kind::Visit(_)
+            | Kind::Review(_)
+            | Kind::Meeting(_)
+            | Kind::Paper(_) => {}
         }
     }
     out

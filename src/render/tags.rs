@@ -61,7 +61,16 @@ fn collect(view: &View) -> BTreeMap<String, Tag> {
                     }
                 }
             }
-            _ => {}
+            // Only plans and the register hold tagged items.
+            Kind::Home
+            | Kind::ListIntro
+            | Kind::Page(_)
+            | Kind::Inspection(_)
+            | Kind::Visit(_)
+            | Kind::Review(_)
+            | Kind::Meeting(_)
+            | Kind::Paper(_)
+            | Kind::Indicator(_) => {}
         }
     }
     tags

@@ -20,6 +20,7 @@ pub const TEMPLATES: &[(&str, &str)] = builtin!(
     "list.html",
     "inspection.html",
     "visit.html",
+    "review.html",
     "plan.html",
     "action.html",
     "meeting.html",

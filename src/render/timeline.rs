@@ -37,27 +37,38 @@ pub fn event_row(view: &View, e: &Event) -> Option<Value> {
         "title": &doc.common.title,
         "note": &e.note,
     });
-    match (&doc.kind, e.kind) {
-        (Kind::Inspection(i), _) => {
+    match (e.kind, &doc.kind) {
+        (EventKind::Inspection, Kind::Inspection(i)) => {
             row["type"] = json!("Inspection");
             row["grade"] = headline(view, i);
         }
-        (Kind::Visit(v), _) => row["type"] = json!(capitalise(&v.kind)),
-        (Kind::Meeting(m), _) => {
+        (EventKind::Visit, Kind::Visit(v)) => row["type"] = json!(capitalise(&v.kind)),
+        (EventKind::Review, Kind::Review(r)) => {
+            row["type"] = json!(capitalise(&r.kind.value));
+            row["context"] = json!(r.by);
+        }
+        (EventKind::ReviewEnded, Kind::Review(r)) => {
+            row["type"] = json!(if r.is_intervention() {
+                format!("{} lifted", capitalise(&r.kind.value))
+            } else {
+                format!("{} ended", capitalise(&r.kind.value))
+            });
+        }
+        (EventKind::Meeting, Kind::Meeting(m)) => {
             row["type"] = json!("Meeting");
             row["context"] = json!(m.committee);
         }
-        (Kind::Paper(p), _) => {
+        (EventKind::Paper, Kind::Paper(p)) => {
             row["type"] = json!(capitalise(&p.kind));
             if let Some((m, _)) = doc.id.rsplit_once('/') {
                 row["context"] = json!(view.site.document(m).map(|m| &m.common.title));
             }
         }
-        (Kind::Plan(p), EventKind::PlanAdopted) => {
+        (EventKind::PlanAdopted, Kind::Plan(p)) => {
             row["type"] = json!("Plan adopted");
             row["context"] = json!(format!("{} actions", p.actions.len()));
         }
-        (Kind::Plan(p), _) => {
+        (EventKind::StatusChanged | EventKind::ActionCompleted, Kind::Plan(p)) => {
             let id = e.action.as_deref()?;
             let a = p.actions.iter().find(|a| a.id.value == id)?;
             row["type"] = json!(if e.kind == EventKind::ActionCompleted {
@@ -71,7 +82,20 @@ pub fn event_row(view: &View, e: &Event) -> Option<Value> {
             row["from"] = e.from.map_or(Value::Null, |r| status(labels, r));
             row["to"] = e.to.map_or(Value::Null, |r| status(labels, r));
         }
-        _ => return None,
+        // Each event kind comes from its own kind of document (see
+        // `resolve::journey`).
+        (
+            EventKind::Inspection
+            | EventKind::Visit
+            | EventKind::Review
+            | EventKind::ReviewEnded
+            | EventKind::Meeting
+            | EventKind::Paper
+            | EventKind::PlanAdopted
+            | EventKind::StatusChanged
+            | EventKind::ActionCompleted,
+            _,
+        ) => return None,
     }
     Some(row)
 }
@@ -137,7 +161,12 @@ fn marks(view: &View, events: &[Event]) -> Vec<JourneyMark> {
                 String::new(),
                 format!("{} adopted", doc.common.title),
             ),
-            _ => continue,
+            // Status changes are too many to draw; reviews and papers are
+            // listed below the drawing.
+            (Kind::Plan(_), _)
+            | (Kind::Review(_) | Kind::Paper(_), _)
+            | (Kind::Home | Kind::ListIntro | Kind::Page(_), _)
+            | (Kind::Risks(_) | Kind::Indicator(_), _) => continue,
         };
         out.push(JourneyMark {
             date: e.date.first_day(),

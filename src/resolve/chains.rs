@@ -1,5 +1,6 @@
 //! The chains a member follows: from a recommendation to the actions that
-//! address it, and from a committee recommendation to its responses.
+//! address it and to its responses, and from an inspection, visit or
+//! review to those that follow it.
 //! Built from published documents only, so nothing hidden can appear in one.
 
 use super::Index;
@@ -13,9 +14,10 @@ pub struct ActionRef {
     pub action: String,
 }
 
-/// The `index`-th response in a paper.
+/// The `index`-th response in a paper or page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResponseRef {
+    /// The paper or plain page that records it.
     pub paper: String,
     pub index: usize,
 }
@@ -25,14 +27,33 @@ pub struct Chains {
     /// By the canonical key of what is addressed (`doc` or `doc#item`): the
     /// actions whose `addresses` name it, in plan and file order.
     pub addressed_by: BTreeMap<String, Vec<ActionRef>>,
-    /// By `meeting#recommendation`: the responses to it, in paper order.
+    /// By `doc#recommendation`: the responses to it, in paper order.
     pub responses: BTreeMap<String, Vec<ResponseRef>>,
+    /// By document id: the inspections, visits and reviews that follow it,
+    /// in id order.
+    pub followed_by: BTreeMap<String, Vec<String>>,
 }
 
 impl Chains {
     pub fn build(documents: &[Document], index: &Index) -> Chains {
         let mut chains = Chains::default();
         for doc in documents {
+            for f in doc.kind.follows() {
+                if let Ok((key, _)) = index.lookup(&f.value, &doc.id) {
+                    let list = chains.followed_by.entry(key).or_default();
+                    if !list.contains(&doc.id) {
+                        list.push(doc.id.clone());
+                    }
+                }
+            }
+            for (i, r) in doc.kind.responses().iter().enumerate() {
+                if let Ok((key, _)) = index.lookup(&r.to.value, &doc.id) {
+                    chains.responses.entry(key).or_default().push(ResponseRef {
+                        paper: doc.id.clone(),
+                        index: i,
+                    });
+                }
+            }
             match &doc.kind {
                 Kind::Plan(p) => {
                     for a in &p.actions {
@@ -50,17 +71,17 @@ impl Chains {
                         }
                     }
                 }
-                Kind::Paper(p) => {
-                    for (i, r) in p.responses.iter().enumerate() {
-                        if let Ok((key, _)) = index.lookup(&r.to.value, &doc.id) {
-                            chains.responses.entry(key).or_default().push(ResponseRef {
-                                paper: doc.id.clone(),
-                                index: i,
-                            });
-                        }
-                    }
-                }
-                _ => {}
+                // Responses and `follows` are gathered above.
+                Kind::Home
+                | Kind::ListIntro
+                | Kind::Page(_)
+                | Kind::Inspection(_)
+                | Kind::Visit(_)
+                | Kind::Review(_)
+                | Kind::Meeting(_)
+                | Kind::Paper(_)
+                | Kind::Risks(_)
+                | Kind::Indicator(_) => {}
             }
         }
         chains
@@ -75,9 +96,14 @@ impl Chains {
         self.addressed_by.get(&key).map_or(&[], Vec::as_slice)
     }
 
-    pub fn responses_to(&self, meeting: &str, item: &str) -> &[ResponseRef] {
+    pub fn responses_to(&self, doc: &str, item: &str) -> &[ResponseRef] {
         self.responses
-            .get(&format!("{meeting}#{item}"))
+            .get(&format!("{doc}#{item}"))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The documents that follow `doc`.
+    pub fn following(&self, doc: &str) -> &[String] {
+        self.followed_by.get(doc).map_or(&[], Vec::as_slice)
     }
 }

@@ -205,38 +205,10 @@ fn items_of(doc: &Document) -> Vec<ItemRow<'_>> {
     let anchor = |id: &str| format!("{page}#{id}");
     let file = doc.file.as_str();
     let mut out: Vec<ItemRow> = Vec::new();
+    for (word, it) in doc.kind.recommendations() {
+        out.push((&it.id, it.text.clone(), word, anchor(&it.id.value), file));
+    }
     match &doc.kind {
-        Kind::Inspection(i) => {
-            for it in &i.recommendations {
-                out.push((
-                    &it.id,
-                    it.text.clone(),
-                    "recommendation",
-                    anchor(&it.id.value),
-                    file,
-                ));
-            }
-        }
-        Kind::Visit(v) => {
-            for it in &v.priority_actions {
-                out.push((
-                    &it.id,
-                    it.text.clone(),
-                    "priority action",
-                    anchor(&it.id.value),
-                    file,
-                ));
-            }
-            for it in &v.recommendations {
-                out.push((
-                    &it.id,
-                    it.text.clone(),
-                    "recommendation",
-                    anchor(&it.id.value),
-                    file,
-                ));
-            }
-        }
         Kind::Plan(p) => {
             for pr in &p.priorities {
                 out.push((
@@ -258,17 +230,6 @@ fn items_of(doc: &Document) -> Vec<ItemRow<'_>> {
                 ));
             }
         }
-        Kind::Meeting(m) => {
-            for it in &m.recommendations {
-                out.push((
-                    &it.id,
-                    it.text.clone(),
-                    "recommendation",
-                    anchor(&it.id.value),
-                    file,
-                ));
-            }
-        }
         Kind::Paper(p) => {
             for it in &p.resolutions {
                 out.push((
@@ -285,7 +246,9 @@ fn items_of(doc: &Document) -> Vec<ItemRow<'_>> {
                 out.push((&r.id, r.title.clone(), "risk", anchor(&r.id.value), file));
             }
         }
-        Kind::Home | Kind::ListIntro | Kind::Page | Kind::Indicator(_) => {}
+        // Their recommendations are above; they hold no other items.
+        Kind::Inspection(_) | Kind::Visit(_) | Kind::Review(_) | Kind::Meeting(_) => {}
+        Kind::Home | Kind::ListIntro | Kind::Page(_) | Kind::Indicator(_) => {}
     }
     out
 }

@@ -9,6 +9,10 @@ use crate::model::{Date, Document, Kind, Rag};
 pub enum EventKind {
     Inspection,
     Visit,
+    /// A review, notice or direction begins.
+    Review,
+    /// A notice or direction is lifted, or a review's term ends.
+    ReviewEnded,
     Meeting,
     Paper,
     PlanAdopted,
@@ -24,6 +28,8 @@ impl EventKind {
         match self {
             EventKind::Inspection => "inspection",
             EventKind::Visit => "visit",
+            EventKind::Review => "review",
+            EventKind::ReviewEnded => "review ended",
             EventKind::Meeting => "meeting",
             EventKind::Paper => "paper",
             EventKind::PlanAdopted => "plan adopted",
@@ -78,6 +84,14 @@ pub fn events(documents: &[Document]) -> Vec<Event> {
                     out.push(Event::of(d, EventKind::Visit, doc));
                 }
             }
+            Kind::Review(r) => {
+                if let Some(d) = r.start {
+                    out.push(Event::of(d, EventKind::Review, doc));
+                }
+                if let Some(d) = r.ended {
+                    out.push(Event::of(d, EventKind::ReviewEnded, doc));
+                }
+            }
             Kind::Meeting(m) => out.push(Event::of(m.date, EventKind::Meeting, doc)),
             Kind::Paper(p) => {
                 if let Some(d) = p.date {
@@ -109,7 +123,7 @@ pub fn events(documents: &[Document]) -> Vec<Event> {
                     }
                 }
             }
-            _ => {}
+            Kind::Home | Kind::ListIntro | Kind::Page(_) | Kind::Risks(_) | Kind::Indicator(_) => {}
         }
     }
     // Stable: documents come sorted by id, and actions in file order.
@@ -134,6 +148,7 @@ mod tests {
             revised_due: None,
             addresses: vec![],
             evidence: vec![],
+            continues: None,
             updates: updates
                 .iter()
                 .map(|(d, s)| Update {
@@ -156,6 +171,7 @@ mod tests {
                 owner: None,
                 adopted: Some(Date::parse(adopted).unwrap()),
                 responds_to: vec![],
+                supersedes: None,
                 priorities: vec![],
                 actions: vec![action],
                 actions_file: None,

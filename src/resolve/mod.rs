@@ -5,8 +5,10 @@
 mod chains;
 mod clashes;
 mod files;
+mod follows;
 mod index;
 pub mod journey;
+pub mod plans;
 mod refs;
 pub mod status;
 mod today;
@@ -14,13 +16,14 @@ mod today;
 pub use chains::{ActionRef, Chains, ResponseRef};
 pub use index::{Entry, Index, action_url, doc_url};
 pub use journey::{Event, EventKind};
+pub use plans::{ActionStatus, PlanStatus, Progress, ResolvedPlan, RollUp, Superseded};
 pub use refs::{Backlink, Backlinks, is_web_address};
 pub use status::{IndicatorStatus, Trend};
 pub use today::{choose as choose_today, source_date_epoch};
 
 use crate::diagnostics::{Diagnostics, FileReporter};
 use crate::load::{Loaded, scale_help};
-use crate::model::{Date, Document, Kind, Rag, Settings};
+use crate::model::{Date, Document, Kind, Settings};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the reader of the site may see.
@@ -28,21 +31,6 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Publish {
     pub drafts: bool,
     pub exempt: bool,
-}
-
-/// An action's derived status.
-#[derive(Debug, Clone, Copy)]
-pub struct ActionStatus {
-    pub current: Rag,
-    pub trend: Option<Trend>,
-    pub overdue: bool,
-}
-
-/// A priority's or plan's status, and whether an officer set it by hand.
-#[derive(Debug, Clone, Copy)]
-pub struct RollUp {
-    pub status: Rag,
-    pub manual: bool,
 }
 
 /// The resolved site: only what is published, with everything it needs to render.
@@ -54,10 +42,9 @@ pub struct Site {
     pub documents: Vec<Document>,
     pub index: Index,
     pub backlinks: Backlinks,
-    /// By `plan id` then action id.
-    pub actions: BTreeMap<String, BTreeMap<String, ActionStatus>>,
-    /// By plan id: the plan's roll-up, and each priority's.
-    pub plans: BTreeMap<String, (RollUp, BTreeMap<String, RollUp>)>,
+    /// What is derived from each plan, by plan id: read through
+    /// [`Site::plan`] and [`Site::plans`].
+    plan_statuses: BTreeMap<String, PlanStatus>,
     /// Files copied as they are: only those a published page uses (see
     /// `files.rs`).
     pub assets: Vec<crate::load::Asset>,
@@ -81,6 +68,26 @@ impl Site {
             .binary_search_by(|d| d.id.as_str().cmp(id))
             .ok()
             .map(|i| &self.documents[i])
+    }
+
+    /// A published plan with its derived statuses.
+    pub fn plan(&self, id: &str) -> Option<ResolvedPlan<'_>> {
+        let doc = self.document(id)?;
+        self.resolved(doc)
+    }
+
+    /// The plan `doc` is, with its derived statuses; none for other kinds.
+    pub fn resolved<'a>(&'a self, doc: &'a Document) -> Option<ResolvedPlan<'a>> {
+        let Kind::Plan(plan) = &doc.kind else {
+            return None;
+        };
+        let status = self.plan_statuses.get(&doc.id)?;
+        Some(ResolvedPlan { doc, plan, status })
+    }
+
+    /// Every published plan, in id order.
+    pub fn plans(&self) -> impl Iterator<Item = ResolvedPlan<'_>> {
+        self.documents.iter().filter_map(|d| self.resolved(d))
     }
 }
 
@@ -113,57 +120,12 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         sources: &sources,
     };
     let backlinks = refs::check_references(&documents, &known, diags);
+    follows::check_cycles(&documents, &index, &sources, diags);
+    plans::check_refresh(&documents, &sources, diags);
     let files = files::decide(&documents, assets, &hidden, diags);
     index.withhold_files(files.withheld);
 
-    let mut actions = BTreeMap::new();
-    let mut plans = BTreeMap::new();
-    for doc in &documents {
-        if let Kind::Plan(p) = &doc.kind {
-            let today = today.first_day();
-            let statuses: BTreeMap<String, ActionStatus> = p
-                .actions
-                .iter()
-                .map(|a| {
-                    let s = ActionStatus {
-                        current: status::current(a),
-                        trend: status::trend(a),
-                        overdue: status::overdue(a, today),
-                    };
-                    (a.id.value.clone(), s)
-                })
-                .collect();
-            let priorities = p
-                .priorities
-                .iter()
-                .map(|pr| {
-                    let rolled = status::roll_up(
-                        p.actions
-                            .iter()
-                            .filter(|a| a.priority.value == pr.id.value)
-                            .map(|a| statuses[&a.id.value].current),
-                    );
-                    let r = match pr.status {
-                        Some(s) => RollUp {
-                            status: s,
-                            manual: true,
-                        },
-                        None => RollUp {
-                            status: rolled,
-                            manual: false,
-                        },
-                    };
-                    (pr.id.value.clone(), r)
-                })
-                .collect();
-            let overall = RollUp {
-                status: status::roll_up(statuses.values().map(|s| s.current)),
-                manual: false,
-            };
-            plans.insert(doc.id.clone(), (overall, priorities));
-            actions.insert(doc.id.clone(), statuses);
-        }
-    }
+    let plan_statuses = plans::derive(&documents, today);
     documents.retain(|d| !hidden.contains_key(&d.id));
     let indicators = documents
         .iter()
@@ -180,8 +142,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         documents,
         index,
         backlinks,
-        actions,
-        plans,
+        plan_statuses,
         indicators,
         chains,
         events,

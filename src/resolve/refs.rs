@@ -30,8 +30,15 @@ pub type Backlinks = BTreeMap<String, Vec<Backlink>>;
 enum Want {
     Anything,
     Doc(&'static [&'static str]),
+    /// An item of this kind in a document of that kind.
     Item(&'static str, &'static str),
+    /// A recommendation or priority action of an inspection, visit, review
+    /// or meeting.
+    Recommendation,
 }
+
+/// What `follows` and `responds_to` may name.
+const FOLLOWABLE: [&str; 3] = ["inspection", "visit", "review"];
 
 struct Source<'a> {
     doc: &'a str,
@@ -111,13 +118,25 @@ fn mismatch(want: Want, entry: &Entry, key: &str) -> Option<String> {
                 None
             }
         }
+        Want::Recommendation => {
+            if key.contains('#') && matches!(entry.kind, "recommendation" | "priority action") {
+                None
+            } else {
+                Some(format!(
+                    "names {}; it should name a recommendation or priority action (`inspections/<slug>#<id>`, `meetings/<meeting>#<id>`)",
+                    article(entry.kind)
+                ))
+            }
+        }
         Want::Item(doc_kind, kind) => {
             if entry.doc_kind == doc_kind && entry.kind == kind && key.contains('#') {
                 None
             } else {
                 Some(format!(
-                    "names a {}; it should name a {doc_kind}'s {kind} (`meetings/<meeting>#<id>`)",
-                    entry.kind
+                    "names {}; it should name {}'s {kind} (`{}s/<{doc_kind}>#<id>`)",
+                    article(entry.kind),
+                    article(doc_kind),
+                    doc_kind
                 ))
             }
         }
@@ -200,15 +219,19 @@ pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostic
                 _ => {}
             }
         }
+        for f in doc.kind.follows() {
+            c.check(&src, f, "follows", Want::Doc(&FOLLOWABLE));
+        }
+        for resp in doc.kind.responses() {
+            c.check(&src, &resp.to, "responds to", Want::Recommendation);
+        }
         match &doc.kind {
-            Kind::Visit(v) => {
-                if let Some(f) = &v.follows {
-                    c.check(&src, f, "follows", Want::Doc(&["inspection"]));
-                }
-            }
             Kind::Plan(p) => {
                 for r in &p.responds_to {
-                    c.check(&src, r, "responds to", Want::Doc(&["inspection", "visit"]));
+                    c.check(&src, r, "responds to", Want::Doc(&FOLLOWABLE));
+                }
+                if let Some(r) = &p.supersedes {
+                    c.check(&src, r, "supersedes", Want::Doc(&["plan"]));
                 }
                 let afile = p.actions_file.as_deref().unwrap_or(&doc.file);
                 for a in &p.actions {
@@ -222,6 +245,9 @@ pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostic
                     };
                     for r in &a.addresses {
                         c.check(&asrc, r, "addresses", Want::Anything);
+                    }
+                    if let Some(r) = &a.continues {
+                        c.check(&asrc, r, "continues", Want::Item("plan", "action"));
                     }
                     for e in &a.evidence {
                         if has_scheme(&e.value) && !is_web_address(&e.value) {
@@ -261,16 +287,10 @@ pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostic
                 for r in &p.discusses {
                     c.check(&src, r, "discusses", Want::Anything);
                 }
-                for resp in &p.responses {
-                    c.check(
-                        &src,
-                        &resp.to,
-                        "responds to",
-                        Want::Item("meeting", "recommendation"),
-                    );
-                }
             }
-            _ => {}
+            // Their references (`follows`, `responses`) are checked above.
+            Kind::Inspection(_) | Kind::Visit(_) | Kind::Review(_) | Kind::Page(_) => {}
+            Kind::Home | Kind::ListIntro | Kind::Risks(_) | Kind::Indicator(_) => {}
         }
     }
     for list in c.backlinks.values_mut() {

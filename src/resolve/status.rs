@@ -1,5 +1,6 @@
 //! Derived statuses, as the content model defines them: an action's current
-//! status, trend and overdue flag; the roll-up of a priority and of a plan.
+//! status, trend and overdue flag, and where an indicator stands. The
+//! roll-ups of priorities and plans are in `plans.rs`.
 
 use crate::model::{Action, Better, Indicator, Rag};
 use chrono::NaiveDate;
@@ -59,28 +60,6 @@ pub fn trend(action: &Action) -> Option<Trend> {
 pub fn overdue(action: &Action, today: NaiveDate) -> bool {
     let due = action.revised_due.or(action.due);
     due.is_some_and(|d| d.last_day() < today) && current(action) != Rag::Blue
-}
-
-/// Blue when every action is blue; otherwise the worst of red, amber, green
-/// among the rest; grey when all the rest are grey or there are none.
-pub fn roll_up(statuses: impl IntoIterator<Item = Rag>) -> Rag {
-    let mut any = false;
-    let mut all_blue = true;
-    let mut worst: Option<Rag> = None;
-    for s in statuses {
-        any = true;
-        if s != Rag::Blue {
-            all_blue = false;
-        }
-        if matches!(s, Rag::Red | Rag::Amber | Rag::Green) {
-            worst = Some(worst.map_or(s, |w| w.min(s)));
-        }
-    }
-    if any && all_blue {
-        Rag::Blue
-    } else {
-        worst.unwrap_or(Rag::Grey)
-    }
 }
 
 /// Where an indicator stands: its latest value against the one before and
@@ -150,6 +129,7 @@ mod tests {
             revised_due: revised.map(|d| Date::parse(d).unwrap()),
             addresses: vec![],
             evidence: vec![],
+            continues: None,
             updates: statuses
                 .iter()
                 .enumerate()
@@ -259,17 +239,5 @@ mod tests {
         let s = indicator(&ind(Better::Higher, None, &[1.0, 1.0]));
         assert_eq!((s.trend, s.status), (Some(Trend::Same), None));
         assert_eq!(indicator(&ind(Better::Higher, Some(1.0), &[])).status, None);
-    }
-
-    #[test]
-    fn roll_up_follows_the_contract() {
-        use Rag::*;
-        assert_eq!(roll_up([Blue, Blue]), Blue);
-        assert_eq!(roll_up([Blue, Green, Amber]), Amber);
-        assert_eq!(roll_up([Green, Red, Grey]), Red);
-        assert_eq!(roll_up([Blue, Grey]), Grey);
-        assert_eq!(roll_up([Grey]), Grey);
-        assert_eq!(roll_up([]), Grey);
-        assert_eq!(roll_up([Green, Blue]), Green);
     }
 }

@@ -14,9 +14,14 @@ const PUBLISHING: &str = include_str!("templates/publishing.md");
 const README: &str = include_str!("templates/readme.md");
 
 /// The examples `init` writes: what, its name, its title.
-const EXAMPLES: [(Type, &str, &str); 8] = [
+const EXAMPLES: [(Type, &str, &str); 9] = [
     (Type::Inspection, "example-inspection", "Example inspection"),
     (Type::Visit, "example-visit", "Example monitoring visit"),
+    (
+        Type::Review,
+        "example-review",
+        "Example commissioner's review",
+    ),
     (Type::Plan, "improvement-plan", "Improvement plan"),
     (Type::Action, "improvement-plan/P1.1", "Example action"),
     (

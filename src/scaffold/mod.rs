@@ -43,6 +43,15 @@ pub fn new_item(
     }
     let name = name.trim().trim_matches('/');
     let fill = |text: &str, id: &str, item: &str| templates::fill(text, today, id, item, title);
+    // A document that is one file straight in its folder.
+    let one_file = |content: &Path, folder: &str, ext: &str, template: &str| {
+        check_slug(name)?;
+        let id = format!("{folder}/{name}");
+        create(
+            &content.join(format!("{id}.{ext}")),
+            &fill(template, &id, ""),
+        )
+    };
     match kind {
         Type::Action => {
             let (plan, id) = split_pair(
@@ -116,19 +125,10 @@ pub fn new_item(
                 &fill(templates::MEETING, &id, ""),
             )
         }
-        Type::Inspection | Type::Visit | Type::Indicator => {
-            check_slug(name)?;
-            let (folder, ext, template) = match kind {
-                Type::Inspection => ("inspections", "md", templates::INSPECTION),
-                Type::Visit => ("visits", "md", templates::VISIT),
-                _ => ("indicators", "yaml", templates::INDICATOR),
-            };
-            let id = format!("{folder}/{name}");
-            create(
-                &content.join(format!("{id}.{ext}")),
-                &fill(template, &id, ""),
-            )
-        }
+        Type::Inspection => one_file(content, "inspections", "md", templates::INSPECTION),
+        Type::Visit => one_file(content, "visits", "md", templates::VISIT),
+        Type::Review => one_file(content, "reviews", "md", templates::REVIEW),
+        Type::Indicator => one_file(content, "indicators", "yaml", templates::INDICATOR),
     }
 }
 

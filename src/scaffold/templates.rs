@@ -8,6 +8,7 @@ use crate::model::Date;
 pub enum Type {
     Inspection,
     Visit,
+    Review,
     Plan,
     Action,
     Meeting,
@@ -18,6 +19,7 @@ pub enum Type {
 
 pub const INSPECTION: &str = include_str!("templates/inspection.md");
 pub const VISIT: &str = include_str!("templates/visit.md");
+pub const REVIEW: &str = include_str!("templates/review.md");
 pub const PLAN: &str = include_str!("templates/plan.md");
 pub const ACTIONS: &str = include_str!("templates/actions.yaml");
 pub const ACTION: &str = include_str!("templates/action.yaml");

@@ -47,9 +47,24 @@ fn entry(site: &Site, base: &str, e: &Event) -> Option<Entry> {
             let url = doc_url(&doc.id);
             let kind = match &doc.kind {
                 Kind::Visit(v) => v.kind.clone(),
+                Kind::Review(r) if e.kind == EventKind::ReviewEnded => {
+                    let how = if r.is_intervention() {
+                        "lifted"
+                    } else {
+                        "ended"
+                    };
+                    format!("{} {how}", r.kind.value)
+                }
+                Kind::Review(r) => r.kind.value.clone(),
                 Kind::Paper(p) => p.kind.clone(),
                 Kind::Plan(_) => "plan adopted".into(),
-                other => other.noun().into(),
+                Kind::Home
+                | Kind::ListIntro
+                | Kind::Page(_)
+                | Kind::Inspection(_)
+                | Kind::Meeting(_)
+                | Kind::Risks(_)
+                | Kind::Indicator(_) => doc.kind.noun().into(),
             };
             let mut k = kind.chars();
             let kind: String = k
@@ -60,7 +75,11 @@ fn entry(site: &Site, base: &str, e: &Event) -> Option<Entry> {
             (
                 title,
                 url.clone(),
-                format!("{base}{url}"),
+                // A document's second event (a review's end) is an entry of its own.
+                match e.kind {
+                    EventKind::ReviewEnded => format!("{base}{url}#ended"),
+                    _ => format!("{base}{url}"),
+                },
                 doc.common.summary.clone(),
             )
         }

@@ -3,8 +3,8 @@
 //! `docs/site.schema.json`.
 
 use super::reference;
-use crate::model::{Better, Date, Document, Item, Kind, Rag};
-use crate::resolve::{Site, action_url, doc_url};
+use crate::model::{Better, Date, Document, Item, Kind, Rag, Response, Wording};
+use crate::resolve::{Progress, Site, action_url, doc_url};
 use serde_json::{Value, json};
 
 fn date(d: Option<Date>) -> Value {
@@ -30,11 +30,28 @@ fn items(site: &Site, doc: &str, list: &[Item]) -> Value {
                 "id": &i.id.value,
                 "text": &i.text,
                 "to": &i.to,
+                "wording": match i.wording { Wording::Verbatim => "verbatim", Wording::Summary => "summary" },
                 "addressed_by": site.chains.addressing(doc, Some(&i.id.value)).iter()
                     .map(|a| format!("{}#{}", a.plan, a.action)).collect::<Vec<_>>(),
+                "responses": site.chains.responses_to(doc, &i.id.value).iter().filter_map(|rr| {
+                    let from = site.document(&rr.paper)?;
+                    let resp = from.kind.responses().get(rr.index)?;
+                    Some(crate::obj!({ "paper": &from.id, "status": resp.status.map(|s| s.name()), "summary": &resp.summary }))
+                }).collect::<Vec<_>>(),
             }))
             .collect::<Vec<_>>()
     )
+}
+
+fn responses(site: &Site, list: &[Response], id: &str) -> Vec<Value> {
+    list.iter()
+        .map(|r| {
+            crate::obj!({
+                "to": reference(site, &r.to.value, id),
+                "status": r.status.map(|s| s.name()), "summary": &r.summary,
+            })
+        })
+        .collect()
 }
 
 pub fn site_json(site: &Site) -> Vec<u8> {
@@ -88,9 +105,14 @@ fn document(site: &Site, d: &Document) -> Value {
         Kind::Visit(v) => crate::obj!({
             "visit_kind": &v.kind, "inspectorate": &v.inspectorate, "theme": &v.theme,
             "start": date(v.start), "end": date(v.end), "published": date(v.published),
-            "follows": v.follows.as_ref().map(|f| reference(site, &f.value, id)),
             "priority_actions": items(site, id, &v.priority_actions),
             "recommendations": items(site, id, &v.recommendations),
+        }),
+        Kind::Review(r) => crate::obj!({
+            "review_kind": &r.kind.value, "by": &r.by,
+            "start": date(r.start), "end": date(r.end), "ended": date(r.ended),
+            "in_force": r.in_force(site.today),
+            "recommendations": items(site, id, &r.recommendations),
         }),
         Kind::Plan(p) => plan(site, d, p),
         Kind::Meeting(m) => crate::obj!({
@@ -99,25 +121,14 @@ fn document(site: &Site, d: &Document) -> Value {
                 "item": &a.item, "title": &a.title,
                 "paper": a.paper.as_ref().map(|p| reference(site, &format!("{id}/{}", p.value.trim()), id)),
             })).collect::<Vec<_>>(),
-            "recommendations": m.recommendations.iter().map(|r| crate::obj!({
-                "id": &r.id.value, "text": &r.text, "to": &r.to,
-                "responses": site.chains.responses_to(id, &r.id.value).iter().filter_map(|rr| {
-                    let paper = site.document(&rr.paper)?;
-                    let Kind::Paper(p) = &paper.kind else { return None };
-                    let resp = p.responses.get(rr.index)?;
-                    Some(crate::obj!({ "paper": &paper.id, "status": resp.status.map(|s| s.name()), "summary": &resp.summary }))
-                }).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
+            "recommendations": items(site, id, &m.recommendations),
         }),
         Kind::Paper(p) => crate::obj!({
             "paper_kind": &p.kind, "author": &p.author, "date": date(p.date),
             "meeting": id.rsplit_once('/').map(|(m, _)| m),
             "discusses": refs(site, &p.discusses, id),
             "resolutions": items(site, id, &p.resolutions),
-            "responses": p.responses.iter().map(|r| crate::obj!({
-                "to": reference(site, &r.to.value, id),
-                "status": r.status.map(|s| s.name()), "summary": &r.summary,
-            })).collect::<Vec<_>>(),
+            "responses": responses(site, &p.responses, id),
         }),
         Kind::Risks(risks) => crate::obj!({
             "risks": risks.iter().map(|r| crate::obj!({
@@ -141,8 +152,15 @@ fn document(site: &Site, d: &Document) -> Value {
                 "status": st.and_then(|s| s.status).map(|r| status(site, r)),
             })
         }
-        Kind::Page | Kind::Home | Kind::ListIntro => crate::obj!({}),
+        Kind::Page(p) => crate::obj!({ "responses": responses(site, &p.responses, id) }),
+        Kind::Home | Kind::ListIntro => crate::obj!({}),
     };
+    let follows = d.kind.follows();
+    if !follows.is_empty()
+        && let Value::Object(base) = &mut v
+    {
+        base.insert("follows".into(), refs(site, follows, id));
+    }
     if let (Value::Object(base), Value::Object(more)) = (&mut v, extra) {
         base.extend(more);
     }
@@ -163,28 +181,35 @@ fn s_grade(site: &Site, scale: &str, grade: &str) -> (String, &'static str) {
 
 fn plan(site: &Site, d: &Document, p: &crate::model::Plan) -> Value {
     let id = d.id.as_str();
-    let rollups = site.plans.get(id);
-    let statuses = site.actions.get(id);
+    let Some(rp) = site.resolved(d) else {
+        return Value::Null;
+    };
+    let progress = |x: Progress| crate::obj!({ "complete": x.complete, "total": x.total });
+    let overall = rp.status.overall;
     crate::obj!({
         "owner": &p.owner, "adopted": date(p.adopted),
         "responds_to": refs(site, &p.responds_to, id),
-        "status": rollups.map(|(o, _)| status(site, o.status)),
-        "overdue": statuses.map_or(0, |m| m.values().filter(|s| s.overdue).count()),
-        "priorities": p.priorities.iter().map(|pr| {
-            let r = rollups.and_then(|(_, m)| m.get(&pr.id.value));
+        "supersedes": p.supersedes.as_ref().map(|s| reference(site, &s.value, id)),
+        "superseded_by": rp.status.superseded.as_ref().map(|s| crate::obj!({ "plan": &s.by, "on": s.on.iso() })),
+        "status": status(site, overall.status),
+        "progress": progress(overall.progress),
+        "overdue": rp.overdue(),
+        "priorities": rp.priorities().map(|(pr, r)| {
             crate::obj!({
                 "id": &pr.id.value, "title": &pr.title, "summary": &pr.summary,
-                "status": r.map(|r| status(site, r.status)), "set_by_hand": r.is_some_and(|r| r.manual),
+                "status": status(site, r.status), "set_by_hand": r.manual,
+                "progress": progress(r.progress),
             })
         }).collect::<Vec<_>>(),
-        "actions": p.actions.iter().filter_map(|a| {
-            let s = statuses?.get(&a.id.value)?;
-            Some(crate::obj!({
+        "actions": rp.actions().map(|(a, s)| {
+            crate::obj!({
                 "id": &a.id.value, "priority": &a.priority.value, "title": &a.title,
                 "summary": &a.summary, "owner": &a.owner,
                 "due": date(a.due), "revised_due": date(a.revised_due),
                 "status": status(site, s.current), "trend": s.trend.map(|t| t.label()),
                 "overdue": s.overdue,
+                "continues": s.continues.as_ref().map(|r| format!("{}#{}", r.plan, r.action)),
+                "carried_forward_to": s.carried_forward.as_ref().map(|r| format!("{}#{}", r.plan, r.action)),
                 "addresses": refs(site, &a.addresses, id),
                 "evidence": a.evidence.iter().map(|e| if crate::resolve::is_web_address(&e.value) {
                     e.value.trim().to_string()
@@ -196,7 +221,7 @@ fn plan(site: &Site, d: &Document, p: &crate::model::Plan) -> Value {
                 })).collect::<Vec<_>>(),
                 "url": action_url(id, &a.id.value),
                 "tags": &a.tags,
-            }))
+            })
         }).collect::<Vec<_>>(),
     })
 }

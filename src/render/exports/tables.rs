@@ -2,7 +2,7 @@
 //! ends so Excel opens them cleanly, every field quoted where it must be.
 
 use super::reference;
-use crate::model::{Kind, Rag};
+use crate::model::{Kind, Rag, Wording};
 use crate::resolve::{Site, Trend};
 
 /// `(file name, bytes)` for every CSV file.
@@ -11,6 +11,7 @@ pub fn csv_files(site: &Site) -> Vec<(String, Vec<u8>)> {
         ("actions.csv".into(), actions(site)),
         ("inspections.csv".into(), inspections(site)),
         ("visits.csv".into(), visits(site)),
+        ("reviews.csv".into(), reviews(site)),
         ("meetings.csv".into(), meetings(site)),
         ("recommendations.csv".into(), recommendations(site)),
         ("risks.csv".into(), risks(site)),
@@ -56,12 +57,9 @@ fn label(site: &Site, rag: Rag) -> String {
 
 fn actions(site: &Site) -> Vec<u8> {
     let mut rows = Vec::new();
-    for d in &site.documents {
-        let Kind::Plan(p) = &d.kind else { continue };
-        for a in &p.actions {
-            let Some(s) = site.actions.get(&d.id).and_then(|m| m.get(&a.id.value)) else {
-                continue;
-            };
+    for rp in site.plans() {
+        let (d, p) = (rp.doc, rp.plan);
+        for (a, s) in rp.actions() {
             let last = a.updates.last();
             let priority = p
                 .priorities
@@ -174,7 +172,7 @@ fn visits(site: &Site) -> Vec<u8> {
                 date(v.start),
                 date(v.end),
                 opt(v.theme.as_ref()),
-                opt(v.follows.as_ref().map(|f| reference(site, &f.value, &d.id))),
+                follows(site, d),
                 (v.priority_actions.len() + v.recommendations.len()).to_string(),
             ]),
             _ => None,
@@ -191,6 +189,53 @@ fn visits(site: &Site) -> Vec<u8> {
             "Theme",
             "Follows",
             "Findings",
+        ],
+        rows,
+    )
+}
+
+/// What a document follows, as the site names them.
+fn follows(site: &Site, d: &crate::model::Document) -> String {
+    d.kind
+        .follows()
+        .iter()
+        .map(|f| reference(site, &f.value, &d.id))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn reviews(site: &Site) -> Vec<u8> {
+    let rows = site
+        .documents
+        .iter()
+        .filter_map(|d| match &d.kind {
+            Kind::Review(r) => Some(vec![
+                d.id.clone(),
+                d.common.title.clone(),
+                r.kind.value.clone(),
+                opt(r.by.as_ref()),
+                date(r.start),
+                date(r.end),
+                date(r.ended),
+                if r.in_force(site.today) { "Yes" } else { "No" }.into(),
+                follows(site, d),
+                r.recommendations.len().to_string(),
+            ]),
+            _ => None,
+        })
+        .collect();
+    table(
+        &[
+            "Id",
+            "Title",
+            "Kind",
+            "By",
+            "Start",
+            "End",
+            "Ended",
+            "In force",
+            "Follows",
+            "Recommendations",
         ],
         rows,
     )
@@ -227,48 +272,64 @@ fn meetings(site: &Site) -> Vec<u8> {
     )
 }
 
+/// Every recommendation and priority action, from every source, with its
+/// responses and the actions that address it.
 fn recommendations(site: &Site) -> Vec<u8> {
     let mut rows = Vec::new();
     for d in &site.documents {
-        let Kind::Meeting(m) = &d.kind else { continue };
-        for r in &m.recommendations {
+        for (word, r) in d.kind.recommendations() {
             let responses: Vec<String> = site
                 .chains
                 .responses_to(&d.id, &r.id.value)
                 .iter()
                 .filter_map(|rr| {
-                    let paper = site.document(&rr.paper)?;
-                    let Kind::Paper(p) = &paper.kind else {
-                        return None;
-                    };
-                    let resp = p.responses.get(rr.index)?;
+                    let from = site.document(&rr.paper)?;
+                    let resp = from.kind.responses().get(rr.index)?;
                     Some(format!(
                         "{}: {}",
-                        paper.id,
+                        from.id,
                         resp.status.map_or("response", |s| s.name())
                     ))
                 })
                 .collect();
+            let actions: Vec<String> = site
+                .chains
+                .addressing(&d.id, Some(&r.id.value))
+                .iter()
+                .map(|a| format!("{}#{}", a.plan, a.action))
+                .collect();
             rows.push(vec![
                 d.id.clone(),
-                m.date.iso(),
+                date(d.kind.date()),
                 r.id.value.clone(),
                 r.text.clone(),
-                opt(r.to.as_ref()),
+                r.to.join("; "),
                 if responses.is_empty() { "No" } else { "Yes" }.into(),
                 responses.join("; "),
+                d.kind.noun().to_string(),
+                word.to_string(),
+                match r.wording {
+                    Wording::Verbatim => "verbatim",
+                    Wording::Summary => "summary",
+                }
+                .to_string(),
+                actions.join("; "),
             ]);
         }
     }
     table(
         &[
-            "Meeting",
+            "Source",
             "Date",
             "Ref",
             "Recommendation",
             "To",
             "Answered",
             "Responses",
+            "Source kind",
+            "Type",
+            "Wording",
+            "Actions",
         ],
         rows,
     )

@@ -68,7 +68,17 @@ impl View<'_> {
     pub fn indicator_summary(&self, doc: &Document) -> Value {
         match &doc.kind {
             Kind::Indicator(ind) => self.indicator_status(&doc.id, ind),
-            _ => Value::Null,
+            // Only indicators have a latest value and a target.
+            Kind::Home
+            | Kind::ListIntro
+            | Kind::Page(_)
+            | Kind::Inspection(_)
+            | Kind::Visit(_)
+            | Kind::Review(_)
+            | Kind::Plan(_)
+            | Kind::Meeting(_)
+            | Kind::Paper(_)
+            | Kind::Risks(_) => Value::Null,
         }
     }
 

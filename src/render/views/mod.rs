@@ -5,10 +5,11 @@ mod data;
 mod plan;
 
 pub use data::{number, with_unit};
+pub use plan::progress;
 
 use super::links::Linker;
 use super::markdown;
-use crate::model::{Date, Document, Inspection, Item, Kind, Rag, StatusLabels};
+use crate::model::{Date, Document, Inspection, Item, Kind, Rag, StatusLabels, Wording};
 use crate::resolve::{Backlink, Site, Trend};
 use serde_json::{Value, json};
 
@@ -92,6 +93,7 @@ impl<'a> View<'a> {
                     "id": &i.id.value,
                     "text": &i.text,
                     "to": &i.to,
+                    "summary": i.wording == Wording::Summary,
                     // Actions that address the item are shown in its chain.
                     "referenced_by": self.backlinks(doc, Some(&i.id.value)).into_iter()
                         .filter(|b| b["relation"] != "addresses").collect::<Vec<_>>(),
@@ -102,24 +104,40 @@ impl<'a> View<'a> {
             .collect()
     }
 
-    /// The responses to a committee recommendation.
-    pub fn responses(&self, meeting: &str, item: &str) -> Vec<Value> {
+    /// The responses to a recommendation, from papers and pages.
+    pub fn responses(&self, doc: &str, item: &str) -> Vec<Value> {
         let mut out = Vec::new();
-        for r in self.site.chains.responses_to(meeting, item) {
-            if let Some(doc) = self.site.document(&r.paper)
-                && let Kind::Paper(p) = &doc.kind
-                && let Some(resp) = p.responses.get(r.index)
+        for r in self.site.chains.responses_to(doc, item) {
+            if let Some(from) = self.site.document(&r.paper)
+                && let Some(resp) = from.kind.responses().get(r.index)
             {
+                let author = match &from.kind {
+                    Kind::Paper(p) => p.author.as_deref(),
+                    _ => None,
+                };
                 out.push(crate::obj!({
-                    "paper": self.linker.link(&doc.id, &doc.id),
-                    "date": date(p.date),
-                    "author": &p.author,
+                    "paper": self.linker.link(&from.id, &from.id),
+                    "date": date(from.kind.date()),
+                    "author": author,
                     "status": resp.status.map(|s| s.name()),
                     "summary": &resp.summary,
                 }));
             }
         }
         out
+    }
+
+    /// What a document follows, and what follows it.
+    fn sequence(&self, doc: &Document) -> (Vec<Value>, Vec<Value>) {
+        let follows = self.links(doc.kind.follows(), &doc.id);
+        let followed_by = self
+            .site
+            .chains
+            .following(&doc.id)
+            .iter()
+            .map(|id| self.linker.link(id, &doc.id))
+            .collect();
+        (follows, followed_by)
     }
 
     fn links(&self, refs: &[crate::model::Reference], from: &str) -> Vec<Value> {
@@ -150,7 +168,10 @@ impl<'a> View<'a> {
 
     /// The fields every document page has.
     pub fn document(&self, doc: &Document) -> Value {
+        let (follows, followed_by) = self.sequence(doc);
         crate::obj!({
+            "follows": follows,
+            "followed_by": followed_by,
             "id": &doc.id,
             "title": &doc.common.title,
             "kind": doc.kind.noun(),
@@ -211,12 +232,19 @@ impl<'a> View<'a> {
             Kind::Visit(v) => crate::obj!({
                 "kind": &v.kind, "inspectorate": &v.inspectorate, "theme": &v.theme,
                 "start": date(v.start), "end": date(v.end), "published": date(v.published),
-                "follows": v.follows.as_ref().map(|f| self.linker.link(&f.value, id)),
                 "priority_actions": self.items(id, &v.priority_actions),
                 "recommendations": self.items(id, &v.recommendations),
                 "addressed_by": self.addressed_by(id, None),
             }),
-            Kind::Plan(p) => self.plan(doc, p),
+            Kind::Review(r) => crate::obj!({
+                "kind": &r.kind.value, "by": &r.by,
+                "start": date(r.start), "end": date(r.end), "ended": date(r.ended),
+                "intervention": r.is_intervention(),
+                "in_force": r.in_force(self.site.today),
+                "recommendations": self.items(id, &r.recommendations),
+                "addressed_by": self.addressed_by(id, None),
+            }),
+            Kind::Plan(_) => self.plan(doc),
             Kind::Meeting(m) => {
                 // Documents are sorted by id: a meeting's papers follow it.
                 let docs = &self.site.documents;
@@ -254,7 +282,14 @@ impl<'a> View<'a> {
             }),
             Kind::Risks(risks) => self.risks(id, risks),
             Kind::Indicator(ind) => self.indicator(id, ind),
-            Kind::Home | Kind::ListIntro | Kind::Page => Value::Null,
+            Kind::Page(p) => crate::obj!({
+                "responses": p.responses.iter().map(|r| crate::obj!({
+                    "to": self.linker.link(&r.to.value, id),
+                    "status": r.status.map(|s| s.name()),
+                    "summary": &r.summary,
+                })).collect::<Vec<_>>(),
+            }),
+            Kind::Home | Kind::ListIntro => Value::Null,
         }
     }
 }

@@ -1,34 +1,49 @@
 //! Views of plans and their actions.
 
 use super::{ATTENTION, View, date, status, trend_word};
-use crate::model::{Action, Document, Kind, Rag};
+use crate::model::{Action, Document, Rag};
 use crate::render::charts::{SpreadPart, spread};
-use crate::resolve::{ActionRef, action_url, is_web_address};
+use crate::resolve::{ActionRef, ActionStatus, Progress, ResolvedPlan, action_url, is_web_address};
+
+/// "9 of 25 complete", with its parts for templates.
+pub fn progress(p: Progress) -> Value {
+    crate::obj!({
+        "complete": p.complete, "total": p.total,
+        "text": format!("{} of {} complete", p.complete, p.total),
+    })
+}
 use serde_json::{Value, json};
 
 impl View<'_> {
-    pub(super) fn plan(&self, doc: &Document, p: &crate::model::Plan) -> Value {
-        let id = doc.id.as_str();
-        let (overall, priorities) = &self.site.plans[id];
-        let statuses = &self.site.actions[id];
-        let actions: Vec<Value> = p
-            .actions
-            .iter()
-            .map(|a| self.action_row(id, a, &statuses[&a.id.value]))
+    pub(super) fn plan(&self, doc: &Document) -> Value {
+        let Some(rp) = self.site.resolved(doc) else {
+            return Value::Null;
+        };
+        let (id, p) = (rp.id(), rp.plan);
+        let actions: Vec<Value> = rp
+            .actions()
+            .map(|(a, s)| self.action_row(id, a, s))
             .collect();
-        let (counts, chart) = self.spread(doc);
+        let (counts, chart) = self.spread(rp);
+        let overall = rp.status.overall;
         crate::obj!({
             "owner": &p.owner, "adopted": date(p.adopted),
             "responds_to": self.links(&p.responds_to, id),
+            "supersedes": p.supersedes.as_ref().map(|s| self.linker.link(&s.value, id)),
+            "superseded": rp.status.superseded.as_ref().map(|s| crate::obj!({
+                "by": self.linker.link(&s.by, id), "on": s.on,
+                "taken_over": !rp.status.is_current(self.site.today),
+            })),
             "status": status(self.labels(), overall.status),
+            "progress": progress(overall.progress),
             "counts": counts,
             "chart": chart,
-            "overdue": statuses.values().filter(|s| s.overdue).count(),
-            "priorities": p.priorities.iter().map(|pr| {
-                let r = priorities[&pr.id.value];
+            "overdue": rp.overdue(),
+            "priorities": rp.priorities().map(|(pr, r)| {
                 crate::obj!({
                     "id": &pr.id.value, "title": &pr.title, "summary": &pr.summary,
                     "status": status(self.labels(), r.status), "manual": r.manual,
+                    "progress": progress(r.progress),
                     "actions": actions.iter().filter(|a| a["priority"] == json!(pr.id.value)).cloned().collect::<Vec<_>>(),
                     "referenced_by": self.backlinks(id, Some(&pr.id.value)),
                 })
@@ -37,29 +52,38 @@ impl View<'_> {
         })
     }
 
-    pub fn action_row(
-        &self,
-        plan: &str,
-        a: &crate::model::Action,
-        s: &crate::resolve::ActionStatus,
-    ) -> Value {
+    pub fn action_row(&self, plan: &str, a: &Action, s: &ActionStatus) -> Value {
         let last = a.updates.last();
+        let other = |r: &ActionRef| {
+            crate::obj!({
+                "href": self.linker.href(&action_url(&r.plan, &r.action)),
+                "title": self.site.plan(&r.plan).and_then(|p| p.action(&r.action))
+                    .map_or_else(|| format!("{}#{}", r.plan, r.action),
+                        |(x, _)| format!("{} {}", x.id.value, x.title)),
+                "plan": self.site.document(&r.plan).map(|d| &d.common.title),
+            })
+        };
         crate::obj!({
             "id": &a.id.value, "priority": &a.priority.value, "title": &a.title,
             "href": self.linker.href(&action_url(plan, &a.id.value)),
             "owner": &a.owner, "due": date(a.due), "revised_due": date(a.revised_due),
             "status": status(self.labels(), s.current), "trend": trend_word(s.trend), "overdue": s.overdue,
+            "carried_forward": s.carried_forward.as_ref().map(other),
+            "continues": s.continues.as_ref().map(other),
             "last_update": last.map(|u| crate::obj!({ "date": u.date, "note": &u.note })),
         })
     }
 
     /// The page of one action.
-    pub fn action(&self, plan: &Document, a: &crate::model::Action) -> Value {
+    pub fn action(&self, plan: &Document, a: &Action) -> Value {
         let id = plan.id.as_str();
-        let Kind::Plan(p) = &plan.kind else {
+        let Some(rp) = self.site.resolved(plan) else {
             return Value::Null;
         };
-        let s = &self.site.actions[id][&a.id.value];
+        let p = rp.plan;
+        let Some((_, s)) = rp.action(&a.id.value) else {
+            return Value::Null;
+        };
         let mut row = self.action_row(id, a, s);
         let priority = p.priorities.iter().find(|x| x.id.value == a.priority.value);
         row["summary"] = json!(a.summary);
@@ -93,11 +117,10 @@ impl View<'_> {
 
     /// How many of a plan's actions are at each status, attention first,
     /// in words and as a bar.
-    pub fn spread(&self, plan: &Document) -> (Vec<Value>, String) {
+    pub fn spread(&self, rp: ResolvedPlan) -> (Vec<Value>, String) {
         let labels = self.labels();
-        let statuses = self.site.actions.get(&plan.id);
-        let count =
-            |rag: Rag| statuses.map_or(0, |m| m.values().filter(|s| s.current == rag).count());
+        let plan = rp.doc;
+        let count = |rag: Rag| rp.actions().filter(|(_, s)| s.current == rag).count();
         let counts = ATTENTION
             .iter()
             .map(|r| crate::obj!({ "status": status(labels, *r), "count": count(*r) }))
@@ -128,23 +151,12 @@ impl View<'_> {
         }).collect::<Vec<_>>())
     }
 
-    /// A published plan's action, by ids.
-    pub fn find_action(&self, plan: &str, action: &str) -> Option<(&Document, &Action)> {
-        let doc = self.site.document(plan)?;
-        let Kind::Plan(p) = &doc.kind else {
-            return None;
-        };
-        p.actions
-            .iter()
-            .find(|a| a.id.value == action)
-            .map(|a| (doc, a))
-    }
-
     /// An action where it appears under what it addresses: its status, and
     /// the evidence that it was done.
     pub fn chained_action(&self, r: &ActionRef) -> Option<Value> {
-        let (plan, a) = self.find_action(&r.plan, &r.action)?;
-        let s = self.site.actions.get(&r.plan)?.get(&r.action)?;
+        let rp = self.site.plan(&r.plan)?;
+        let (a, s) = rp.action(&r.action)?;
+        let plan = rp.doc;
         let mut row = self.action_row(&plan.id, a, s);
         row["plan"] = json!(plan.common.title);
         row["evidence"] = self.evidence(&plan.id, a);

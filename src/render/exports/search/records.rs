@@ -104,7 +104,7 @@ fn document(site: &Site, doc: &Document, out: &mut Vec<Record>) {
         }
         Kind::Plan(p) => {
             text += &join([p.owner.as_deref()]);
-            let rag = site.plans.get(id).map(|(overall, _)| overall.status);
+            let rag = site.plan(id).map(|rp| rp.status.overall.status);
             ("Plan", p.adopted, label(site, rag))
         }
         Kind::Meeting(m) => {
@@ -126,7 +126,11 @@ fn document(site: &Site, doc: &Document, out: &mut Vec<Record>) {
             let rag = site.indicators.get(id).and_then(|s| s.status);
             ("Indicator", None, label(site, rag))
         }
-        Kind::Risks(_) | Kind::Page | Kind::Home | Kind::ListIntro => {
+        Kind::Review(rv) => {
+            text += &join([Some(rv.kind.value.as_str()), rv.by.as_deref()]);
+            ("Review", rv.start, (String::new(), ""))
+        }
+        Kind::Risks(_) | Kind::Page(_) | Kind::Home | Kind::ListIntro => {
             ("Page", None, (String::new(), ""))
         }
     };
@@ -152,57 +156,63 @@ fn document(site: &Site, doc: &Document, out: &mut Vec<Record>) {
                 s: String::new(),
                 r: "",
                 meta: String::new(),
-                text: join([Some(it.text.as_str()), it.to.as_deref()]),
+                text: join(
+                    std::iter::once(it.text.as_str())
+                        .chain(it.to.iter().map(String::as_str))
+                        .map(Some),
+                ),
             });
         }
     };
-    match &doc.kind {
-        Kind::Inspection(i) => items(out, "Recommendation", &i.recommendations),
-        Kind::Visit(v) => {
-            items(out, "Priority action", &v.priority_actions);
-            items(out, "Recommendation", &v.recommendations);
-        }
-        Kind::Meeting(m) => items(out, "Recommendation", &m.recommendations),
-        Kind::Paper(p) => {
-            items(out, "Resolution", &p.resolutions);
-            for resp in &p.responses {
-                // Only the item part of the reference, and only when it is
-                // published: an exempt item's id says what it is about.
-                let to = match site.index.lookup(&resp.to.value, id) {
-                    Ok((key, entry)) if entry.hidden.is_none() => {
-                        key.rsplit_once('#').map(|(_, item)| item.to_string())
-                    }
-                    _ => Some("an item not published here".to_string()),
-                };
-                let status = resp.status.map(|s| s.name());
-                let head = match (to, status) {
-                    (Some(to), Some(st)) => format!("Response to {to} ({st})"),
-                    (Some(to), None) => format!("Response to {to}"),
-                    (None, Some(st)) => format!("Response ({st})"),
-                    (None, None) => "Response".to_string(),
-                };
-                let summary = resp.summary.as_deref().unwrap_or("");
-                out.push(Record {
-                    u: url.clone(),
-                    t: if summary.trim().is_empty() {
-                        head
-                    } else {
-                        item_title(&format!("{head}:"), summary)
-                    },
-                    k: "Response",
-                    d: d.clone(),
-                    s: String::new(),
-                    r: "",
-                    meta: status.unwrap_or("").to_string(),
-                    text: summary.to_string(),
-                });
+    for (word, it) in doc.kind.recommendations() {
+        let k = match word {
+            "priority action" => "Priority action",
+            _ => "Recommendation",
+        };
+        items(out, k, std::slice::from_ref(it));
+    }
+    if let Kind::Paper(p) = &doc.kind {
+        items(out, "Resolution", &p.resolutions);
+    }
+    for resp in doc.kind.responses() {
+        // Only the item part of the reference, and only when it is
+        // published: an exempt item's id says what it is about.
+        let to = match site.index.lookup(&resp.to.value, id) {
+            Ok((key, entry)) if entry.hidden.is_none() => {
+                key.rsplit_once('#').map(|(_, item)| item.to_string())
             }
-        }
-        Kind::Plan(p) => {
-            let rollups = site.plans.get(id).map(|(_, m)| m);
-            for pr in &p.priorities {
-                let rag = rollups.and_then(|m| m.get(&pr.id.value)).map(|x| x.status);
-                let (s, r) = label(site, rag);
+            _ => Some("an item not published here".to_string()),
+        };
+        let status = resp.status.map(|s| s.name());
+        let head = match (to, status) {
+            (Some(to), Some(st)) => format!("Response to {to} ({st})"),
+            (Some(to), None) => format!("Response to {to}"),
+            (None, Some(st)) => format!("Response ({st})"),
+            (None, None) => "Response".to_string(),
+        };
+        let summary = resp.summary.as_deref().unwrap_or("");
+        out.push(Record {
+            u: url.clone(),
+            t: if summary.trim().is_empty() {
+                head
+            } else {
+                item_title(&format!("{head}:"), summary)
+            },
+            k: "Response",
+            d: d.clone(),
+            s: String::new(),
+            r: "",
+            meta: status.unwrap_or("").to_string(),
+            text: summary.to_string(),
+        });
+    }
+    match &doc.kind {
+        Kind::Plan(_) => {
+            let Some(rp) = site.resolved(doc) else {
+                return;
+            };
+            for (pr, roll) in rp.priorities() {
+                let (s, r) = label(site, Some(roll.status));
                 out.push(Record {
                     u: anchor(&pr.id.value),
                     t: format!("{} {}", pr.id.value, pr.title),
@@ -214,10 +224,8 @@ fn document(site: &Site, doc: &Document, out: &mut Vec<Record>) {
                     text: join([pr.summary.as_deref()]),
                 });
             }
-            let statuses = site.actions.get(id);
-            for a in &p.actions {
-                let st = statuses.and_then(|m| m.get(&a.id.value));
-                let (s, r) = label(site, st.map(|x| x.current));
+            for (a, st) in rp.actions() {
+                let (s, r) = label(site, Some(st.current));
                 let mut text = join([
                     a.summary.as_deref(),
                     a.owner.as_deref(),
@@ -227,7 +235,7 @@ fn document(site: &Site, doc: &Document, out: &mut Vec<Record>) {
                     text += &join([u.note.as_deref()]);
                 }
                 let mut meta = a.tags.join(" ");
-                if st.is_some_and(|x| x.overdue) {
+                if st.overdue {
                     meta.push_str(" overdue");
                 }
                 out.push(Record {
@@ -257,6 +265,14 @@ fn document(site: &Site, doc: &Document, out: &mut Vec<Record>) {
                 });
             }
         }
-        Kind::Indicator(_) | Kind::Page | Kind::Home | Kind::ListIntro => {}
+        Kind::Inspection(_)
+        | Kind::Visit(_)
+        | Kind::Review(_)
+        | Kind::Meeting(_)
+        | Kind::Paper(_)
+        | Kind::Indicator(_)
+        | Kind::Page(_)
+        | Kind::Home
+        | Kind::ListIntro => {}
     }
 }
