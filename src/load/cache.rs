@@ -3,7 +3,7 @@
 //! taken from the last load. The preview loads through a cache.
 
 use super::file::{FileRead, read_file};
-use super::walk::{Loaded, assemble, list, read_content_file};
+use super::walk::{Loaded, assemble, list, read_content_file, read_settings_first};
 use crate::diagnostics::Diagnostics;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -51,14 +51,34 @@ impl LoadCache {
         diags: &mut Diagnostics,
     ) -> std::io::Result<(Loaded, Changes)> {
         let (display_root, files) = list(content_dir, diags)?;
+        // Any file may write a status as the site's label for it: when
+        // `site.yaml` changes, every file is read again.
+        let settings_stamp = files
+            .iter()
+            .find(|(rel, _)| rel == "site.yaml")
+            .and_then(|(_, path)| stamp(path));
+        let settings_same = self
+            .files
+            .get("site.yaml")
+            .is_some_and(|c| settings_stamp.is_some() && c.stamp == settings_stamp);
+        if !settings_same {
+            self.files.clear();
+        }
+        let (labels, _) = read_settings_first(&display_root, &files, &read_content_file)?;
         let reads: Vec<(String, Stamp, FileRead, bool)> = files
             .into_par_iter()
             .map(|(rel, path)| {
                 let s = stamp(&path);
                 match self.files.get(&rel) {
                     Some(c) if s.is_some() && c.stamp == s => Ok((rel, s, c.read.clone(), false)),
-                    _ => read_file(&display_root, rel.clone(), path, &read_content_file)
-                        .map(|r| (rel, s, r, true)),
+                    _ => read_file(
+                        &display_root,
+                        rel.clone(),
+                        path,
+                        &read_content_file,
+                        &labels,
+                    )
+                    .map(|r| (rel, s, r, true)),
                 }
             })
             .collect::<std::io::Result<_>>()?;

@@ -4,10 +4,10 @@ use super::common::{read_common, read_item_id};
 use super::fields::Fields;
 use super::yaml::{Node, Value};
 use crate::diagnostics::FileReporter;
-use crate::model::{Better, Common, Indicator, IndicatorValue, Risk};
+use crate::model::{Better, Common, Indicator, IndicatorValue, Risk, StatusLabels};
 
 /// `risks.yaml`: a list of risks.
-pub fn read_risks(r: &mut FileReporter, root: &Node) -> Vec<Risk> {
+pub fn read_risks(r: &mut FileReporter, root: &Node, labels: &StatusLabels) -> Vec<Risk> {
     let items = match &root.value {
         Value::Seq(items) => items,
         Value::Null => return Vec::new(),
@@ -39,7 +39,7 @@ pub fn read_risks(r: &mut FileReporter, root: &Node) -> Vec<Risk> {
     items
         .iter()
         .take(MAX_RISKS)
-        .filter_map(|n| read_risk(r, n))
+        .filter_map(|n| read_risk(r, n, labels))
         .collect()
 }
 
@@ -47,7 +47,7 @@ pub fn read_risks(r: &mut FileReporter, root: &Node) -> Vec<Risk> {
 /// register's page lists every one, and must stay small enough to read.
 pub const MAX_RISKS: usize = 1_000;
 
-fn read_risk(r: &mut FileReporter, node: &Node) -> Option<Risk> {
+fn read_risk(r: &mut FileReporter, node: &Node, labels: &StatusLabels) -> Option<Risk> {
     let mut f = Fields::of(r, node, "a risk")?;
     let id = read_item_id(r, &mut f, "a risk");
     let title = f.required(r, "title", "a risk");
@@ -66,7 +66,7 @@ fn read_risk(r: &mut FileReporter, node: &Node) -> Option<Risk> {
     let impact = f.int_in(r, "impact", 1, 5);
     let risk = (
         f.string(r, "owner"),
-        f.rag(r, "status"),
+        f.rag(r, "status", labels),
         f.date(r, "reviewed"),
         f.string(r, "mitigation"),
         f.tags(r),

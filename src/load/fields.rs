@@ -4,8 +4,8 @@
 //! on and finds every mistake in the file in one pass.
 
 use super::yaml::{Key, Node, Value};
-use crate::diagnostics::{FileReporter, Loc, quote_list, suggest};
-use crate::model::{At, Date, Rag, Reference};
+use crate::diagnostics::{FileReporter, Loc, suggest};
+use crate::model::{At, Date, Rag, Reference, StatusLabels};
 
 /// The most tags one document, action or risk may have.
 pub const MAX_TAGS: usize = 50;
@@ -114,9 +114,14 @@ impl<'n> Fields<'n> {
         }
     }
 
-    pub fn rag(&mut self, r: &mut FileReporter, key: &'static str) -> Option<Rag> {
+    pub fn rag(
+        &mut self,
+        r: &mut FileReporter,
+        key: &'static str,
+        labels: &StatusLabels,
+    ) -> Option<Rag> {
         let t = self.text(r, key)?;
-        parse_rag(r, &t, key)
+        parse_rag(r, &t, key, labels)
     }
 
     pub fn bool(&mut self, r: &mut FileReporter, key: &'static str) -> Option<bool> {
@@ -311,13 +316,27 @@ pub fn publishing_control(key: &str) -> Option<(&'static str, bool)> {
         .then_some(("exempt", false))
 }
 
-pub fn parse_rag(r: &mut FileReporter, t: &At<String>, key: &str) -> Option<Rag> {
-    let rag = Rag::parse(&t.value);
+/// A status as written: one of the five values, or the site's label for
+/// one, in any case.
+pub fn parse_rag(
+    r: &mut FileReporter,
+    t: &At<String>,
+    key: &str,
+    labels: &StatusLabels,
+) -> Option<Rag> {
+    let rag = labels.parse(&t.value);
     if rag.is_none() {
+        let words: Vec<String> = Rag::ALL
+            .iter()
+            .map(|x| format!("`{}` ({})", x.name(), labels.label(*x)))
+            .collect();
         r.error(
             t.loc,
             format!("`{key}`: `{}` is not a status", t.value),
-            Some(format!("valid statuses: {}", quote_list(&Rag::NAMES))),
+            Some(format!(
+                "write a status or its label, in any case: {}",
+                words.join(", ")
+            )),
         );
     }
     rag

@@ -14,7 +14,8 @@ use super::walk::{Asset, MAX_FILE_BYTES};
 use super::yaml;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
 use crate::model::{
-    Action, BUILT_PAGES, Common, Document, Kind, KindName, Settings, is_built_name, unwritable,
+    Action, BUILT_PAGES, Common, Document, Kind, KindName, Settings, StatusLabels, is_built_name,
+    unwritable,
 };
 use std::path::{Path, PathBuf};
 
@@ -128,11 +129,14 @@ fn id_of(rel: &str) -> String {
 
 /// Reads one file (`rel` is its path under `content/`) into what it is.
 /// `Err` only when the file cannot be read at all.
+/// `labels` are the site's status labels (from `site.yaml`, read first),
+/// which are accepted wherever a status is written.
 pub fn read_file(
     display_root: &str,
     rel: String,
     path: PathBuf,
     read: &(dyn Fn(&Path) -> std::io::Result<Vec<u8>> + Sync),
+    labels: &StatusLabels,
 ) -> std::io::Result<FileRead> {
     let file = format!("{display_root}/{rel}");
     let role = classify(&rel);
@@ -223,7 +227,7 @@ pub fn read_file(
             .unwrap_or(Made::Nothing),
         Role::Risks => match parse_yaml(&mut r, &text, 1) {
             Some(node) => {
-                let risks = read_risks(&mut r, &node);
+                let risks = read_risks(&mut r, &node, labels);
                 let common = Common {
                     title: "Risk register".into(),
                     ..Common::default()
@@ -254,10 +258,10 @@ pub fn read_file(
             }
         }
         Role::Actions(plan_id) => match parse_yaml(&mut r, &text, 1) {
-            Some(node) => Made::Actions(plan_id, read_actions(&mut r, &node)),
+            Some(node) => Made::Actions(plan_id, read_actions(&mut r, &node, labels)),
             None => Made::Nothing,
         },
-        Role::Markdown(md) => read_markdown(&mut r, &rel, &text, md)
+        Role::Markdown(md) => read_markdown(&mut r, &rel, &text, md, labels)
             .map(|d| Made::Document(Box::new(d)))
             .unwrap_or(Made::Nothing),
         Role::Asset | Role::Ignored(_) | Role::Misplaced(_) => Made::Nothing,
@@ -356,7 +360,13 @@ fn data_document(id: &str, file: &str, common: Common, kind: Kind) -> Document {
     }
 }
 
-fn read_markdown(r: &mut FileReporter, rel: &str, text: &str, role: KindName) -> Option<Document> {
+fn read_markdown(
+    r: &mut FileReporter,
+    rel: &str,
+    text: &str,
+    role: KindName,
+    labels: &StatusLabels,
+) -> Option<Document> {
     let split = match split_front_matter(text) {
         Ok(s) => s,
         Err(SplitError::Missing) => {
@@ -403,7 +413,7 @@ fn read_markdown(r: &mut FileReporter, rel: &str, text: &str, role: KindName) ->
         KindName::Inspection => Kind::Inspection(read_inspection(r, &mut f)),
         KindName::Visit => Kind::Visit(read_visit(r, &mut f)),
         KindName::Review => Kind::Review(read_review(r, &mut f)),
-        KindName::Plan => Kind::Plan(read_plan(r, &mut f)),
+        KindName::Plan => Kind::Plan(read_plan(r, &mut f, labels)),
         KindName::Meeting => Kind::Meeting(read_meeting(r, &mut f)),
         KindName::Paper => Kind::Paper(read_paper(r, &mut f)),
         // Data files, never Markdown: `classify` gives them their own roles.

@@ -4,9 +4,9 @@ use super::common::{read_item_id, valid_item_id};
 use super::fields::{Fields, parse_rag};
 use super::yaml::{Node, Value};
 use crate::diagnostics::FileReporter;
-use crate::model::{Action, At, Plan, Priority, Update, unwritable};
+use crate::model::{Action, At, Plan, Priority, StatusLabels, Update, unwritable};
 
-pub fn read_plan(r: &mut FileReporter, f: &mut Fields) -> Plan {
+pub fn read_plan(r: &mut FileReporter, f: &mut Fields, labels: &StatusLabels) -> Plan {
     let mut priorities = Vec::new();
     for node in f.list("priorities") {
         let Some(mut p) = Fields::of(r, node, "a priority") else {
@@ -15,7 +15,7 @@ pub fn read_plan(r: &mut FileReporter, f: &mut Fields) -> Plan {
         let id = read_item_id(r, &mut p, "a priority");
         let title = p.required(r, "title", "a priority");
         let summary = p.string(r, "summary");
-        let status = p.rag(r, "status");
+        let status = p.rag(r, "status", labels);
         p.finish(r, "a priority");
         if let (Some(id), Some(title)) = (id, title) {
             priorities.push(Priority {
@@ -38,7 +38,7 @@ pub fn read_plan(r: &mut FileReporter, f: &mut Fields) -> Plan {
 }
 
 /// `actions.yaml`: a list of actions.
-pub fn read_actions(r: &mut FileReporter, root: &Node) -> Vec<Action> {
+pub fn read_actions(r: &mut FileReporter, root: &Node, labels: &StatusLabels) -> Vec<Action> {
     let items = match &root.value {
         Value::Seq(items) => items,
         Value::Null => return Vec::new(),
@@ -67,7 +67,7 @@ pub fn read_actions(r: &mut FileReporter, root: &Node) -> Vec<Action> {
     items
         .iter()
         .take(MAX_ACTIONS)
-        .filter_map(|n| read_action(r, n))
+        .filter_map(|n| read_action(r, n, labels))
         .collect()
 }
 
@@ -76,7 +76,7 @@ pub fn read_actions(r: &mut FileReporter, root: &Node) -> Vec<Action> {
 /// read, and the build too big to keep in memory.
 pub const MAX_ACTIONS: usize = 5_000;
 
-fn read_action(r: &mut FileReporter, node: &Node) -> Option<Action> {
+fn read_action(r: &mut FileReporter, node: &Node, labels: &StatusLabels) -> Option<Action> {
     let mut f = Fields::of(r, node, "an action")?;
     // An action has a page of its own, in a folder named by its id.
     let id = read_item_id(r, &mut f, "an action").filter(|id| match unwritable(&id.value) {
@@ -112,7 +112,7 @@ fn read_action(r: &mut FileReporter, node: &Node) -> Option<Action> {
         let date_node = uf.get("date").map(|n| n.loc);
         let date = uf.date(r, "date");
         let status = match uf.text(r, "status") {
-            Some(t) => parse_rag(r, &t, "status"),
+            Some(t) => parse_rag(r, &t, "status", labels),
             None => {
                 r.error(
                     u.loc,

@@ -58,6 +58,18 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
     }
     if let Some(node) = f.get("statuses") {
         read_status_labels(r, node, &mut settings.statuses);
+        for (a, b) in settings.statuses.clashes() {
+            r.error(
+                node.loc,
+                format!(
+                    "`{}` and `{}` would both be read from the status `{}`",
+                    a.name(),
+                    b.name(),
+                    settings.statuses.label(b)
+                ),
+                Some("a status may be written as its label, so each label must differ from the other statuses' labels and values".into()),
+            );
+        }
     }
     f.finish(r, "site.yaml");
     settings
@@ -169,7 +181,7 @@ fn read_scales(r: &mut FileReporter, node: &Node, scales: &mut Vec<Scale>) {
             };
             let grade = g.required(r, "grade", "a grade");
             let rag = match g.text(r, "rag") {
-                Some(t) => parse_rag(r, &t, "rag"),
+                Some(t) => parse_rag(r, &t, "rag", &StatusLabels::default()),
                 None => {
                     r.error(
                         item.loc,

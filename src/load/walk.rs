@@ -5,7 +5,7 @@ use super::file::{FileRead, Made, read_file};
 use super::site::read_settings;
 use super::yaml;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
-use crate::model::{Action, Document, Kind, Settings};
+use crate::model::{Action, Document, Kind, Settings, StatusLabels};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -149,11 +149,44 @@ fn read_all(
     read: impl Fn(&Path) -> std::io::Result<Vec<u8>> + Sync,
     diags: &mut Diagnostics,
 ) -> std::io::Result<Loaded> {
+    let (labels, settings) = read_settings_first(display_root, &files, &read)?;
     let reads: Vec<FileRead> = files
         .into_par_iter()
-        .map(|(rel, path)| read_file(display_root, rel, path, &read))
+        .map(|(rel, path)| match settings_read(&rel, &settings) {
+            Some(done) => Ok(done),
+            None => read_file(display_root, rel, path, &read, &labels),
+        })
         .collect::<std::io::Result<_>>()?;
     Ok(assemble(display_root, reads, diags))
+}
+
+/// Reads `site.yaml` before the other files: any of them may write a
+/// status as the site's label for it. Returns the labels, and the read.
+pub fn read_settings_first(
+    display_root: &str,
+    files: &[(String, PathBuf)],
+    read: &(dyn Fn(&Path) -> std::io::Result<Vec<u8>> + Sync),
+) -> std::io::Result<(StatusLabels, Option<FileRead>)> {
+    let Some((rel, path)) = files.iter().find(|(rel, _)| rel == "site.yaml") else {
+        return Ok((StatusLabels::default(), None));
+    };
+    let done = read_file(
+        display_root,
+        rel.clone(),
+        path.clone(),
+        read,
+        &StatusLabels::default(),
+    )?;
+    let labels = match &done.made {
+        Made::Settings(s) => s.statuses.clone(),
+        _ => StatusLabels::default(),
+    };
+    Ok((labels, Some(done)))
+}
+
+/// `site.yaml`'s read, when `rel` is it and it was read first.
+fn settings_read(rel: &str, first: &Option<FileRead>) -> Option<FileRead> {
+    first.as_ref().filter(|_| rel == "site.yaml").cloned()
 }
 
 /// Puts a site together from its files, read in file order.

@@ -83,6 +83,41 @@ impl StatusLabels {
     pub fn set_colour(&mut self, rag: Rag, colour: Colour) {
         self.colours.insert(rag.name(), colour);
     }
+
+    /// A status as written: one of the five values, or this site's label
+    /// for one, in any case and spacing (`on track`, `Complete`).
+    pub fn parse(&self, text: &str) -> Option<Rag> {
+        Rag::parse(text).or_else(|| {
+            let wanted = words(text);
+            Rag::ALL
+                .into_iter()
+                .find(|r| words(self.label(*r)) == wanted)
+        })
+    }
+
+    /// Pairs of statuses whose labels read the same (or whose label is
+    /// another status's value): a status written that way would be
+    /// ambiguous.
+    pub fn clashes(&self) -> Vec<(Rag, Rag)> {
+        let mut out = Vec::new();
+        for (i, a) in Rag::ALL.iter().enumerate() {
+            for b in &Rag::ALL[i + 1..] {
+                let (la, lb) = (words(self.label(*a)), words(self.label(*b)));
+                if la == lb || Rag::parse(&la) == Some(*b) || Rag::parse(&lb) == Some(*a) {
+                    out.push((*a, *b));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Lower case, with runs of spaces as one.
+fn words(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 #[cfg(test)]
@@ -95,6 +130,22 @@ mod tests {
         assert_eq!(Rag::parse(" Amber "), Some(Rag::Amber));
         assert_eq!(Rag::parse("gray"), Some(Rag::Grey));
         assert_eq!(Rag::parse("purple"), None);
+    }
+
+    #[test]
+    fn labels_are_read_as_their_values_in_any_case() {
+        let mut labels = StatusLabels::default();
+        assert_eq!(labels.parse("on track"), Some(Rag::Green));
+        assert_eq!(labels.parse("  Complete "), Some(Rag::Blue));
+        assert_eq!(labels.parse("NOT  STARTED"), Some(Rag::Grey));
+        labels.set_label(Rag::Red, "Off track, escalate".into());
+        assert_eq!(labels.parse("off track, escalate"), Some(Rag::Red));
+        // A renamed label replaces the old one as a word for the status.
+        assert_eq!(labels.parse("off track"), None);
+        assert_eq!(labels.parse("purple"), None);
+        assert!(labels.clashes().is_empty());
+        labels.set_label(Rag::Amber, "off track, Escalate".into());
+        assert_eq!(labels.clashes(), vec![(Rag::Red, Rag::Amber)]);
     }
 
     #[test]

@@ -49,7 +49,7 @@ impl Renderer<'_> {
             ));
         }
         // Newest first: the open questions are usually the recent ones.
-        sources.sort_by(|a, b| b.0.cmp(&a.0));
+        sources.sort_by_key(|s| std::cmp::Reverse(s.0));
         let csv = crate::render::lists::download(&view.linker, "recommendations");
         let page = crate::obj!({
             "csv": csv,
