@@ -7,6 +7,7 @@ mod clashes;
 mod files;
 mod index;
 pub mod journey;
+mod judgements;
 mod refs;
 pub mod status;
 mod today;
@@ -14,6 +15,7 @@ mod today;
 pub use chains::{ActionRef, Chains, ResponseRef};
 pub use index::{Entry, Index, action_url, doc_url};
 pub use journey::{Event, EventKind};
+pub use judgements::{AreaRow, Cell, JudgementTable};
 pub use refs::{Backlink, Backlinks, is_web_address};
 pub use status::{IndicatorStatus, Trend};
 pub use today::{choose as choose_today, source_date_epoch};
@@ -67,6 +69,8 @@ pub struct Site {
     pub chains: Chains,
     /// The journey, oldest first.
     pub events: Vec<Event>,
+    /// (v2) "Judgements over time": one table per grade scale.
+    pub judgements: Vec<JudgementTable>,
     /// With `build --since`, the date the changes page also reports from.
     pub since: Option<Date>,
     /// Documents a normal build leaves out, and why ("exempt (paragraph 3)",
@@ -174,6 +178,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         .collect();
     let chains = Chains::build(&documents, &index);
     let events = journey::events(&documents);
+    let judgement_tables = judgements::tables(&documents, &settings);
     Site {
         settings,
         today,
@@ -185,6 +190,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         indicators,
         chains,
         events,
+        judgements: judgement_tables,
         since: None,
         assets: files.published,
         restricted,
