@@ -38,9 +38,17 @@ pub fn event_row(view: &View, e: &Event) -> Option<Value> {
         "note": &e.note,
     });
     match (&doc.kind, e.kind) {
+        (Kind::Inspection(i), EventKind::ReportPublished) => {
+            row["type"] = json!("Report published");
+            row["grade"] = headline(view, i);
+        }
         (Kind::Inspection(i), _) => {
             row["type"] = json!("Inspection");
-            row["grade"] = headline(view, i);
+            // Grades are public from the report's day: when that has an
+            // event of its own, the grade is shown there.
+            if i.start.is_none() || i.published.is_none() {
+                row["grade"] = headline(view, i);
+            }
         }
         (Kind::Visit(v), _) => row["type"] = json!(capitalise(&v.kind)),
         (Kind::Meeting(m), _) => {
@@ -92,7 +100,8 @@ fn marks(view: &View, events: &[Event]) -> Vec<JourneyMark> {
             continue;
         };
         let (kind, rag, short, label) = match (&doc.kind, e.kind) {
-            (Kind::Inspection(i), _) => {
+            // One mark an inspection, on its first day.
+            (Kind::Inspection(i), EventKind::Inspection) => {
                 let overall = headline(view, i);
                 let what = [i.inspectorate.as_deref(), i.framework.as_deref()]
                     .into_iter()
