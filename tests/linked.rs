@@ -155,17 +155,21 @@ fn the_timeline_runs_oldest_first_grouped_by_year_with_status_changes() {
 }
 
 #[test]
-fn judgements_over_time_tabulate_areas_against_inspections() {
+fn judgements_over_time_tabulate_areas_against_inspections_one_table_per_scale() {
     let (_t, out) = built(&[]);
     let html = read(&out, "inspections/index.html");
     let table = between(
         &html,
-        "<table class=\"table judgements-over-time\">",
+        "<table class=\"table judgements-over-time\" id=\"judgements-ofsted-ilacs\">",
         "</table>",
     );
     assert!(
-        in_order(table, &["March 2019", "3 October 2022", "8 May 2023"]),
+        in_order(table, &["Ofsted ILACS", "March 2019", "8 May 2023"]),
         "oldest inspection first: {table}"
+    );
+    assert!(
+        !table.contains("3 October 2022"),
+        "the peer review's own scale has its own table: {table}"
     );
     let overall = between(
         table,
@@ -173,14 +177,8 @@ fn judgements_over_time_tabulate_areas_against_inspections() {
         "</tr>",
     );
     assert!(
-        in_order(
-            overall,
-            &[
-                "Inadequate",
-                "Not judged",
-                "Requires improvement to be good"
-            ]
-        ),
+        in_order(overall, &["Inadequate", "Requires improvement to be good"])
+            && !overall.contains("Not judged"),
         "{overall}"
     );
     let care = between(
@@ -188,7 +186,20 @@ fn judgements_over_time_tabulate_areas_against_inspections() {
         "experiences and progress of children in care",
         "</tr>",
     );
-    assert!(care.contains("tag-green\">Good</strong>"), "{care}");
+    assert!(
+        in_order(care, &["Not judged", "tag-green\">Good</strong>"]),
+        "{care}"
+    );
+    let review = between(
+        &html,
+        "<table class=\"table judgements-over-time\" id=\"judgements-local-review\">",
+        "</table>",
+    );
+    assert!(
+        review.contains("3 October 2022")
+            && review.contains("<th scope=\"row\">Leadership</th><td><strong class=\"tag tag-green\">Strong</strong></td>"),
+        "{review}"
+    );
 }
 
 #[test]

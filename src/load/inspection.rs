@@ -50,13 +50,28 @@ pub fn read_inspection(r: &mut FileReporter, f: &mut Fields) -> Inspection {
             });
         }
     }
+    let published = f.date(r, "published");
+    if let (Some(s), Some(p)) = (start, published)
+        && p.last_day() < s.first_day()
+    {
+        // The timeline shows the report's day after the first day.
+        r.error(
+            f.get("published").map_or(f.loc, |n| n.loc),
+            format!(
+                "`published` ({}) is before the start ({})",
+                p.iso(),
+                s.iso()
+            ),
+            Some("`published` is the day the report and its grades came out".into()),
+        );
+    }
     Inspection {
         inspectorate: f.string(r, "inspectorate"),
         framework: f.string(r, "framework"),
         scale,
         start,
         end,
-        published: f.date(r, "published"),
+        published,
         lead_inspector: f.string(r, "lead_inspector"),
         follows: f.references(r, "follows"),
         judgements,

@@ -2,6 +2,7 @@
 //! a file sits in decides what it is. Every problem is reported with its
 //! file, line and column; loading goes on past errors to find them all.
 
+mod areas;
 mod asset;
 mod bounds;
 mod cache;

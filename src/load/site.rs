@@ -3,7 +3,7 @@
 use super::fields::{Fields, parse_rag, scalar_text};
 use super::yaml::{Node, Value};
 use crate::diagnostics::{FileReporter, quote_list, suggest};
-use crate::model::{Colour, Grade, Rag, Scale, Settings, StatusLabels, builtin_scales};
+use crate::model::{Areas, Colour, Grade, Rag, Scale, Settings, StatusLabels, builtin_scales};
 
 pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
     let mut settings = Settings {
@@ -16,6 +16,7 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
         base_url: None,
         today: None,
         scales: builtin_scales(),
+        areas: Areas::builtin(),
         statuses: StatusLabels::default(),
     };
     let Some(mut f) = Fields::of(r, root, "site.yaml") else {
@@ -55,6 +56,9 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
     settings.today = f.date(r, "today");
     if let Some(node) = f.get("scales") {
         read_scales(r, node, &mut settings.scales);
+    }
+    if let Some(node) = f.get("areas") {
+        settings.areas = super::areas::read_areas(r, node);
     }
     if let Some(node) = f.get("statuses") {
         read_status_labels(r, node, &mut settings.statuses);

@@ -1,6 +1,6 @@
 //! Typed documents: what the load stage makes of each content file.
 
-use super::{Date, KindName, Rag, Scale, StatusLabels};
+use super::{Areas, Date, KindName, Rag, Scale, StatusLabels};
 use crate::diagnostics::Loc;
 
 /// A value and where it was written.
@@ -31,6 +31,8 @@ pub struct Settings {
     pub base_url: Option<String>,
     pub today: Option<Date>,
     pub scales: Vec<Scale>,
+    /// (v2) The rows of "judgements over time": the built-in ones and the site's.
+    pub areas: Areas,
     pub statuses: StatusLabels,
 }
 

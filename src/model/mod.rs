@@ -1,6 +1,7 @@
 //! The vocabulary every stage shares: dates, RAG statuses, grade scales and
 //! the typed documents the load stage produces.
 
+mod areas;
 pub mod chars;
 mod colour;
 mod date;
@@ -11,6 +12,7 @@ mod paths;
 mod rag;
 mod scale;
 
+pub use areas::{Area, AreaDef, AreaProblem, Areas, area_key};
 pub use colour::Colour;
 pub use date::Date;
 pub use document::*;

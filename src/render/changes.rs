@@ -28,14 +28,25 @@ fn window(view: &View, from: Option<Date>, to: Date) -> Value {
         match e.kind {
             EventKind::StatusChanged | EventKind::ActionCompleted => changes.push(row),
             EventKind::Inspection
+            | EventKind::ReportPublished
             | EventKind::Visit
             | EventKind::Review
             | EventKind::ReviewEnded
             | EventKind::Meeting
             | EventKind::Paper
-            | EventKind::PlanAdopted => documents.push(row),
+            | EventKind::PlanAdopted => documents.push((e.doc.as_str(), row)),
         }
     }
+    // A document is new once in a window: an inspection that began and
+    // published its report in it is listed by its report.
+    let mut seen = std::collections::BTreeSet::new();
+    let mut documents: Vec<Value> = documents
+        .into_iter()
+        .rev()
+        .filter(|(doc, _)| seen.insert(*doc))
+        .map(|(_, row)| row)
+        .collect();
+    documents.reverse();
     crate::obj!({
         "from": from, "to": to,
         "changes": changes, "documents": documents,

@@ -115,7 +115,9 @@ fn plan_spread(view: &View, rp: ResolvedPlan) -> Value {
 }
 
 /// The latest events up to today (newest first), or the next ones after it
-/// (soonest first). Status changes are left to the timeline.
+/// (soonest first). Status changes are left to the timeline. A document is
+/// listed once: an inspection whose report is out by its publication, one
+/// still on site (or awaiting its report) by its first day.
 fn events(view: &View, past: bool) -> Vec<Value> {
     let today = view.site.today.first_day();
     let wanted = |e: &&crate::resolve::Event| {
@@ -125,15 +127,16 @@ fn events(view: &View, past: bool) -> Vec<Value> {
         ) && (e.date.first_day() <= today) == past
     };
     let events = view.site.events.iter().filter(wanted);
-    let picked: Vec<&crate::resolve::Event> = if past {
-        let mut v: Vec<_> = events.collect();
-        v.reverse();
-        v.into_iter().take(EVENTS).collect()
+    let ordered: Vec<&crate::resolve::Event> = if past {
+        events.rev().collect()
     } else {
-        events.take(EVENTS).collect()
+        events.collect()
     };
-    picked
+    let mut seen = std::collections::BTreeSet::new();
+    ordered
         .into_iter()
+        .filter(|e| seen.insert(e.doc.as_str()))
+        .take(EVENTS)
         .filter_map(|e| event_row(view, e))
         .collect()
 }

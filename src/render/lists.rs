@@ -3,8 +3,8 @@
 use super::pages::Renderer;
 use super::views::{View, date};
 use crate::model::{Document, Inspection, Kind, KindName};
-use crate::resolve::doc_url;
-use serde_json::Value;
+use crate::resolve::{JudgementTable, doc_url};
+use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
 impl Renderer<'_> {
@@ -58,7 +58,7 @@ impl Renderer<'_> {
             }
         });
         let judgements = if folder == "inspections" {
-            judgements_over_time(&view, docs)
+            judgements_over_time(&view)
         } else {
             Value::Null
         };
@@ -123,66 +123,98 @@ impl Renderer<'_> {
     }
 }
 
-/// Judgement areas against inspections, oldest inspection first: each cell
-/// the grade, or nothing where that inspection did not judge that area.
-/// Areas match by name, ignoring case; overall judgements come first.
-fn judgements_over_time(view: &View, docs: &[&Document]) -> Value {
-    let mut inspections: Vec<(&Document, &Inspection)> = docs
+/// "Judgements over time": a table for each grade scale, its areas (rows,
+/// decided in `resolve::judgements`) against its inspections, oldest first.
+/// Each cell is the grade, marked where one grade covered several rows.
+fn judgements_over_time(view: &View) -> Value {
+    let tables: Vec<Value> = view
+        .site
+        .judgements
         .iter()
-        .filter_map(|d| match &d.kind {
-            Kind::Inspection(i) if !i.judgements.is_empty() => Some((*d, i)),
-            _ => None,
+        .map(|t| judgement_table(view, t))
+        .collect();
+    if tables.is_empty() {
+        Value::Null
+    } else {
+        json!(tables)
+    }
+}
+
+fn judgement_table(view: &View, t: &JudgementTable) -> Value {
+    // Every column is a published inspection (resolve made the table from
+    // them); one that were not would show as judging nothing.
+    let inspections: Vec<(&str, Option<&Document>, Option<&Inspection>)> = t
+        .columns
+        .iter()
+        .map(|id| {
+            let d = view.site.document(id);
+            let i = d.and_then(|d| match &d.kind {
+                Kind::Inspection(i) => Some(i),
+                _ => None,
+            });
+            (id.as_str(), d, i)
         })
         .collect();
-    if inspections.is_empty() {
-        return Value::Null;
-    }
-    inspections.sort_by_key(|(d, i)| (i.start.map(|s| s.first_day()), d.id.clone()));
-    let key = |area: &str| {
-        area.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    let mut areas: Vec<(String, String, bool)> = Vec::new();
-    for (_, i) in &inspections {
-        for j in &i.judgements {
-            match areas.iter_mut().find(|(k, _, _)| *k == key(&j.area)) {
-                Some(a) => a.2 |= j.overall,
-                None => areas.push((key(&j.area), j.area.trim().to_string(), j.overall)),
+    let rows: Vec<Value> = t
+        .rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<Value> = r
+                .cells
+                .iter()
+                .zip(&inspections)
+                .map(|(cell, (_, _, i))| {
+                    let (Some(c), Some(i)) = (cell, i) else {
+                        return Value::Null;
+                    };
+                    let Some(j) = i.judgements.get(c.judgement) else {
+                        return Value::Null;
+                    };
+                    let mut v = view.judgement(i, j);
+                    v["together"] = json!(c.together);
+                    v
+                })
+                .collect();
+            crate::obj!({ "area": &r.name, "cells": cells })
+        })
+        .collect();
+    // Named by who inspected under which framework: "Ofsted ILACS".
+    let mut who: Vec<&str> = Vec::new();
+    let mut what: Vec<&str> = Vec::new();
+    for (_, _, i) in &inspections {
+        for (list, v) in [
+            (&mut who, i.and_then(|i| i.inspectorate.as_deref())),
+            (&mut what, i.and_then(|i| i.framework.as_deref())),
+        ] {
+            if let Some(v) = v.map(str::trim).filter(|v| !v.is_empty())
+                && !list.contains(&v)
+            {
+                list.push(v);
             }
         }
     }
-    areas.sort_by_key(|(_, _, overall)| !overall);
-    let graded: Vec<Vec<Value>> = inspections
-        .iter()
-        .map(|(_, i)| view.judgements(i))
-        .collect();
-    let rows: Vec<Value> = areas
-        .iter()
-        .map(|(k, area, _)| {
-            let cells: Vec<Value> = graded
-                .iter()
-                .map(|js| {
-                    js.iter()
-                        .find(|j| j["area"].as_str().is_some_and(|a| key(a) == *k))
-                        .cloned()
-                        .unwrap_or(Value::Null)
-                })
-                .collect();
-            crate::obj!({ "area": area, "cells": cells })
-        })
-        .collect();
+    let name = [who.join(" and "), what.join(" and ")]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let name = if name.is_empty() {
+        format!("The {} scale", t.scale)
+    } else {
+        name
+    };
     let columns: Vec<Value> = inspections
         .iter()
-        .map(|(d, i)| {
+        .map(|(id, d, i)| {
             crate::obj!({
-                "href": view.linker.href(&doc_url(&d.id)), "title": &d.common.title,
-                "date": date(i.start), "framework": &i.framework, "inspectorate": &i.inspectorate,
+                "href": view.linker.href(&doc_url(id)), "title": d.map(|d| &d.common.title),
+                "date": date(i.and_then(|i| i.start)),
+                "framework": i.and_then(|i| i.framework.as_ref()),
+                "inspectorate": i.and_then(|i| i.inspectorate.as_ref()),
             })
         })
         .collect();
-    crate::obj!({ "columns": columns, "rows": rows })
+    crate::obj!({ "scale": &t.scale, "name": name, "columns": columns, "rows": rows })
 }
 
 /// The spreadsheet of a list, under `data/`, and what it holds.

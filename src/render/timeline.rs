@@ -38,9 +38,17 @@ pub fn event_row(view: &View, e: &Event) -> Option<Value> {
         "note": &e.note,
     });
     match (e.kind, &doc.kind) {
+        (EventKind::ReportPublished, Kind::Inspection(i)) => {
+            row["type"] = json!("Report published");
+            row["grade"] = headline(view, i);
+        }
         (EventKind::Inspection, Kind::Inspection(i)) => {
             row["type"] = json!("Inspection");
-            row["grade"] = headline(view, i);
+            // Grades are public from the report's day: when that has an
+            // event of its own, the grade is shown there.
+            if i.start.is_none() || i.published.is_none() {
+                row["grade"] = headline(view, i);
+            }
         }
         (EventKind::Visit, Kind::Visit(v)) => row["type"] = json!(capitalise(&v.kind)),
         (EventKind::Review, Kind::Review(r)) => {
@@ -86,6 +94,7 @@ pub fn event_row(view: &View, e: &Event) -> Option<Value> {
         // `resolve::journey`).
         (
             EventKind::Inspection
+            | EventKind::ReportPublished
             | EventKind::Visit
             | EventKind::Review
             | EventKind::ReviewEnded
@@ -116,7 +125,8 @@ fn marks(view: &View, events: &[Event]) -> Vec<JourneyMark> {
             continue;
         };
         let (kind, rag, short, label) = match (&doc.kind, e.kind) {
-            (Kind::Inspection(i), _) => {
+            // One mark an inspection, on its first day.
+            (Kind::Inspection(i), EventKind::Inspection) => {
                 let overall = headline(view, i);
                 let what = [i.inspectorate.as_deref(), i.framework.as_deref()]
                     .into_iter()
@@ -163,7 +173,8 @@ fn marks(view: &View, events: &[Event]) -> Vec<JourneyMark> {
             ),
             // Status changes are too many to draw; reviews and papers are
             // listed below the drawing.
-            (Kind::Plan(_), _)
+            // The report's publication is listed, not drawn a second time.
+            (Kind::Plan(_) | Kind::Inspection(_), _)
             | (Kind::Review(_) | Kind::Paper(_), _)
             | (Kind::Home | Kind::ListIntro | Kind::Page(_), _)
             | (Kind::Risks(_) | Kind::Indicator(_), _) => continue,

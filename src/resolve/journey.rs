@@ -1,6 +1,7 @@
-//! The improvement journey as dated events: inspections, visits, meetings,
-//! papers, plan adoptions, and every change of an action's status. Built
-//! from published documents only.
+//! The improvement journey as dated events: inspections (and, apart, the
+//! publication of their reports), visits, meetings, papers, plan adoptions,
+//! and every change of an action's status. Built from published documents
+//! only.
 
 use crate::model::{Date, Document, Kind, Rag};
 
@@ -8,6 +9,9 @@ use crate::model::{Date, Document, Kind, Rag};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum EventKind {
     Inspection,
+    /// (v2) The day an inspection's report and grades were published, when
+    /// it has a first day too.
+    ReportPublished,
     Visit,
     /// A review, notice or direction begins.
     Review,
@@ -27,6 +31,7 @@ impl EventKind {
     pub fn name(self) -> &'static str {
         match self {
             EventKind::Inspection => "inspection",
+            EventKind::ReportPublished => "report published",
             EventKind::Visit => "visit",
             EventKind::Review => "review",
             EventKind::ReviewEnded => "review ended",
@@ -77,6 +82,9 @@ pub fn events(documents: &[Document]) -> Vec<Event> {
             Kind::Inspection(i) => {
                 if let Some(d) = i.start.or(i.published) {
                     out.push(Event::of(d, EventKind::Inspection, doc));
+                }
+                if let (Some(_), Some(p)) = (i.start, i.published) {
+                    out.push(Event::of(p, EventKind::ReportPublished, doc));
                 }
             }
             Kind::Visit(v) => {

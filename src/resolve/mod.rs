@@ -8,6 +8,7 @@ mod files;
 mod follows;
 mod index;
 pub mod journey;
+mod judgements;
 pub mod plans;
 mod refs;
 pub mod status;
@@ -16,6 +17,7 @@ mod today;
 pub use chains::{ActionRef, Chains, ResponseRef};
 pub use index::{Entry, Index, action_url, doc_url};
 pub use journey::{Event, EventKind};
+pub use judgements::{AreaRow, Cell, JudgementTable};
 pub use plans::{ActionStatus, PlanStatus, Progress, ResolvedPlan, RollUp, Superseded};
 pub use refs::{Backlink, Backlinks, is_web_address};
 pub use status::{IndicatorStatus, Trend};
@@ -54,6 +56,8 @@ pub struct Site {
     pub chains: Chains,
     /// The journey, oldest first.
     pub events: Vec<Event>,
+    /// (v2) "Judgements over time": one table per grade scale.
+    pub judgements: Vec<JudgementTable>,
     /// With `build --since`, the date the changes page also reports from.
     pub since: Option<Date>,
     /// Documents a normal build leaves out, and why ("exempt (paragraph 3)",
@@ -136,6 +140,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         .collect();
     let chains = Chains::build(&documents, &index);
     let events = journey::events(&documents);
+    let judgement_tables = judgements::tables(&documents, &settings);
     Site {
         settings,
         today,
@@ -146,6 +151,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         indicators,
         chains,
         events,
+        judgements: judgement_tables,
         since: None,
         assets: files.published,
         restricted,

@@ -46,6 +46,9 @@ fn entry(site: &Site, base: &str, e: &Event) -> Option<Entry> {
         _ => {
             let url = doc_url(&doc.id);
             let kind = match &doc.kind {
+                Kind::Inspection(_) if e.kind == EventKind::ReportPublished => {
+                    "report published".into()
+                }
                 Kind::Visit(v) => v.kind.clone(),
                 Kind::Review(r) if e.kind == EventKind::ReviewEnded => {
                     let how = if r.is_intervention() {

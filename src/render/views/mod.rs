@@ -188,27 +188,27 @@ impl<'a> View<'a> {
 
     /// An inspection's judgements, each with its grade's colour.
     pub fn judgements(&self, i: &Inspection) -> Vec<Value> {
+        // The overall judgement first, then the rest in the order written.
+        let mut ordered: Vec<&crate::model::Judgement> = i.judgements.iter().collect();
+        ordered.sort_by_key(|j| !j.overall);
+        ordered.into_iter().map(|j| self.judgement(i, j)).collect()
+    }
+
+    /// One judgement of an inspection, with its grade's colour.
+    pub fn judgement(&self, i: &Inspection, j: &crate::model::Judgement) -> Value {
         let scale = self
             .site
             .settings
             .scales
             .iter()
             .find(|s| s.name == i.scale.value);
-        // The overall judgement first, then the rest in the order written.
-        let mut ordered: Vec<&crate::model::Judgement> = i.judgements.iter().collect();
-        ordered.sort_by_key(|j| !j.overall);
-        ordered
-            .into_iter()
-            .map(|j| {
-                let g = scale.and_then(|s| s.find(&j.grade.value));
-                crate::obj!({
-                    "area": &j.area,
-                    "grade": g.map_or(j.grade.value.clone(), |g| g.grade.clone()),
-                    "rag": g.map_or("grey", |g| g.rag.name()),
-                    "overall": j.overall,
-                })
-            })
-            .collect()
+        let g = scale.and_then(|s| s.find(&j.grade.value));
+        crate::obj!({
+            "area": &j.area,
+            "grade": g.map_or(j.grade.value.clone(), |g| g.grade.clone()),
+            "rag": g.map_or("grey", |g| g.rag.name()),
+            "overall": j.overall,
+        })
     }
 
     /// The fields of a document's kind (its page's `detail`).
