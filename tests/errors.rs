@@ -82,7 +82,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
         ":6:15:",
         &[
             "`purple` is not a status",
-            "`red`, `amber`, `green`, `blue`, `grey`",
+            "write a status or its label, in any case: `red` (Off track), `amber` (At risk), `green` (On track), `blue` (Complete), `grey` (Not started)",
         ],
     ),
     (

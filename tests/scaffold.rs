@@ -23,13 +23,14 @@ fn bare_site(dir: &Path) -> std::path::PathBuf {
     content
 }
 
-const EVERY_TYPE: [(&str, &str, &str); 8] = [
+const EVERY_TYPE: [(&str, &str, &str); 9] = [
     (
         "inspection",
         "2024-05-ilacs",
         "inspections/2024-05-ilacs.md",
     ),
     ("visit", "2024-06-focused", "visits/2024-06-focused.md"),
+    ("review", "2024-08-peer", "reviews/2024-08-peer.md"),
     ("plan", "recovery", "plans/recovery/index.md"),
     ("action", "recovery/P1.1", "plans/recovery/actions.yaml"),
     (
@@ -124,6 +125,19 @@ fn the_contract_fields_are_all_present() {
                 "follows:",
                 "priority_actions:",
                 "recommendations:",
+            ],
+        ),
+        (
+            "reviews/2024-08-peer.md",
+            &[
+                "kind:",
+                "by:",
+                "date:",
+                "ended:",
+                "follows:",
+                "recommendations:",
+                "to:",
+                "wording: summary",
             ],
         ),
         (
@@ -262,7 +276,7 @@ fn init_makes_a_site_that_builds_and_refuses_a_folder_in_use() {
     let (code, stdout, err) = build(&content, &out, &[]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        stdout.contains("from 8 documents"),
+        stdout.contains("from 9 documents"),
         "one of each kind: {stdout}"
     );
     assert!(
