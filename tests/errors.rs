@@ -187,7 +187,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
         ":5:8:",
         &[
             "a visit has both `date` and `start`",
-            "use `date` for a one-day visit, or `start` and `end`",
+            "use `date` for a single day, or `start` and `end`",
         ],
     ),
     (

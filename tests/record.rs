@@ -177,7 +177,10 @@ fn a_chain_is_shown_both_ways() {
     assert!(followed.contains("Second monitoring visit"), "{followed}");
     let inspection = read(&out, "inspections/2019/index.html");
     let followed = between(&inspection, "<dt>Followed by</dt>", "</div>");
-    for who in ["First monitoring visit", "Statutory direction to the Council"] {
+    for who in [
+        "First monitoring visit",
+        "Statutory direction to the Council",
+    ] {
         assert!(followed.contains(who), "{who}: {followed}");
     }
 }
@@ -220,7 +223,10 @@ fn a_lifted_direction_leaves_the_home_page_and_its_end_is_on_the_timeline() {
     assert_eq!(code, 0, "{err}");
     assert!(!read(&out, "index.html").contains("In force now"));
     let timeline = read(&out, "timeline/index.html");
-    assert!(timeline.contains("Statutory Direction lifted"), "{timeline}");
+    assert!(
+        timeline.contains("Statutory Direction lifted"),
+        "{timeline}"
+    );
 }
 
 #[test]
@@ -253,8 +259,11 @@ fn a_superseded_plan_leaves_the_counts_and_its_carried_action_is_not_overdue() {
     assert!(home.contains("2 of 3 complete"), "{home}");
     let overdue = between(&home, "id=\"overdue-h\"", "</section>");
     assert!(!overdue.contains("Left behind"), "{overdue}");
-    let glance = between(&home, "class=\"glance-list\"", "</ul>");
-    assert!(glance.contains("<span class=\"glance-count\">0</span>"), "{glance}");
+    let glance = between(&home, "glance-list", "</ul>");
+    assert!(
+        glance.contains("<span class=\"glance-count\">0</span>"),
+        "{glance}"
+    );
     let status = read(&out, "status/index.html");
     assert!(!status.contains("Left behind"), "{status}");
     let old = read(&out, "plans/old/index.html");
@@ -267,7 +276,10 @@ fn a_superseded_plan_leaves_the_counts_and_its_carried_action_is_not_overdue() {
     );
     assert!(!a2.contains("Overdue"), "{a2}");
     let b1 = read(&out, "plans/new/actions/B1/index.html");
-    assert!(b1.contains("Continues") && b1.contains("A2 Audit casework"), "{b1}");
+    assert!(
+        b1.contains("Continues") && b1.contains("A2 Audit casework"),
+        "{b1}"
+    );
 }
 
 #[test]
@@ -295,7 +307,7 @@ fn statuses_may_be_written_as_the_sites_words_for_them() {
     let content = write_site(tmp.path(), &site, &f);
     std::fs::write(
         content.join("plans/old/actions.yaml"),
-        OLD_ACTIONS.replace("OFF TRACK", "off track, Escalate"),
+        OLD_ACTIONS.replace("OFF TRACK", "\"off track, Escalate\""),
     )
     .unwrap();
     let (code, _, err) = check(&content, &[]);
@@ -323,7 +335,10 @@ fn check_changed_site(site: &str, path: &str, text: &str) -> String {
 
 #[test]
 fn bad_v2_record_fields_are_errors_at_their_line() {
-    let err = check_changed("reviews/peer.md", &PEER_REVIEW.replace("kind: peer review", "kind: \"\""));
+    let err = check_changed(
+        "reviews/peer.md",
+        &PEER_REVIEW.replace("kind: peer review", "kind: \"\""),
+    );
     assert!(err.contains("content/reviews/peer.md:3:"), "{err}");
     let err = check_changed(
         "reviews/peer.md",
@@ -340,7 +355,9 @@ fn bad_v2_record_fields_are_errors_at_their_line() {
     );
     assert!(
         err.contains("content/visits/second.md:5:")
-            && err.contains("`plans/new` names a plan; it should name an inspection or a visit or a review"),
+            && err.contains(
+                "`plans/new` names a plan; it should name an inspection or a visit or a review"
+            ),
         "{err}"
     );
     let err = check_changed(

@@ -14,8 +14,8 @@ use super::walk::{Asset, MAX_FILE_BYTES};
 use super::yaml;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
 use crate::model::{
-    Action, BUILT_PAGES, Common, Document, Kind, KindName, Settings, StatusLabels, is_built_name,
-    unwritable,
+    Action, Common, Document, Kind, KindName, Settings, StatusLabels, is_built_folder,
+    is_built_name, unwritable,
 };
 use std::path::{Path, PathBuf};
 
@@ -76,7 +76,7 @@ fn classify(rel: &str) -> Role {
         ["site.yaml"] => Role::Settings,
         ["risks.yaml"] => Role::Risks,
         ["index.md"] => Role::Markdown(KindName::Home),
-        [folder, "index.md"] if KindName::of_section(folder).is_some() => {
+        [folder, "index.md"] if KindName::of_document_folder(folder).is_some() => {
             Role::Markdown(KindName::ListIntro)
         }
         ["inspections", _] if md => Role::Markdown(KindName::Inspection),
@@ -101,7 +101,7 @@ fn classify(rel: &str) -> Role {
         ["meetings", ..] if md => Role::Misplaced(
             "a meeting is a folder: write `meetings/<slug>/index.md` and its papers beside it".into(),
         ),
-        [first, ..] if parts.len() > 1 && BUILT_PAGES.contains(first) => Role::Misplaced(format!(
+        [first, ..] if parts.len() > 1 && is_built_folder(first) => Role::Misplaced(format!(
             "`{first}/` is a page the build makes itself; put this file in another folder"
         )),
         [name] if md && is_built_name(name.trim_end_matches(".md")) => {

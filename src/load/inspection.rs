@@ -99,9 +99,27 @@ pub fn read_visit(r: &mut FileReporter, f: &mut Fields) -> Visit {
 }
 
 pub fn read_review(r: &mut FileReporter, f: &mut Fields) -> Review {
-    let kind = f
-        .required(r, "kind", "a review")
-        .unwrap_or_else(|| At::new(String::new(), f.loc));
+    const KINDS: &str = "improvement notice, statutory direction, commissioner review, peer review, DfE review, court judgment, or other words";
+    let kind = match f.text(r, "kind") {
+        Some(k) if k.value.trim().is_empty() => {
+            r.error(
+                k.loc,
+                "a review's `kind` is empty",
+                Some(format!("say what it is: {KINDS}")),
+            );
+            k
+        }
+        Some(k) => k,
+        None => {
+            // A plain page kept in `reviews/` before version 2.
+            r.error(
+                f.loc,
+                "`reviews/` holds reviews and intervention, and this file has no `kind`",
+                Some(format!("if it is a review, add `kind:` ({KINDS}); if it is a plain page from before version 2, move it to another folder")),
+            );
+            At::new(String::new(), f.loc)
+        }
+    };
     let (start, end) = read_span(r, f, "a review");
     let ended = f.date(r, "ended");
     if let (Some(s), Some(e)) = (start, ended)

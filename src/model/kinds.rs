@@ -138,6 +138,13 @@ impl KindName {
             .find(|(_, s)| s.folder == folder)
             .map(|(k, _)| k)
     }
+
+    /// The kind whose documents are files in `folder` (and whose list may
+    /// have an `index.md` introduction there). Not the risk register: it is
+    /// one file, `risks.yaml`, and its folder is the build's own page.
+    pub fn of_document_folder(folder: &str) -> Option<KindName> {
+        Self::of_section(folder).filter(|k| *k != KindName::Risks)
+    }
 }
 
 /// Names the build itself writes at the top of `output/`, besides the
@@ -160,6 +167,12 @@ pub const BUILT_PAGES: [&str; 11] = [
 /// `output/`: one of [`BUILT_PAGES`] or a list's folder.
 pub fn is_built_name(name: &str) -> bool {
     BUILT_PAGES.contains(&name) || KindName::of_section(name).is_some()
+}
+
+/// Whether the build writes everything under the folder `name`, so that no
+/// content file may sit in it: one of [`BUILT_PAGES`], or the register's.
+pub fn is_built_folder(name: &str) -> bool {
+    is_built_name(name) && KindName::of_document_folder(name).is_none()
 }
 
 #[cfg(test)]
@@ -188,5 +201,8 @@ mod tests {
         assert_eq!(KindName::of_section("reviews"), Some(KindName::Review));
         assert!(is_built_name("timeline") && is_built_name("reviews"));
         assert!(!is_built_name("about"));
+        assert!(is_built_folder("risks") && is_built_folder("search"));
+        assert!(!is_built_folder("reviews") && !is_built_folder("about"));
+        assert_eq!(KindName::of_document_folder("risks"), None);
     }
 }

@@ -16,7 +16,7 @@ pub use areas::{Area, AreaDef, AreaProblem, Areas, area_key};
 pub use colour::Colour;
 pub use date::Date;
 pub use document::*;
-pub use kinds::{BUILT_PAGES, KindInfo, KindName, Section, is_built_name};
+pub use kinds::{BUILT_PAGES, KindInfo, KindName, Section, is_built_folder, is_built_name};
 pub use names::{MAX_NAME_BYTES, folded, tag_slug, unwritable};
 pub use paths::{RelativeLink, relative_link};
 pub use rag::{Rag, StatusLabels};

@@ -96,7 +96,7 @@ impl Renderer<'_> {
             let mut id = d.id.as_str();
             while let Some((parent, _)) = id.rsplit_once('/') {
                 let top = parent.split('/').next().unwrap_or(parent);
-                let known = KindName::of_section(top).is_some();
+                let known = KindName::of_document_folder(top).is_some();
                 if !known && !ids.contains(parent) {
                     folders.insert(parent.to_string());
                 }

@@ -287,7 +287,12 @@ pub fn check_refresh(
             let Some(target) = action_ref(&c.value, &d.id) else {
                 continue; // Reported as a reference that names no action.
             };
-            if Some(target.plan.as_str()) != old {
+            // Anything but an action is reported with the references.
+            let is_action = documents.iter().any(|x| {
+                x.id == target.plan
+                    && matches!(&x.kind, Kind::Plan(q) if q.actions.iter().any(|a| a.id.value == target.action))
+            });
+            if is_action && Some(target.plan.as_str()) != old {
                 let help = match old {
                     Some(o) => format!("name an action of `{o}`, the plan this one supersedes"),
                     None => format!(

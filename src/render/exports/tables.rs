@@ -304,7 +304,14 @@ fn recommendations(site: &Site) -> Vec<u8> {
                 r.id.value.clone(),
                 r.text.clone(),
                 r.to.join("; "),
-                if responses.is_empty() { "No" } else { "Yes" }.into(),
+                // As the recommendations page counts it: a response or an
+                // action addressing it.
+                if responses.is_empty() && actions.is_empty() {
+                    "No"
+                } else {
+                    "Yes"
+                }
+                .into(),
                 responses.join("; "),
                 d.kind.noun().to_string(),
                 word.to_string(),
