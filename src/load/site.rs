@@ -3,7 +3,7 @@
 use super::fields::{Fields, parse_rag, scalar_text};
 use super::yaml::{Node, Value};
 use crate::diagnostics::{FileReporter, quote_list, suggest};
-use crate::model::{Colour, Grade, Rag, Scale, Settings, StatusLabels, builtin_scales};
+use crate::model::{Colour, Grade, Period, Rag, Scale, Settings, StatusLabels, builtin_scales};
 
 pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
     let mut settings = Settings {
@@ -17,6 +17,7 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
         today: None,
         scales: builtin_scales(),
         statuses: StatusLabels::default(),
+        stale_after: Period::months(12),
     };
     let Some(mut f) = Fields::of(r, root, "site.yaml") else {
         return settings;
@@ -53,6 +54,9 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
         }
     }
     settings.today = f.date(r, "today");
+    if let Some(p) = f.period(r, "stale_after") {
+        settings.stale_after = p;
+    }
     if let Some(node) = f.get("scales") {
         read_scales(r, node, &mut settings.scales);
     }

@@ -7,6 +7,7 @@ mod date;
 mod document;
 mod names;
 mod paths;
+mod period;
 mod rag;
 mod scale;
 
@@ -15,6 +16,7 @@ pub use date::Date;
 pub use document::*;
 pub use names::{MAX_NAME_BYTES, folded, tag_slug, unwritable};
 pub use paths::{RelativeLink, relative_link};
+pub use period::{PERIOD_FORMS, Period};
 pub use rag::{Rag, StatusLabels};
 pub use scale::{Grade, Scale, builtin_scales};
 
