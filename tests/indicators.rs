@@ -212,3 +212,27 @@ fn the_chart_dates_its_time_axis() {
     }
     assert!(!chart.contains(">2021</text>"), "{chart}");
 }
+
+#[test]
+fn the_example_shows_its_old_figure_as_out_of_date_and_the_grant_in_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("output");
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let (code, _, err) = build(&content, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    // As at 30 June 2023, a November 2021 count is more than 12 months old.
+    let list = read(&out, "indicators/index.html");
+    let row = between(&list, "Children in permanent placements</a>", "</tr>");
+    assert!(
+        row.contains("No recent value (last: November 2021)"),
+        "{row}"
+    );
+    // The report gives no exact figure for the grant: "over £6m annual".
+    let grant = read(&out, "indicators/improvement-grant/index.html");
+    let latest = between(&grant, "<dt>Latest</dt>", "</div>");
+    assert!(
+        latest.contains("over £6m a year (November 2022)"),
+        "{latest}"
+    );
+    assert!(grant.contains("<dt>Reported</dt><dd>Annually</dd>"));
+}
