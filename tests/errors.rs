@@ -225,6 +225,39 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
         ":5:29:",
         &["`../../secret.txt` leads outside the content folder"],
     ),
+    (
+        "bad-indicator",
+        "indicators/grades.yaml",
+        ":3:12:",
+        &[
+            "`frequency`: `fortnightly-ish` is not a period",
+            "write `monthly`, `quarterly`, `annual` (or `yearly`), or a number of months or years such as `6 months`",
+        ],
+    ),
+    (
+        "bad-indicator",
+        "indicators/grades.yaml",
+        ":5:32:",
+        &[
+            "`shown_as: over half` has no `value`: the words are shown, but the chart needs a number to place them",
+            "add the number the words stand for, e.g. `- { date: 2022-12, value: 50, shown_as: \"over half\" }`",
+        ],
+    ),
+    (
+        "bad-indicator",
+        "indicators/grades.yaml",
+        ":6:42:",
+        &["`estimate` should be `true` or `false`, not `maybe`"],
+    ),
+    (
+        "bad-indicator",
+        "site.yaml",
+        ":2:14:",
+        &[
+            "`stale_after`: `a while` is not a period",
+            "such as `6 months`",
+        ],
+    ),
     ("garbage", "risks.yaml", ":1:", &["too deeply nested"]),
     ("garbage", "indicators/noise.yaml", ":1:", &["not UTF-8"]),
     ("garbage", "about.md", ":3:", &["YAML syntax"]),

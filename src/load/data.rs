@@ -4,7 +4,7 @@ use super::common::{read_common, read_item_id};
 use super::fields::Fields;
 use super::yaml::{Node, Value};
 use crate::diagnostics::FileReporter;
-use crate::model::{Better, Common, Indicator, IndicatorValue, Risk, StatusLabels};
+use crate::model::{At, Better, Common, Date, Indicator, IndicatorValue, Risk, StatusLabels};
 
 /// `risks.yaml`: a list of risks.
 pub fn read_risks(r: &mut FileReporter, root: &Node, labels: &StatusLabels) -> Vec<Risk> {
@@ -125,17 +125,28 @@ pub fn read_indicator(r: &mut FileReporter, f: &mut Fields) -> (Common, Indicato
                 Some("write `- { date: 2021-11, value: 245 }`".into()),
             );
         }
+        let shown_as = v.text(r, "shown_as");
         if v.get("value").is_none() {
+            no_value(r, node, shown_as.as_ref(), date);
+        }
+        if let Some(s) = shown_as.as_ref().filter(|s| s.value.trim().is_empty()) {
             r.error(
-                node.loc,
-                "a value has no `value`",
-                Some("write `- { date: 2021-11, value: 245 }`".into()),
+                s.loc,
+                "`shown_as` is empty",
+                Some("write the words to show for the value, e.g. `shown_as: \"over half\"`, or leave `shown_as` out".into()),
             );
         }
         let note = v.string(r, "note");
+        let estimate = v.bool(r, "estimate").unwrap_or(false);
         v.finish(r, "an indicator value");
         if let (Some(date), Some(value)) = (date, value) {
-            values.push(IndicatorValue { date, value, note });
+            values.push(IndicatorValue {
+                date,
+                value,
+                note,
+                shown_as: shown_as.map(|s| s.value.trim().to_string()),
+                estimate,
+            });
         }
     }
     values.sort_by_key(|v| v.date);
@@ -143,7 +154,32 @@ pub fn read_indicator(r: &mut FileReporter, f: &mut Fields) -> (Common, Indicato
         unit: f.string(r, "unit"),
         better,
         target: f.number(r, "target"),
+        frequency: f.period(r, "frequency"),
         values,
     };
     (common, ind)
+}
+
+/// A value with no `value`. With `shown_as`, the words are not enough: the
+/// chart needs a number to place them.
+fn no_value(r: &mut FileReporter, node: &Node, shown_as: Option<&At<String>>, date: Option<Date>) {
+    match shown_as {
+        Some(s) => r.error(
+            s.loc,
+            format!(
+                "`shown_as: {}` has no `value`: the words are shown, but the chart needs a number to place them",
+                s.value.trim()
+            ),
+            Some(format!(
+                "add the number the words stand for, e.g. `- {{ date: {}, value: 50, shown_as: \"{}\" }}`",
+                date.map_or("2023-03".into(), |d| d.iso()),
+                s.value.trim()
+            )),
+        ),
+        None => r.error(
+            node.loc,
+            "a value has no `value`",
+            Some("write `- { date: 2021-11, value: 245 }`".into()),
+        ),
+    }
 }

@@ -5,7 +5,7 @@
 
 use super::yaml::{Key, Node, Value};
 use crate::diagnostics::{FileReporter, Loc, suggest};
-use crate::model::{At, Date, Rag, Reference, StatusLabels};
+use crate::model::{At, Date, Period, Rag, Reference, StatusLabels};
 
 /// The most tags one document, action or risk may have.
 pub const MAX_TAGS: usize = 50;
@@ -107,6 +107,18 @@ impl<'n> Fields<'n> {
         let t = self.text(r, key)?;
         match Date::parse(&t.value) {
             Ok(d) => Some(d),
+            Err(e) => {
+                r.error(t.loc, format!("`{key}`: {e}"), None);
+                None
+            }
+        }
+    }
+
+    /// `quarterly`, `6 months` and the like (see [`Period::parse`]).
+    pub fn period(&mut self, r: &mut FileReporter, key: &'static str) -> Option<Period> {
+        let t = self.text(r, key)?;
+        match Period::parse(&t.value) {
+            Ok(p) => Some(p),
             Err(e) => {
                 r.error(t.loc, format!("`{key}`: {e}"), None);
                 None

@@ -3,7 +3,9 @@
 use super::fields::{Fields, parse_rag, scalar_text};
 use super::yaml::{Node, Value};
 use crate::diagnostics::{FileReporter, quote_list, suggest};
-use crate::model::{Areas, Colour, Grade, Rag, Scale, Settings, StatusLabels, builtin_scales};
+use crate::model::{
+    Areas, Colour, Grade, Period, Rag, Scale, Settings, StatusLabels, builtin_scales,
+};
 
 pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
     let mut settings = Settings {
@@ -18,6 +20,7 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
         scales: builtin_scales(),
         areas: Areas::builtin(),
         statuses: StatusLabels::default(),
+        stale_after: Period::months(12),
     };
     let Some(mut f) = Fields::of(r, root, "site.yaml") else {
         return settings;
@@ -54,6 +57,9 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
         }
     }
     settings.today = f.date(r, "today");
+    if let Some(p) = f.period(r, "stale_after") {
+        settings.stale_after = p;
+    }
     if let Some(node) = f.get("scales") {
         read_scales(r, node, &mut settings.scales);
     }

@@ -106,6 +106,15 @@ impl Date {
         }
     }
 
+    /// "March 2023", for a day or a month alone.
+    pub fn month_year(&self) -> String {
+        format!(
+            "{} {}",
+            MONTHS[self.first.month0() as usize],
+            self.first.year()
+        )
+    }
+
     /// "13 March 2023" or "December 2019", as GOV.UK writes dates.
     pub fn long(&self) -> String {
         let month = MONTHS[self.first.month0() as usize];
@@ -168,6 +177,7 @@ mod tests {
         let d = Date::parse("2023-03-13").unwrap();
         assert_eq!(d.long(), "13 March 2023");
         assert_eq!(d.iso(), "2023-03-13");
+        assert_eq!(d.month_year(), "March 2023");
         let m = Date::parse("2019-12").unwrap();
         assert_eq!(m.long(), "December 2019");
         assert_eq!(m.first_day().to_string(), "2019-12-01");

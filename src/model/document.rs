@@ -1,6 +1,6 @@
 //! Typed documents: what the load stage makes of each content file.
 
-use super::{Areas, Date, KindName, Rag, Scale, StatusLabels};
+use super::{Areas, Date, KindName, Period, Rag, Scale, StatusLabels};
 use crate::diagnostics::Loc;
 
 /// A value and where it was written.
@@ -34,6 +34,9 @@ pub struct Settings {
     /// (v2) The rows of "judgements over time": the built-in ones and the site's.
     pub areas: Areas,
     pub statuses: StatusLabels,
+    /// How old the latest value of an indicator with no `frequency` may be
+    /// before it is out of date.
+    pub stale_after: Period,
 }
 
 /// Local Government Act 1972 Schedule 12A.
@@ -455,6 +458,9 @@ pub struct IndicatorValue {
     pub date: Date,
     pub value: f64,
     pub note: Option<String>,
+    /// The words shown for the value ("over half"); `value` places it on the chart.
+    pub shown_as: Option<String>,
+    pub estimate: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -462,6 +468,8 @@ pub struct Indicator {
     pub unit: Option<String>,
     pub better: Better,
     pub target: Option<f64>,
+    /// How often a value is expected.
+    pub frequency: Option<Period>,
     /// Oldest first.
     pub values: Vec<IndicatorValue>,
 }

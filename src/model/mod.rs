@@ -9,6 +9,7 @@ mod document;
 mod kinds;
 mod names;
 mod paths;
+mod period;
 mod rag;
 mod scale;
 
@@ -19,6 +20,7 @@ pub use document::*;
 pub use kinds::{BUILT_PAGES, KindInfo, KindName, Section, is_built_folder, is_built_name};
 pub use names::{MAX_NAME_BYTES, folded, tag_slug, unwritable};
 pub use paths::{RelativeLink, relative_link};
+pub use period::{PERIOD_FORMS, Period};
 pub use rag::{Rag, StatusLabels};
 pub use scale::{Grade, Scale, builtin_scales};
 

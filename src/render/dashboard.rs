@@ -47,6 +47,7 @@ impl Renderer<'_> {
             "intro": self.intro("", path),
             "latest_inspection": latest_graded(&view),
             "in_force": in_force(&view),
+            "indicators": indicator_glance(&view),
             "plans": plans,
             "overdue": overdue,
             "at_a_glance": at_a_glance,
@@ -57,6 +58,41 @@ impl Renderer<'_> {
         let title = site.settings.title.clone();
         self.page(path, "home.html", &title, "home", page);
     }
+}
+
+/// Indicators against their targets, by status, apart from actions: only
+/// those with a target and a recent value have a status; those whose latest
+/// value is out of date are counted separately, as not rated.
+fn indicator_glance(view: &View) -> Value {
+    let site = view.site;
+    let mut counts = [0usize; 5];
+    let mut out_of_date = 0;
+    for d in &site.documents {
+        let Kind::Indicator(_) = &d.kind else {
+            continue;
+        };
+        let Some(s) = site.indicators.get(&d.id) else {
+            continue;
+        };
+        if s.stale {
+            out_of_date += 1;
+        } else if let Some(rag) = s.status {
+            counts[rag as usize] += 1;
+        }
+    }
+    let rated: Vec<Value> = ATTENTION
+        .iter()
+        .filter(|r| counts[**r as usize] > 0)
+        .map(|r| crate::obj!({ "status": status(&site.settings.statuses, *r), "count": counts[*r as usize] }))
+        .collect();
+    if rated.is_empty() && out_of_date == 0 {
+        return Value::Null;
+    }
+    crate::obj!({
+        "href": view.linker.href(&doc_url("indicators")),
+        "rated": rated,
+        "out_of_date": out_of_date,
+    })
 }
 
 /// Each review, notice or direction in force today, oldest first.

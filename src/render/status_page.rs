@@ -116,6 +116,20 @@ pub fn everything(view: &View) -> Vec<Rated> {
     out
 }
 
+/// Indicators with a target whose latest value is out of date: they have
+/// no status, so the page says why they are not among those rated.
+fn stale(view: &View) -> Vec<Value> {
+    let site = view.site;
+    site.documents
+        .iter()
+        .filter(|d| matches!(&d.kind, Kind::Indicator(i) if i.target.is_some()))
+        .filter_map(|d| {
+            let text = site.indicators.get(&d.id)?.no_recent_value()?;
+            Some(crate::obj!({ "href": view.linker.href(&doc_url(&d.id)), "title": &d.common.title, "text": text }))
+        })
+        .collect()
+}
+
 impl Renderer<'_> {
     pub(super) fn status_page(&mut self) {
         let path = "status/index.html";
@@ -156,6 +170,7 @@ impl Renderer<'_> {
             .count();
         let csv = crate::render::lists::download(&view.linker, "status");
         let page = crate::obj!({
+            "stale": stale(&view),
             "csv": csv,
             "groups": groups,
             "columns": ATTENTION.iter().map(|r| status(labels, *r)).collect::<Vec<_>>(),

@@ -134,7 +134,10 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
     let indicators = documents
         .iter()
         .filter_map(|d| match &d.kind {
-            Kind::Indicator(i) => Some((d.id.clone(), status::indicator(i))),
+            Kind::Indicator(i) => Some((
+                d.id.clone(),
+                status::indicator(i, today.first_day(), settings.stale_after),
+            )),
             _ => None,
         })
         .collect();

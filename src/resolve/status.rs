@@ -1,8 +1,9 @@
 //! Derived statuses, as the content model defines them: an action's current
-//! status, trend and overdue flag, and where an indicator stands. The
-//! roll-ups of priorities and plans are in `plans.rs`.
+//! status, trend and overdue flag, and where an indicator stands and
+//! whether its latest value is out of date. The roll-ups of priorities and
+//! plans are in `plans.rs`.
 
-use crate::model::{Action, Better, Indicator, Rag};
+use crate::model::{Action, Better, Date, Indicator, Period, Rag};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -63,9 +64,15 @@ pub fn overdue(action: &Action, today: NaiveDate) -> bool {
 }
 
 /// Where an indicator stands: its latest value against the one before and
-/// against its target.
+/// against its target, and whether that value is recent enough to rate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct IndicatorStatus {
+    /// The date of the latest value.
+    pub last: Option<Date>,
+    /// The latest value is out of date: older than twice the indicator's
+    /// `frequency` (else `stale_after`) before today. Such an indicator has
+    /// no status.
+    pub stale: bool,
     /// Latest minus previous value.
     pub change: Option<f64>,
     /// That change read against `better`.
@@ -73,11 +80,30 @@ pub struct IndicatorStatus {
     /// Whether the latest value meets the target, when there is one.
     pub met: Option<bool>,
     /// Green when the target is met; amber when it is not but the last
-    /// change moved towards it; red otherwise. None without a target.
+    /// change moved towards it; red otherwise. None without a target, and
+    /// none when the latest value is out of date.
     pub status: Option<Rag>,
 }
 
-pub fn indicator(ind: &Indicator) -> IndicatorStatus {
+impl IndicatorStatus {
+    /// "No recent value (last: March 2023)", when the latest value is out of date.
+    pub fn no_recent_value(&self) -> Option<String> {
+        self.last
+            .filter(|_| self.stale)
+            .map(|d| format!("No recent value (last: {})", d.month_year()))
+    }
+}
+
+/// Whether a value dated `latest` is out of date on `today`: more than
+/// `within` has passed since it. A month alone counts from the month's last
+/// day, so a value is never called out of date early: `2023-03` within 6
+/// months is recent up to and including 30 September 2023.
+pub fn out_of_date(latest: Date, within: Period, today: NaiveDate) -> bool {
+    within.end_after(latest) < today
+}
+
+/// `stale_after` is the site's limit for an indicator with no `frequency`.
+pub fn indicator(ind: &Indicator, today: NaiveDate, stale_after: Period) -> IndicatorStatus {
     let n = ind.values.len();
     let latest = ind.values.last().map(|v| v.value);
     let previous = n.checked_sub(2).map(|i| ind.values[i].value);
@@ -99,12 +125,17 @@ pub fn indicator(ind: &Indicator) -> IndicatorStatus {
         Better::Higher => l >= t,
         Better::Lower => l <= t,
     });
-    let status = met.map(|m| match (m, trend) {
+    let last = ind.values.last().map(|v| v.date);
+    let within = ind.frequency.map_or(stale_after, Period::twice);
+    let stale = last.is_some_and(|d| out_of_date(d, within, today));
+    let status = met.filter(|_| !stale).map(|m| match (m, trend) {
         (true, _) => Rag::Green,
         (false, Some(Trend::Better)) => Rag::Amber,
         (false, _) => Rag::Red,
     });
     IndicatorStatus {
+        last,
+        stale,
         change,
         trend,
         met,
@@ -214,6 +245,7 @@ mod tests {
             unit: None,
             better,
             target,
+            frequency: None,
             values: values
                 .iter()
                 .enumerate()
@@ -221,23 +253,74 @@ mod tests {
                     date: Date::parse(&format!("202{i}-01")).unwrap(),
                     value: *v,
                     note: None,
+                    shown_as: None,
+                    estimate: false,
                 })
                 .collect(),
         }
     }
 
+    /// Rated early in 2022, with none of `ind`'s values out of date.
+    fn rate(i: &Indicator) -> IndicatorStatus {
+        indicator(i, day("2022-01-01"), Period::months(36))
+    }
+
     #[test]
     fn indicators_read_against_direction_and_target() {
-        let s = indicator(&ind(Better::Lower, Some(18.0), &[24.0, 21.0]));
+        let s = rate(&ind(Better::Lower, Some(18.0), &[24.0, 21.0]));
         assert_eq!(s.change, Some(-3.0));
         assert_eq!(s.trend, Some(Trend::Better));
         assert_eq!((s.met, s.status), (Some(false), Some(Rag::Amber)));
-        let s = indicator(&ind(Better::Higher, Some(5.0), &[3.0, 2.0]));
+        let s = rate(&ind(Better::Higher, Some(5.0), &[3.0, 2.0]));
         assert_eq!((s.trend, s.status), (Some(Trend::Worse), Some(Rag::Red)));
-        let s = indicator(&ind(Better::Higher, Some(5.0), &[5.0]));
+        let s = rate(&ind(Better::Higher, Some(5.0), &[5.0]));
         assert_eq!((s.change, s.status), (None, Some(Rag::Green)));
-        let s = indicator(&ind(Better::Higher, None, &[1.0, 1.0]));
+        let s = rate(&ind(Better::Higher, None, &[1.0, 1.0]));
         assert_eq!((s.trend, s.status), (Some(Trend::Same), None));
-        assert_eq!(indicator(&ind(Better::Higher, Some(1.0), &[])).status, None);
+        assert_eq!(rate(&ind(Better::Higher, Some(1.0), &[])).status, None);
+    }
+
+    #[test]
+    fn out_of_date_counts_a_month_alone_from_its_last_day() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let six = Period::months(6);
+        // March 2023 may mean 31 March: recent for six months from then.
+        assert!(!out_of_date(d("2023-03"), six, day("2023-09-30")));
+        assert!(out_of_date(d("2023-03"), six, day("2023-10-01")));
+        // A day counts from itself.
+        assert!(!out_of_date(d("2023-03-24"), six, day("2023-09-24")));
+        assert!(out_of_date(d("2023-03-24"), six, day("2023-09-25")));
+        // Later than today is never out of date.
+        assert!(!out_of_date(d("2024-01"), six, day("2023-06-30")));
+    }
+
+    #[test]
+    fn a_stale_indicator_has_no_status_and_says_when_it_was_last_valued() {
+        // Latest value January 2021, target missed: red while recent.
+        let mut i = ind(Better::Higher, Some(5.0), &[3.0, 2.0]);
+        let s = indicator(&i, day("2022-01-31"), Period::months(12));
+        assert_eq!((s.stale, s.status), (false, Some(Rag::Red)));
+        assert_eq!(s.no_recent_value(), None);
+        let s = indicator(&i, day("2022-02-01"), Period::months(12));
+        assert_eq!((s.stale, s.status), (true, None));
+        assert_eq!(
+            s.no_recent_value().as_deref(),
+            Some("No recent value (last: January 2021)")
+        );
+        // The trend and target are still read; only the status goes.
+        assert_eq!((s.trend, s.met), (Some(Trend::Worse), Some(false)));
+        // With a frequency, twice it is the limit, whatever `stale_after` says.
+        i.frequency = Some(Period::months(3));
+        let s = indicator(&i, day("2021-07-31"), Period::months(120));
+        assert!(!s.stale);
+        let s = indicator(&i, day("2021-08-01"), Period::months(120));
+        assert!(s.stale && s.status.is_none());
+        // No values: nothing to be out of date.
+        let s = indicator(
+            &ind(Better::Higher, None, &[]),
+            day("2030-01-01"),
+            Period::months(1),
+        );
+        assert!(!s.stale && s.last.is_none());
     }
 }

@@ -1,16 +1,42 @@
 //! A line chart of an indicator's values over time, with an optional target.
+//!
+//! The time axis is dated: a tick for each 1 January, labelled with its
+//! year, and below them the first and last values' dates. On a narrow
+//! screen the theme draws the labels larger (see `.chart-line .chart-label`
+//! in style.css); the layout leaves room for them at that size, [`BIG`].
 
 use super::{escape, num, open};
+use crate::model::Date;
 use chrono::{Datelike, NaiveDate};
 
 /// One recorded value.
 pub struct LinePoint {
     pub date: NaiveDate,
     pub value: f64,
-    /// The value as people read it, e.g. "245 children".
+    /// The value as people read it: "245 children", or the words written
+    /// for it ("over half").
     pub label: String,
     /// The date as people read it, e.g. "November 2021".
     pub date_label: String,
+    /// The date on the axis, e.g. "Nov 2021" (see [`axis_date`]).
+    pub axis_label: String,
+    /// When `label` is words: the number the point is drawn at ("50%").
+    pub drawn_at: Option<String>,
+    pub estimate: bool,
+}
+
+/// A date short enough for the axis: "Nov 2021", "24 Mar 2023".
+pub fn axis_date(d: &Date) -> String {
+    const SHORT: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let day = d.first_day();
+    let month = SHORT[day.month0() as usize];
+    if d.is_month_only() {
+        format!("{month} {}", day.year())
+    } else {
+        format!("{} {month} {}", day.day(), day.year())
+    }
 }
 
 /// What to draw: the values, the target (value and label) and which way is good.
@@ -23,11 +49,16 @@ pub struct LineChart<'a> {
 }
 
 const W: u32 = 640;
-const H: u32 = 320;
+/// The plot's left edge, unless the value labels need more room.
 const LEFT: f64 = 72.0;
 const RIGHT: f64 = 616.0;
 const TOP: f64 = 24.0;
 const BOTTOM: f64 = 280.0;
+/// The largest size the theme draws labels at (on a narrow screen), in
+/// the chart's units: the layout makes room for labels this size.
+const BIG: f64 = 28.0;
+/// The baseline of each row of date labels below the axis, in ems.
+const ROWS: [f64; 2] = [1.3, 2.6];
 /// Keeps the first and last points off the axes.
 const PAD: f64 = 12.0;
 /// Values beyond this are drawn at this, so the arithmetic stays finite.
@@ -44,7 +75,6 @@ pub fn line_chart(c: &LineChart) -> String {
         s.push_str("<text class=\"chart-label chart-muted\" x=\"320\" y=\"30\" text-anchor=\"middle\">No values recorded.</text></svg>");
         return s;
     };
-    let mut s = open("line", c.id, W, H, c.title, &desc);
 
     let clamp = |v: f64| v.clamp(-LIMIT, LIMIT);
     let all = pts
@@ -56,8 +86,35 @@ pub fn line_chart(c: &LineChart) -> String {
     let (lo, hi) = (k_lo as f64 * step, k_hi as f64 * step);
     let y = |v: f64| BOTTOM - (clamp(v) - lo) / (hi - lo) * (BOTTOM - TOP);
     let top_tick = k_lo.abs().max(k_hi.abs()) as f64 * step;
-    for k in k_lo..=k_hi {
-        let gy = num(y(k as f64 * step));
+    let gridlines: Vec<(f64, String)> = (k_lo..=k_hi)
+        .map(|k| (k as f64 * step, tick_label(k as f64 * step, step, top_tick)))
+        .collect();
+    let widest = gridlines
+        .iter()
+        .map(|(_, l)| width(l, BIG))
+        .fold(0.0, f64::max);
+    let left = LEFT.max(widest + 12.0);
+
+    let days = (last.date - first.date).num_days();
+    let x = |d: NaiveDate| {
+        if days == 0 {
+            (left + RIGHT) / 2.0
+        } else {
+            left + PAD
+                + (d - first.date).num_days() as f64 / days as f64 * (RIGHT - left - 2.0 * PAD)
+        }
+    };
+    let axis = time_axis(first, last, &x);
+    let rows = if axis.years.iter().any(|(_, l)| !l.is_empty()) {
+        2
+    } else {
+        1
+    };
+    let height = (BOTTOM + 8.0 + ROWS[rows - 1] * BIG).ceil() as u32;
+    let mut s = open("line", c.id, W, height, c.title, &desc);
+
+    for (k, (v, label)) in (k_lo..).zip(&gridlines) {
+        let gy = num(y(*v));
         let class = if k == 0 {
             "chart-grid chart-zero"
         } else {
@@ -65,73 +122,44 @@ pub fn line_chart(c: &LineChart) -> String {
         };
         s.push_str(&format!(
             "<line class=\"{class}\" x1=\"{}\" y1=\"{gy}\" x2=\"{}\" y2=\"{gy}\"/>\
-             <text class=\"chart-label chart-muted\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            num(LEFT), num(RIGHT), num(LEFT - 8.0), num(y(k as f64 * step) + 5.0),
-            tick_label(k as f64 * step, step, top_tick)
+             <text class=\"chart-label chart-muted\" x=\"{}\" y=\"{gy}\" dy=\"0.35em\" text-anchor=\"end\">{label}</text>",
+            num(left), num(RIGHT), num(left - 8.0),
         ));
     }
     s.push_str(&format!(
         "<path class=\"chart-axis\" d=\"M{l} {t}V{b}H{r}\"/>",
-        l = num(LEFT),
+        l = num(left),
         t = num(TOP),
         b = num(BOTTOM),
         r = num(RIGHT)
     ));
-
-    let days = (last.date - first.date).num_days();
-    let x = |d: NaiveDate| {
-        if days == 0 {
-            (LEFT + RIGHT) / 2.0
-        } else {
-            LEFT + PAD
-                + (d - first.date).num_days() as f64 / days as f64 * (RIGHT - LEFT - 2.0 * PAD)
-        }
-    };
-    let mut ticks: Vec<(f64, String, &str)> = Vec::new();
-    if days >= 365 {
-        let years: Vec<i32> = (first.date.year()..=last.date.year())
-            .filter(|&yr| {
-                NaiveDate::from_ymd_opt(yr, 1, 1).is_some_and(|d| d >= first.date && d <= last.date)
-            })
-            .collect();
-        let stride = years.len().div_ceil(10).max(1);
-        for (i, yr) in years.iter().enumerate() {
-            let label = if i % stride == 0 {
-                yr.to_string()
-            } else {
-                String::new()
-            };
-            ticks.push((
-                x(NaiveDate::from_ymd_opt(*yr, 1, 1).unwrap_or(first.date)),
-                label,
-                "middle",
-            ));
-        }
-    } else if days == 0 {
-        ticks.push((x(first.date), escape(&first.date_label), "middle"));
-    } else {
-        ticks.push((x(first.date), escape(&first.date_label), "start"));
-        ticks.push((x(last.date), escape(&last.date_label), "end"));
-    }
-    for (tx, label, anchor) in &ticks {
-        let (tx, b) = (num(*tx), num(BOTTOM));
-        s.push_str(&format!(
-            "<line class=\"chart-axis\" x1=\"{tx}\" y1=\"{b}\" x2=\"{tx}\" y2=\"{}\"/>",
-            num(BOTTOM + 6.0)
-        ));
+    let row = |n: usize| format!("y=\"{}\" dy=\"{}em\"", num(BOTTOM), ROWS[n]);
+    let date_row = rows - 1;
+    for (tx, label) in &axis.years {
+        s.push_str(&tick(*tx));
         if !label.is_empty() {
             s.push_str(&format!(
-                "<text class=\"chart-label\" x=\"{tx}\" y=\"{}\" text-anchor=\"{anchor}\">{label}</text>",
-                num(BOTTOM + 24.0)
+                "<text class=\"chart-label\" x=\"{}\" {} text-anchor=\"middle\">{label}</text>",
+                num(*tx),
+                row(0)
             ));
         }
+    }
+    for (tx, label, anchor) in &axis.ends {
+        s.push_str(&tick(*tx));
+        s.push_str(&format!(
+            "<text class=\"chart-label chart-muted\" x=\"{}\" {} text-anchor=\"{anchor}\">{}</text>",
+            num(*tx),
+            row(date_row),
+            escape(label)
+        ));
     }
 
     if let Some((tv, tl)) = target {
         let ty = y(*tv);
         s.push_str(&format!(
             "<line class=\"chart-target\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>",
-            num(LEFT),
+            num(left),
             num(RIGHT),
             y = num(ty)
         ));
@@ -151,31 +179,136 @@ pub fn line_chart(c: &LineChart) -> String {
         ));
     }
     for p in &pts {
+        let class = if p.estimate {
+            "chart-point chart-estimate"
+        } else {
+            "chart-point"
+        };
         s.push_str(&format!(
-            "<circle class=\"chart-point\" cx=\"{}\" cy=\"{}\" r=\"5\"><title>{}: {}</title></circle>",
-            num(x(p.date)), num(y(p.value)), escape(&p.date_label), escape(&p.label)
+            "<circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"5\"><title>{}: {}</title></circle>",
+            num(x(p.date)),
+            num(y(p.value)),
+            escape(&p.date_label),
+            escape(&point_text(p))
         ));
     }
     s.push_str("</svg>");
     s
 }
 
+/// The ticks and labels of the time axis, in the chart's units.
+struct TimeAxis {
+    /// Each 1 January between the first and last values, and its year, or
+    /// nothing where the years are too close to label each one.
+    years: Vec<(f64, String)>,
+    /// The first and last values' dates, and how each is anchored; one
+    /// label when they are the same day.
+    ends: Vec<(f64, String, &'static str)>,
+}
+
+fn time_axis(first: &LinePoint, last: &LinePoint, x: &dyn Fn(NaiveDate) -> f64) -> TimeAxis {
+    let jan_firsts: Vec<NaiveDate> = (first.date.year()..=last.date.year())
+        .filter_map(|yr| NaiveDate::from_ymd_opt(yr, 1, 1))
+        .filter(|d| *d >= first.date && *d <= last.date)
+        .collect();
+    // Label every year, or every second, third...: as often as labels the
+    // narrow screen's size leave a gap between them.
+    let apart = match jan_firsts.as_slice() {
+        [a, b, ..] => x(*b) - x(*a),
+        _ => f64::INFINITY,
+    };
+    let stride = ((width("2000", BIG) + 12.0) / apart).ceil().max(1.0) as usize;
+    let years = jan_firsts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let label = if i % stride == 0 {
+                d.year().to_string()
+            } else {
+                String::new()
+            };
+            (x(*d), label)
+        })
+        .collect();
+    let ends = if first.date == last.date {
+        vec![(x(first.date), first.axis_label.clone(), "middle")]
+    } else {
+        vec![
+            (x(first.date), first.axis_label.clone(), "start"),
+            (x(last.date), last.axis_label.clone(), "end"),
+        ]
+    };
+    TimeAxis { years, ends }
+}
+
+/// A short tick below the time axis.
+fn tick(x: f64) -> String {
+    let (x, b) = (num(x), num(BOTTOM));
+    format!(
+        "<line class=\"chart-axis\" x1=\"{x}\" y1=\"{b}\" x2=\"{x}\" y2=\"{}\"/>",
+        num(BOTTOM + 6.0)
+    )
+}
+
+/// Roughly how wide `text` is at `size`: wide enough for the theme's sans
+/// serif, so that labels laid out by it never meet.
+fn width(text: &str, size: f64) -> f64 {
+    let ems: f64 = text
+        .chars()
+        .map(|ch| match ch {
+            '.' | ',' | ' ' | ':' | '\'' => 0.3,
+            '0'..='9' => 0.58,
+            'M' | 'W' | 'm' | 'w' => 0.9,
+            c if c.is_uppercase() => 0.7,
+            _ => 0.58,
+        })
+        .sum();
+    ems * size
+}
+
+/// "over half (estimate)", "245 children".
+fn point_text(p: &LinePoint) -> String {
+    if p.estimate {
+        format!("{} (estimate)", p.label)
+    } else {
+        p.label.clone()
+    }
+}
+
 fn describe(pts: &[&LinePoint], target: Option<&(f64, String)>, higher_is_better: bool) -> String {
     let (Some(first), Some(last)) = (pts.first(), pts.last()) else {
         return "No values recorded.".to_string();
     };
-    let mut d = if pts.len() == 1 {
-        format!("1 value: {} ({}).", first.date_label, first.label)
-    } else {
-        format!(
-            "{} values from {} ({}) to {} ({}).",
-            pts.len(),
-            first.date_label,
-            first.label,
-            last.date_label,
-            last.label
-        )
+    let one = |p: &LinePoint| {
+        let est = if p.estimate { ", an estimate" } else { "" };
+        format!("{} ({}{est})", p.date_label, p.label)
     };
+    let mut d = if pts.len() == 1 {
+        format!("1 value: {}.", one(first))
+    } else {
+        format!("{} values from {} to {}.", pts.len(), one(first), one(last))
+    };
+    for p in pts {
+        if let Some(at) = &p.drawn_at {
+            d.push_str(&format!(
+                " {}: “{}” is drawn at {at}.",
+                p.date_label, p.label
+            ));
+        }
+    }
+    let estimates: Vec<&str> = pts
+        .iter()
+        .filter(|p| p.estimate)
+        .map(|p| p.date_label.as_str())
+        .collect();
+    match estimates.as_slice() {
+        [] => {}
+        [one] => d.push_str(&format!(" The value for {one} is an estimate.")),
+        many => d.push_str(&format!(
+            " The values for {} are estimates.",
+            and_list(many)
+        )),
+    }
     if let Some((_, label)) = target {
         d.push_str(&format!(" Target {label}."));
     }
@@ -185,6 +318,15 @@ fn describe(pts: &[&LinePoint], target: Option<&(f64, String)>, higher_is_better
         " Lower is better."
     });
     d
+}
+
+/// "A, B and C".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// Gridlines at `k * step` for `k` in the returned range: 4 to 6 of them,
@@ -241,149 +383,4 @@ fn tick_label(v: f64, step: f64, largest: f64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::assert_well_formed;
-    use super::*;
-
-    fn pt(y: i32, m: u32, value: f64) -> LinePoint {
-        let date = NaiveDate::from_ymd_opt(y, m, 1).unwrap();
-        LinePoint {
-            date,
-            value,
-            label: format!("{value} children"),
-            date_label: date.format("%B %Y").to_string(),
-        }
-    }
-
-    fn chart(points: &[LinePoint], target: Option<(f64, String)>) -> String {
-        let c = LineChart {
-            id: "cla",
-            title: "Children looked after",
-            points,
-            target,
-            higher_is_better: false,
-        };
-        let svg = line_chart(&c);
-        assert_well_formed(&svg);
-        svg
-    }
-
-    #[test]
-    fn describes_the_values_target_and_direction() {
-        let pts = [pt(2021, 11, 245.0), pt(2022, 5, 260.0), pt(2023, 3, 238.0)];
-        let svg = chart(&pts, Some((250.0, "250 children".into())));
-        assert!(svg.contains(
-            "<desc id=\"cla-desc\">3 values from November 2021 (245 children) to March 2023 (238 children). \
-             Target 250 children. Lower is better.</desc>"
-        ));
-        assert_eq!(svg.matches("<circle class=\"chart-point\"").count(), 3);
-        assert!(svg.contains("<title>November 2021: 245 children</title>"));
-        assert_eq!(svg.matches("class=\"chart-target\"").count(), 1);
-        assert!(svg.contains(">Target: 250 children</text>"));
-        assert!(svg.contains("<polyline class=\"chart-line\""));
-        assert!(
-            svg.contains(">2022</text>")
-                && svg.contains(">2023</text>")
-                && !svg.contains(">2021</text>")
-        );
-    }
-
-    #[test]
-    fn no_target_line_without_a_target() {
-        let svg = chart(&[pt(2021, 1, 1.0), pt(2021, 3, 2.0)], None);
-        assert!(!svg.contains("chart-target") && !svg.contains("Target"));
-        // Under a year: the first and last dates label the axis.
-        assert!(svg.contains(">January 2021</text>") && svg.contains(">March 2021</text>"));
-    }
-
-    #[test]
-    fn skips_values_that_are_not_numbers() {
-        let pts = [
-            pt(2020, 1, f64::NAN),
-            pt(2021, 1, 5.0),
-            pt(2022, 1, f64::INFINITY),
-            pt(2023, 1, 7.0),
-        ];
-        let svg = chart(&pts, Some((f64::NEG_INFINITY, "never".into())));
-        assert_eq!(svg.matches("<circle class=\"chart-point\"").count(), 2);
-        assert!(!svg.contains("NaN") && !svg.contains("inf") && !svg.contains("chart-target"));
-        assert!(svg.contains(">2 values from January 2021"));
-    }
-
-    #[test]
-    fn survives_awkward_inputs() {
-        let empty = chart(&[], Some((3.0, "3".into())));
-        assert!(empty.contains("<desc id=\"cla-desc\">No values recorded.</desc>"));
-        assert!(!empty.contains("chart-point"));
-        let one = chart(&[pt(2022, 4, 12.0)], None);
-        assert!(one.contains("cx=\"344\"") && one.contains(">1 value: April 2022 (12 children)."));
-        let cases = [
-            vec![pt(2020, 1, 4.0), pt(2021, 1, 4.0), pt(2022, 1, 4.0)],
-            vec![pt(2020, 1, 0.0), pt(2021, 1, 0.0)],
-            vec![pt(2020, 1, -40.0), pt(2021, 1, -3.5), pt(2022, 1, 12.0)],
-            vec![pt(2020, 1, 1e12), pt(2021, 1, 3.2e12)],
-            vec![pt(2020, 1, 1.0), pt(2020, 1, 9.0), pt(2020, 1, 3.0)],
-            vec![pt(2000, 1, 0.001), pt(2040, 1, 0.002)],
-            vec![pt(2020, 1, f64::MAX), pt(2021, 1, f64::MIN)],
-        ];
-        for pts in &cases {
-            let svg = chart(pts, Some((2.0, "2".into())));
-            assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
-            assert_eq!(
-                svg.matches("<circle class=\"chart-point\"").count(),
-                pts.len()
-            );
-        }
-    }
-
-    #[test]
-    fn escapes_input_text() {
-        let mut p = pt(2021, 1, 1.0);
-        p.label = "<b>\"x\" & 'y'</b>".into();
-        let c = LineChart {
-            id: "x",
-            title: "<script>alert(1)</script>",
-            points: &[p],
-            target: None,
-            higher_is_better: true,
-        };
-        let svg = line_chart(&c);
-        assert_well_formed(&svg);
-        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(svg.contains("&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"));
-    }
-
-    #[test]
-    fn same_input_same_bytes() {
-        let pts = [pt(2019, 3, 1.23456), pt(2024, 7, 98.7654)];
-        assert_eq!(
-            chart(&pts, Some((50.0, "50".into()))),
-            chart(&pts, Some((50.0, "50".into())))
-        );
-    }
-
-    #[test]
-    fn gridlines_are_nice_and_few() {
-        for (lo, hi) in [
-            (0.0, 0.0),
-            (0.0, 1.0),
-            (0.0, 7.3),
-            (0.0, 245.0),
-            (-40.0, 12.0),
-            (0.0, 3.2e12),
-            (-0.3, 0.0),
-        ] {
-            let (k_lo, k_hi, step) = nice_range(lo, hi);
-            assert!(
-                (3..=5).contains(&(k_hi - k_lo)),
-                "{lo}..{hi}: {k_lo}..{k_hi} x {step}"
-            );
-            assert!(k_lo as f64 * step <= lo && k_hi as f64 * step >= hi);
-        }
-        assert_eq!(tick_label(1500.0, 500.0, 2000.0), "1,500");
-        assert_eq!(tick_label(2.5, 2.5, 10.0), "2.5");
-        assert_eq!(tick_label(1.25e6, 2.5e5, 2e6), "1.25m");
-        assert_eq!(tick_label(-3e12, 1e12, 4e12), "-3,000bn");
-        assert_eq!(tick_label(0.0, 0.1, 0.5), "0");
-    }
-}
+mod tests;

@@ -14,7 +14,7 @@ pub mod spread;
 
 pub use heatmap::{HeatRisk, heat_map};
 pub use journey::{JourneyMark, journey};
-pub use line::{LineChart, LinePoint, line_chart};
+pub use line::{LineChart, LinePoint, axis_date, line_chart};
 pub use spread::{SpreadPart, spread};
 
 /// Text made safe for XML content and attribute values.

@@ -145,7 +145,12 @@ fn document(site: &Site, d: &Document) -> Value {
                 "unit": &ind.unit,
                 "better": match ind.better { Better::Higher => "higher", Better::Lower => "lower" },
                 "target": ind.target,
-                "values": ind.values.iter().map(|x| crate::obj!({ "date": x.date.iso(), "value": x.value, "note": &x.note })).collect::<Vec<_>>(),
+                "frequency_months": ind.frequency.map(|f| f.in_months()),
+                "values": ind.values.iter().map(|x| crate::obj!({
+                    "date": x.date.iso(), "value": x.value, "note": &x.note,
+                    "shown_as": &x.shown_as, "estimate": x.estimate,
+                })).collect::<Vec<_>>(),
+                "out_of_date": st.is_some_and(|s| s.stale),
                 "change": st.and_then(|s| s.change),
                 "trend": st.and_then(|s| s.trend).map(|t| t.label()),
                 "target_met": st.and_then(|s| s.met),

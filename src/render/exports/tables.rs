@@ -393,11 +393,23 @@ fn indicators(site: &Site) -> Vec<u8> {
                 opt(ind.unit.as_ref()),
                 opt(ind.target.map(crate::render::number)),
                 opt(v.note.as_ref()),
+                opt(v.shown_as.as_ref()),
+                if v.estimate { "Yes" } else { "No" }.into(),
             ]);
         }
     }
     table(
-        &["Id", "Indicator", "Date", "Value", "Unit", "Target", "Note"],
+        &[
+            "Id",
+            "Indicator",
+            "Date",
+            "Value",
+            "Unit",
+            "Target",
+            "Note",
+            "Shown as",
+            "Estimate",
+        ],
         rows,
     )
 }

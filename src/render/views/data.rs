@@ -1,8 +1,8 @@
 //! Views of the data files: the risk register and indicators.
 
 use super::View;
-use crate::model::{Better, Document, Indicator, Kind, Rag, Risk};
-use crate::render::charts::{HeatRisk, LineChart, LinePoint, heat_map, line_chart};
+use crate::model::{Better, Document, Indicator, IndicatorValue, Kind, Rag, Risk};
+use crate::render::charts::{HeatRisk, LineChart, LinePoint, axis_date, heat_map, line_chart};
 use serde_json::{Value, json};
 
 /// A number as people write it: no trailing `.0`.
@@ -29,24 +29,47 @@ pub fn with_unit(v: f64, unit: Option<&str>) -> String {
     }
 }
 
+/// A value as it is shown: the words written for it (`shown_as`), else
+/// its number with the unit.
+pub fn shown(v: &IndicatorValue, unit: Option<&str>) -> String {
+    v.shown_as
+        .clone()
+        .unwrap_or_else(|| with_unit(v.value, unit))
+}
+
+/// A value as it is shown, marked when it is an estimate: "over half (estimate)".
+pub fn display(v: &IndicatorValue, unit: Option<&str>) -> String {
+    let text = shown(v, unit);
+    if v.estimate {
+        format!("{text} (estimate)")
+    } else {
+        text
+    }
+}
+
 impl View<'_> {
     pub(super) fn indicator(&self, id: &str, ind: &Indicator) -> Value {
         let unit = ind.unit.as_deref();
         let values: Vec<Value> = ind
             .values
             .iter()
-            .map(|v| crate::obj!({ "date": v.date, "value": v.value, "display": with_unit(v.value, unit), "note": &v.note }))
+            .map(|v| crate::obj!({ "date": v.date, "value": v.value, "display": display(v, unit), "note": &v.note }))
             .collect();
         let mut out = self.indicator_status(id, ind);
         out["values"] = json!(values);
+        out["estimates"] = json!(ind.values.iter().any(|v| v.estimate));
+        out["in_words"] = json!(ind.values.iter().any(|v| v.shown_as.is_some()));
         let points: Vec<LinePoint> = ind
             .values
             .iter()
             .map(|v| LinePoint {
                 date: v.date.first_day(),
                 value: v.value,
-                label: with_unit(v.value, unit),
+                label: shown(v, unit),
                 date_label: v.date.long(),
+                axis_label: axis_date(&v.date),
+                drawn_at: v.shown_as.as_ref().map(|_| with_unit(v.value, unit)),
+                estimate: v.estimate,
             })
             .collect();
         let title = self
@@ -86,16 +109,27 @@ impl View<'_> {
         let unit = ind.unit.as_deref();
         let s = self.site.indicators.get(id);
         let latest = ind.values.last();
-        let change = s.and_then(|s| s.change).map(|c| {
-            let sign = if c > 0.0 {
-                "+"
-            } else if c < 0.0 {
-                "−"
-            } else {
-                ""
-            };
-            format!("{sign}{}", with_unit(c.abs(), unit))
-        });
+        let previous = ind.values.len().checked_sub(2).map(|i| &ind.values[i]);
+        // Words or an estimate make a difference of numbers look surer than
+        // it is: say what the values were instead.
+        let inexact = |v: &IndicatorValue| v.shown_as.is_some() || v.estimate;
+        let change = s
+            .and_then(|s| s.change)
+            .map(|c| match latest.zip(previous) {
+                Some((l, p)) if inexact(l) || inexact(p) => {
+                    format!("from {} to {}", display(p, unit), display(l, unit))
+                }
+                _ => {
+                    let sign = if c > 0.0 {
+                        "+"
+                    } else if c < 0.0 {
+                        "−"
+                    } else {
+                        ""
+                    };
+                    format!("{sign}{}", with_unit(c.abs(), unit))
+                }
+            });
         let target = ind.target.map(|t| with_unit(t, unit));
         let against = match (s.and_then(|s| s.met), s.and_then(|s| s.status)) {
             (Some(true), _) => Some("met"),
@@ -107,8 +141,10 @@ impl View<'_> {
             "unit": &ind.unit,
             "better": match ind.better { Better::Higher => "higher", Better::Lower => "lower" },
             "target": target,
-            "latest": latest.map(|l| with_unit(l.value, unit)),
+            "latest": latest.map(|l| display(l, unit)),
             "latest_date": latest.map(|l| l.date),
+            "no_recent_value": s.and_then(|s| s.no_recent_value()),
+            "frequency": ind.frequency.map(|f| f.label()),
             "change": change,
             "trend": super::trend_word(s.and_then(|s| s.trend)),
             "status": s.and_then(|s| s.status).map(|r| super::status(self.labels(), r)),

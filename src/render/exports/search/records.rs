@@ -121,7 +121,7 @@ fn document(site: &Site, doc: &Document, out: &mut Vec<Record>) {
         Kind::Indicator(i) => {
             text += &join([i.unit.as_deref()]);
             for v in &i.values {
-                text += &join([v.note.as_deref()]);
+                text += &join([v.note.as_deref(), v.shown_as.as_deref()]);
             }
             let rag = site.indicators.get(id).and_then(|s| s.status);
             ("Indicator", None, label(site, rag))
