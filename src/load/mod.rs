@@ -3,6 +3,7 @@
 //! file, line and column; loading goes on past errors to find them all.
 
 mod asset;
+mod bands;
 mod bounds;
 mod cache;
 mod clean;

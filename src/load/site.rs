@@ -1,9 +1,10 @@
 //! `site.yaml`: the site's settings, scales and status labels.
 
+use super::bands::read_risk_bands;
 use super::fields::{Fields, parse_rag, scalar_text};
 use super::yaml::{Node, Value};
 use crate::diagnostics::{FileReporter, quote_list, suggest};
-use crate::model::{Colour, Grade, Rag, Scale, Settings, StatusLabels, builtin_scales};
+use crate::model::{Colour, Grade, Rag, RiskBands, Scale, Settings, StatusLabels, builtin_scales};
 
 pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
     let mut settings = Settings {
@@ -17,6 +18,7 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
         today: None,
         scales: builtin_scales(),
         statuses: StatusLabels::default(),
+        risk_bands: RiskBands::default(),
     };
     let Some(mut f) = Fields::of(r, root, "site.yaml") else {
         return settings;
@@ -58,6 +60,12 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
     }
     if let Some(node) = f.get("statuses") {
         read_status_labels(r, node, &mut settings.statuses);
+    }
+    if let Some(bands) = f
+        .get("risk_bands")
+        .and_then(|node| read_risk_bands(r, node))
+    {
+        settings.risk_bands = bands;
     }
     f.finish(r, "site.yaml");
     settings

@@ -1,6 +1,6 @@
 //! Typed documents: what the load stage makes of each content file.
 
-use super::{Date, Rag, Scale, StatusLabels};
+use super::{Date, Rag, RiskBands, RiskReview, RiskScore, Scale, StatusLabels};
 use crate::diagnostics::Loc;
 
 /// A value and where it was written.
@@ -32,6 +32,8 @@ pub struct Settings {
     pub today: Option<Date>,
     pub scales: Vec<Scale>,
     pub statuses: StatusLabels,
+    /// (v2) Names for risk scores.
+    pub risk_bands: RiskBands,
 }
 
 /// Local Government Act 1972 Schedule 12A.
@@ -287,6 +289,10 @@ pub struct Risk {
     pub reviewed: Option<Date>,
     pub mitigation: Option<String>,
     pub tags: Vec<String>,
+    /// (v2) The score the mitigation aims for.
+    pub target: Option<RiskScore>,
+    /// (v2) The score at each review, oldest first.
+    pub reviews: Vec<RiskReview>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,6 +8,7 @@ mod document;
 mod names;
 mod paths;
 mod rag;
+mod risk;
 mod scale;
 
 pub use colour::Colour;
@@ -16,6 +17,7 @@ pub use document::*;
 pub use names::{MAX_NAME_BYTES, folded, tag_slug, unwritable};
 pub use paths::{RelativeLink, relative_link};
 pub use rag::{Rag, StatusLabels};
+pub use risk::{MAX_SCORE, RiskBand, RiskBands, RiskReview, RiskScore};
 pub use scale::{Grade, Scale, builtin_scales};
 
 /// The Markdown dialect officers write: CommonMark with tables, footnotes,
