@@ -8,6 +8,7 @@ mod files;
 mod index;
 pub mod journey;
 mod refs;
+pub mod risks;
 pub mod status;
 mod today;
 
@@ -15,6 +16,7 @@ pub use chains::{ActionRef, Chains, ResponseRef};
 pub use index::{Entry, Index, action_url, doc_url};
 pub use journey::{Event, EventKind};
 pub use refs::{Backlink, Backlinks, is_web_address};
+pub use risks::{Banded, Direction, Moved, ResolvedRisk};
 pub use status::{IndicatorStatus, Trend};
 pub use today::{choose as choose_today, source_date_epoch};
 
@@ -63,6 +65,8 @@ pub struct Site {
     pub assets: Vec<crate::load::Asset>,
     /// By indicator id.
     pub indicators: BTreeMap<String, IndicatorStatus>,
+    /// (v2) The published register's risks, in the order written.
+    pub risks: Vec<ResolvedRisk>,
     /// Recommendation → action and recommendation → response links.
     pub chains: Chains,
     /// The journey, oldest first.
@@ -172,6 +176,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
             _ => None,
         })
         .collect();
+    let risks = risks::resolve(&documents, &settings.risk_bands);
     let chains = Chains::build(&documents, &index);
     let events = journey::events(&documents);
     Site {
@@ -183,6 +188,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         actions,
         plans,
         indicators,
+        risks,
         chains,
         events,
         since: None,
