@@ -3,8 +3,10 @@
 
 mod data;
 mod plan;
+mod risks;
 
 pub use data::{number, with_unit};
+pub use risks::{band_counts, band_summary};
 
 use super::links::Linker;
 use super::markdown;
@@ -252,7 +254,7 @@ impl<'a> View<'a> {
                     "summary": &r.summary,
                 })).collect::<Vec<_>>(),
             }),
-            Kind::Risks(risks) => self.risks(id, risks),
+            Kind::Risks(_) => self.risks(id),
             Kind::Indicator(ind) => self.indicator(id, ind),
             Kind::Home | Kind::ListIntro | Kind::Page => Value::Null,
         }
