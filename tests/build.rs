@@ -190,7 +190,11 @@ fn risk_register_lists_risks_highest_score_first_with_their_tags() {
         html.find("id=\"R2\"").unwrap(),
     );
     assert!(r1 < r2, "R1 scores 20, R2 scores 6");
-    assert!(html.contains("<td>20</td>") && html.contains("tag-red\">Off track</strong>"));
+    assert!(
+        html.contains("<strong class=\"risk-band\">Very high (20)</strong>")
+            && html.contains("tag-red\">Mitigation: Off track</strong>"),
+        "the score by its band, the status as the mitigation's: {html}"
+    );
     assert!(
         html[r1..r2]
             .contains("<a class=\"tag-word\" href=\"../tags/workforce/index.html\">workforce</a>"),

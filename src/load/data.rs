@@ -4,7 +4,9 @@ use super::common::{read_common, read_item_id};
 use super::fields::Fields;
 use super::yaml::{Node, Value};
 use crate::diagnostics::FileReporter;
-use crate::model::{At, Better, Common, Date, Indicator, IndicatorValue, Risk, StatusLabels};
+use crate::model::{
+    At, Better, Common, Date, Indicator, IndicatorValue, Risk, RiskReview, RiskScore, StatusLabels,
+};
 
 /// `risks.yaml`: a list of risks.
 pub fn read_risks(r: &mut FileReporter, root: &Node, labels: &StatusLabels) -> Vec<Risk> {
@@ -51,19 +53,7 @@ fn read_risk(r: &mut FileReporter, node: &Node, labels: &StatusLabels) -> Option
     let mut f = Fields::of(r, node, "a risk")?;
     let id = read_item_id(r, &mut f, "a risk");
     let title = f.required(r, "title", "a risk");
-    let missing = |f: &mut Fields, r: &mut FileReporter, key: &'static str| {
-        if f.get(key).is_none() {
-            r.error(
-                f.loc,
-                format!("a risk has no `{key}`"),
-                Some(format!("add `{key}:` with a score from 1 to 5")),
-            );
-        }
-    };
-    missing(&mut f, r, "likelihood");
-    missing(&mut f, r, "impact");
-    let likelihood = f.int_in(r, "likelihood", 1, 5);
-    let impact = f.int_in(r, "impact", 1, 5);
+    let score = read_score(r, &mut f, "a risk");
     let risk = (
         f.string(r, "owner"),
         f.rag(r, "status", labels),
@@ -71,19 +61,109 @@ fn read_risk(r: &mut FileReporter, node: &Node, labels: &StatusLabels) -> Option
         f.string(r, "mitigation"),
         f.tags(r),
     );
+    let target = f
+        .get("target")
+        .and_then(|t| Fields::of(r, t, "a risk's `target`"))
+        .and_then(|mut t| {
+            let score = read_score(r, &mut t, "a risk's `target`");
+            t.finish(r, "a risk's `target`");
+            score
+        });
+    let reviews = read_reviews(r, &mut f);
     f.finish(r, "a risk");
     let (owner, status, reviewed, mitigation, tags) = risk;
+    let score = score?;
     Some(Risk {
         id: id?,
         title: title?.value,
         owner,
-        likelihood: likelihood? as u8,
-        impact: impact? as u8,
+        likelihood: score.likelihood,
+        impact: score.impact,
         status,
         reviewed,
         mitigation,
         tags,
+        target,
+        reviews,
     })
+}
+
+/// `likelihood` and `impact`, each required and 1 to 5.
+fn read_score(r: &mut FileReporter, f: &mut Fields, what: &str) -> Option<RiskScore> {
+    for key in ["likelihood", "impact"] {
+        if f.get(key).is_none() {
+            r.error(
+                f.loc,
+                format!("{what} has no `{key}`"),
+                Some(format!("add `{key}:` with a score from 1 to 5")),
+            );
+        }
+    }
+    let likelihood = f.int_in(r, "likelihood", 1, 5);
+    let impact = f.int_in(r, "impact", 1, 5);
+    Some(RiskScore {
+        likelihood: likelihood? as u8,
+        impact: impact? as u8,
+    })
+}
+
+/// The most reviews one risk may have: each is a point on its chart. A
+/// monthly review for forty years is fewer.
+pub const MAX_REVIEWS: usize = 500;
+
+/// (v2) `reviews:`, oldest first: a review dated before the one above it
+/// is an error at its date.
+fn read_reviews(r: &mut FileReporter, f: &mut Fields) -> Vec<RiskReview> {
+    let nodes = f.list("reviews");
+    if let Some(extra) = nodes.get(MAX_REVIEWS) {
+        r.error(
+            extra.loc,
+            format!(
+                "this risk has {} reviews; oversight reads at most {MAX_REVIEWS}",
+                nodes.len()
+            ),
+            Some(
+                "keep the reviews that show how the risk moved; older ones can stay in the papers"
+                    .into(),
+            ),
+        );
+    }
+    let mut reviews: Vec<RiskReview> = Vec::new();
+    for node in nodes.into_iter().take(MAX_REVIEWS) {
+        let Some(mut rf) = Fields::of(r, node, "a review") else {
+            continue;
+        };
+        let date_loc = rf.get("date").map(|n| n.loc);
+        let date = rf.date(r, "date");
+        if date_loc.is_none() {
+            r.error(
+                node.loc,
+                "a review has no `date`",
+                Some("write `- { date: 2024-03-01, likelihood: 3, impact: 4 }`".into()),
+            );
+        }
+        let score = read_score(r, &mut rf, "a review");
+        let note = rf.string(r, "note");
+        rf.finish(r, "a review");
+        let (Some(date), Some(score)) = (date, score) else {
+            continue;
+        };
+        if let Some(before) = reviews.last()
+            && date < before.date
+        {
+            r.error(
+                date_loc.unwrap_or(node.loc),
+                format!(
+                    "reviews go oldest first, but {} comes after {}",
+                    date.iso(),
+                    before.date.iso()
+                ),
+                Some("put the reviews in date order, oldest first: the last one is the risk's current score".into()),
+            );
+        }
+        reviews.push(RiskReview { date, score, note });
+    }
+    reviews
 }
 
 /// `indicators/<slug>.yaml`.

@@ -4,6 +4,7 @@
 
 mod areas;
 mod asset;
+mod bands;
 mod bounds;
 mod cache;
 mod clean;

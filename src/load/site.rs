@@ -1,10 +1,11 @@
 //! `site.yaml`: the site's settings, scales and status labels.
 
+use super::bands::read_risk_bands;
 use super::fields::{Fields, parse_rag, scalar_text};
 use super::yaml::{Node, Value};
 use crate::diagnostics::{FileReporter, quote_list, suggest};
 use crate::model::{
-    Areas, Colour, Grade, Period, Rag, Scale, Settings, StatusLabels, builtin_scales,
+    Areas, Colour, Grade, Period, Rag, RiskBands, Scale, Settings, StatusLabels, builtin_scales,
 };
 
 pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
@@ -21,6 +22,7 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
         areas: Areas::builtin(),
         statuses: StatusLabels::default(),
         stale_after: Period::months(12),
+        risk_bands: RiskBands::default(),
     };
     let Some(mut f) = Fields::of(r, root, "site.yaml") else {
         return settings;
@@ -80,6 +82,12 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
                 Some("a status may be written as its label, so each label must differ from the other statuses' labels and values".into()),
             );
         }
+    }
+    if let Some(bands) = f
+        .get("risk_bands")
+        .and_then(|node| read_risk_bands(r, node))
+    {
+        settings.risk_bands = bands;
     }
     f.finish(r, "site.yaml");
     settings

@@ -1,6 +1,8 @@
 //! Typed documents: what the load stage makes of each content file.
 
-use super::{Areas, Date, KindName, Period, Rag, Scale, StatusLabels};
+use super::{
+    Areas, Date, KindName, Period, Rag, RiskBands, RiskReview, RiskScore, Scale, StatusLabels,
+};
 use crate::diagnostics::Loc;
 
 /// A value and where it was written.
@@ -37,6 +39,8 @@ pub struct Settings {
     /// How old the latest value of an indicator with no `frequency` may be
     /// before it is out of date.
     pub stale_after: Period,
+    /// (v2) Names for risk scores.
+    pub risk_bands: RiskBands,
 }
 
 /// Local Government Act 1972 Schedule 12A.
@@ -445,6 +449,10 @@ pub struct Risk {
     pub reviewed: Option<Date>,
     pub mitigation: Option<String>,
     pub tags: Vec<String>,
+    /// (v2) The score the mitigation aims for.
+    pub target: Option<RiskScore>,
+    /// (v2) The score at each review, oldest first.
+    pub reviews: Vec<RiskReview>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

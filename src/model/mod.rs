@@ -11,6 +11,7 @@ mod names;
 mod paths;
 mod period;
 mod rag;
+mod risk;
 mod scale;
 
 pub use areas::{Area, AreaDef, AreaProblem, Areas, area_key};
@@ -22,6 +23,7 @@ pub use names::{MAX_NAME_BYTES, folded, tag_slug, unwritable};
 pub use paths::{RelativeLink, relative_link};
 pub use period::{PERIOD_FORMS, Period};
 pub use rag::{Rag, StatusLabels};
+pub use risk::{MAX_SCORE, RiskBand, RiskBands, RiskReview, RiskScore};
 pub use scale::{Grade, Scale, builtin_scales};
 
 /// The Markdown dialect officers write: CommonMark with tables, footnotes,

@@ -2,7 +2,7 @@
 
 use super::pages::Renderer;
 use super::timeline::event_row;
-use super::views::{ATTENTION, View, progress, status};
+use super::views::{ATTENTION, View, band_summary, progress, status};
 use crate::model::{Kind, KindName};
 use crate::resolve::{EventKind, ResolvedPlan, doc_url};
 use serde_json::{Value, json};
@@ -51,6 +51,7 @@ impl Renderer<'_> {
             "plans": plans,
             "overdue": overdue,
             "at_a_glance": at_a_glance,
+            "risks": risk_glance(&view),
             "latest_events": events(&view, true),
             "next_events": events(&view, false),
             "sections": sections(&view),
@@ -115,6 +116,15 @@ fn in_force(view: &View) -> Vec<Value> {
         .collect();
     out.sort_by_key(|(start, _)| *start);
     out.into_iter().map(|(_, v)| v).collect()
+}
+
+/// (v2) The risks at a glance, by band and apart from the statuses:
+/// "Risks: 1 Very high, 2 Medium". None when there are no risks.
+fn risk_glance(view: &View) -> Value {
+    if view.site.risks.is_empty() {
+        return Value::Null;
+    }
+    crate::obj!({ "href": view.linker.href(&doc_url("risks")), "summary": band_summary(view.site) })
 }
 
 /// The most recent inspection that graded anything, with every area's grade.

@@ -1,13 +1,14 @@
 //! `status/index.html`: everything with a status, in one place, red first.
 
 use super::pages::Renderer;
-use super::views::{ATTENTION, View, progress, status};
+use super::views::{ATTENTION, View, band_counts, progress, status};
 use crate::model::{Kind, Rag};
 use crate::resolve::{action_url, doc_url};
 use serde_json::{Value, json};
 
 /// The kinds of thing that carry a status, in the order they are listed.
-const TYPES: [&str; 5] = ["plan", "priority", "action", "risk", "indicator"];
+/// Risks are not among them: they are counted by band (see [`risk_bands`]).
+const TYPES: [&str; 4] = ["plan", "priority", "action", "indicator"];
 
 /// One thing with a status.
 pub struct Rated {
@@ -17,7 +18,8 @@ pub struct Rated {
     pub row: Value,
 }
 
-/// Every status on the site, in document order.
+/// Every status on the site, in document order. A risk's `status` is the
+/// RAG of its mitigation work, not of the risk, so risks are left out.
 pub fn everything(view: &View) -> Vec<Rated> {
     let site = view.site;
     let labels = &site.settings.statuses;
@@ -74,21 +76,6 @@ pub fn everything(view: &View) -> Vec<Rated> {
                     push(s.current, "action", s.overdue, row);
                 }
             }
-            Kind::Risks(risks) => {
-                for r in risks {
-                    if let Some(rag) = r.status {
-                        push(
-                            rag,
-                            "risk",
-                            false,
-                            crate::obj!({ "href": format!("{href}#{}", r.id.value), "ref": &r.id.value,
-                                "title": &r.title, "context": &d.common.title,
-                                "note": format!("likelihood {} × impact {} = {}", r.likelihood, r.impact,
-                                    u32::from(r.likelihood) * u32::from(r.impact)) }),
-                        );
-                    }
-                }
-            }
             Kind::Indicator(_) => {
                 let detail = view.indicator_summary(d);
                 if let Some(rag) = site.indicators.get(&d.id).and_then(|s| s.status) {
@@ -102,8 +89,9 @@ pub fn everything(view: &View) -> Vec<Rated> {
                     );
                 }
             }
-            // No status of their own.
-            Kind::Home
+            // No status of their own; risks are counted by band, apart.
+            Kind::Risks(_)
+            | Kind::Home
             | Kind::ListIntro
             | Kind::Page(_)
             | Kind::Inspection(_)
@@ -177,7 +165,18 @@ impl Renderer<'_> {
             "counts": counts,
             "total": all.len(),
             "overdue": overdue,
+            "risks": risk_bands(&view),
         });
         self.page(path, "status.html", "Status", "status", page);
     }
+}
+
+/// (v2) Risks counted by the band of their current score, highest first,
+/// apart from the statuses of actions; none when there are no risks.
+fn risk_bands(view: &View) -> Value {
+    let site = view.site;
+    if site.risks.is_empty() {
+        return Value::Null;
+    }
+    crate::obj!({ "href": view.linker.href(&doc_url("risks")), "total": site.risks.len(), "bands": band_counts(site) })
 }

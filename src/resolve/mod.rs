@@ -11,6 +11,7 @@ pub mod journey;
 mod judgements;
 pub mod plans;
 mod refs;
+pub mod risks;
 pub mod status;
 mod today;
 
@@ -20,6 +21,7 @@ pub use journey::{Event, EventKind};
 pub use judgements::{AreaRow, Cell, JudgementTable};
 pub use plans::{ActionStatus, PlanStatus, Progress, ResolvedPlan, RollUp, Superseded};
 pub use refs::{Backlink, Backlinks, is_web_address};
+pub use risks::{Banded, Direction, Moved, ResolvedRisk};
 pub use status::{IndicatorStatus, Trend};
 pub use today::{choose as choose_today, source_date_epoch};
 
@@ -52,6 +54,8 @@ pub struct Site {
     pub assets: Vec<crate::load::Asset>,
     /// By indicator id.
     pub indicators: BTreeMap<String, IndicatorStatus>,
+    /// (v2) The published register's risks, in the order written.
+    pub risks: Vec<ResolvedRisk>,
     /// Recommendation → action and recommendation → response links.
     pub chains: Chains,
     /// The journey, oldest first.
@@ -141,6 +145,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
             _ => None,
         })
         .collect();
+    let risks = risks::resolve(&documents, &settings.risk_bands);
     let chains = Chains::build(&documents, &index);
     let events = journey::events(&documents);
     let judgement_tables = judgements::tables(&documents, &settings);
@@ -152,6 +157,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         backlinks,
         plan_statuses,
         indicators,
+        risks,
         chains,
         events,
         judgements: judgement_tables,

@@ -1,6 +1,7 @@
 //! A 5×5 risk heat map: impact across, likelihood up, risk ids in their cells.
 
 use super::{escape, num, open};
+use crate::model::RiskBands;
 
 /// One risk as the heat map needs it. Scores outside 1..=5 are clamped.
 pub struct HeatRisk {
@@ -21,14 +22,30 @@ const LINE: f64 = 18.0;
 /// Ids drawn in one cell; beyond this the cell shows `SHOWN - 1` and "+N more".
 const SHOWN: usize = 4;
 
-/// The band a score falls in: its class and its name.
-fn band(score: u8) -> (&'static str, &'static str) {
-    match score {
-        0..=4 => ("heat-low", "low"),
-        5..=9 => ("heat-medium", "medium"),
-        10..=15 => ("heat-high", "high"),
-        _ => ("heat-severe", "severe"),
-    }
+/// The shades of the cells, lowest band first.
+const SHADES: [&str; 4] = ["heat-low", "heat-medium", "heat-high", "heat-severe"];
+/// Legend entries on one line, and the width of each.
+const PER_ROW: usize = 4;
+const KEY_W: f64 = 140.0;
+
+/// The shade of the band at `place` of `count`: the lowest band takes the
+/// lightest shade and the highest the darkest, those between spread over
+/// the rest (the band's name is always said in words too).
+fn shade(place: usize, count: usize) -> &'static str {
+    let top = SHADES.len() - 1;
+    let i = match count {
+        0 | 1 => 0,
+        n => (place * top + (n - 1) / 2) / (n - 1),
+    };
+    SHADES[i.min(top)]
+}
+
+/// The band a score falls in: its shade and its name.
+fn band(bands: &RiskBands, score: u8) -> (&'static str, &str) {
+    (
+        shade(bands.place(score), bands.all().len()),
+        bands.name(score),
+    )
 }
 
 /// The top-left corner of the cell for a likelihood and impact (both 1..=5).
@@ -39,8 +56,8 @@ fn cell(likelihood: u8, impact: u8) -> (f64, f64) {
     )
 }
 
-/// The heat map as an SVG string.
-pub fn heat_map(id: &str, title: &str, risks: &[HeatRisk]) -> String {
+/// The heat map as an SVG string, its cells shaded and named by `bands`.
+pub fn heat_map(id: &str, title: &str, risks: &[HeatRisk], bands: &RiskBands) -> String {
     let placed: Vec<(u8, u8, &HeatRisk)> = risks
         .iter()
         .map(|r| (r.likelihood.clamp(1, 5), r.impact.clamp(1, 5), r))
@@ -62,17 +79,23 @@ pub fn heat_map(id: &str, title: &str, risks: &[HeatRisk]) -> String {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let mut s = open("heatmap", id, W, H, title, &desc);
+    let rows = bands.all().len().div_ceil(PER_ROW).max(1);
+    let height = H + 24 * (rows as u32 - 1);
+    let mut s = open("heatmap", id, W, height, title, &desc);
 
     for likelihood in (1..=5u8).rev() {
         for impact in 1..=5u8 {
             let (x, y) = cell(likelihood, impact);
             let score = likelihood * impact;
-            let (class, name) = band(score);
+            let (class, name) = band(bands, score);
             s.push_str(&format!(
                 "<rect class=\"heat-cell {class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\">\
-                 <title>Likelihood {likelihood}, impact {impact}: score {score}, {name}</title></rect>",
-                num(x), num(y), num(CELL_W), num(CELL_H)
+                 <title>Likelihood {likelihood}, impact {impact}: score {score}, {}</title></rect>",
+                num(x),
+                num(y),
+                num(CELL_W),
+                num(CELL_H),
+                escape(name)
             ));
             let here: Vec<_> = placed
                 .iter()
@@ -124,22 +147,26 @@ pub fn heat_map(id: &str, title: &str, risks: &[HeatRisk]) -> String {
         num(LEFT + 2.5 * CELL_W), num(BOTTOM + 48.0)
     ));
 
-    let legend = [
-        ("heat-low", "Low 1–4"),
-        ("heat-medium", "Medium 5–9"),
-        ("heat-high", "High 10–15"),
-        ("heat-severe", "Severe 16–25"),
-    ];
     s.push_str("<g class=\"chart-legend\">");
-    for (i, (class, text)) in legend.iter().enumerate() {
-        let x = LEFT + i as f64 * 130.0;
+    let count = bands.all().len();
+    for (i, b) in bands.all().iter().enumerate() {
+        let x = LEFT + (i % PER_ROW) as f64 * KEY_W;
+        let y = BOTTOM + 66.0 + (i / PER_ROW) as f64 * 24.0;
+        let from = bands.from(i);
+        let range = if from == b.up_to {
+            from.to_string()
+        } else {
+            format!("{from}–{}", b.up_to)
+        };
         s.push_str(&format!(
-            "<rect class=\"heat-swatch {class}\" x=\"{}\" y=\"{}\" width=\"16\" height=\"16\"/>\
-             <text class=\"chart-label\" x=\"{}\" y=\"{}\">{text}</text>",
+            "<rect class=\"heat-swatch {}\" x=\"{}\" y=\"{}\" width=\"16\" height=\"16\"/>\
+             <text class=\"chart-label\" x=\"{}\" y=\"{}\">{} {range}</text>",
+            shade(i, count),
             num(x),
-            num(BOTTOM + 66.0),
+            num(y),
             num(x + 22.0),
-            num(BOTTOM + 79.0)
+            num(y + 13.0),
+            escape(&b.name)
         ));
     }
     s.push_str("</g></svg>");
@@ -170,7 +197,7 @@ mod tests {
     }
 
     fn map(risks: &[HeatRisk]) -> String {
-        let svg = heat_map("risks", "Risk heat map", risks);
+        let svg = heat_map("risks", "Risk heat map", risks, &RiskBands::default());
         assert_well_formed(&svg);
         svg
     }
@@ -219,20 +246,52 @@ mod tests {
         assert!(svg.contains("<desc id=\"risks-desc\">No risks recorded.</desc>"));
         assert_eq!(svg.matches("class=\"heat-cell ").count(), 25);
         assert_eq!(svg.matches("class=\"heat-cell heat-low\"").count(), 8);
-        assert_eq!(svg.matches("class=\"heat-cell heat-severe\"").count(), 4);
+        // 4 × 5, 5 × 4 and 5 × 5 are above 16: Very high.
+        assert_eq!(svg.matches("class=\"heat-cell heat-severe\"").count(), 3);
         for t in [
             "Low 1–4",
             "Medium 5–9",
-            "High 10–15",
-            "Severe 16–25",
+            "High 10–16",
+            "Very high 17–25",
+            "score 16, High</title>",
             ">Impact<",
             ">Likelihood<",
         ] {
             assert!(svg.contains(t), "{t}");
         }
-        assert_eq!(band(5).0, "heat-medium");
-        assert_eq!(band(10).0, "heat-high");
-        assert_eq!(band(16).0, "heat-severe");
+        let d = RiskBands::default();
+        assert_eq!(band(&d, 5).0, "heat-medium");
+        assert_eq!(band(&d, 16).0, "heat-high");
+        assert_eq!(band(&d, 17), ("heat-severe", "Very high"));
+    }
+
+    #[test]
+    fn a_sites_own_bands_shade_and_name_the_cells() {
+        let b = |name: &str, up_to| crate::model::RiskBand {
+            name: name.into(),
+            up_to,
+        };
+        let two = RiskBands::checked(vec![b("Tolerable", 12), b("<Act now>", 25)]).unwrap();
+        let svg = heat_map("h", "Heat", &[], &two);
+        assert_well_formed(&svg);
+        assert!(
+            svg.contains(">Tolerable 1–12</text>") && svg.contains(">&lt;Act now&gt; 13–25</text>")
+        );
+        assert!(svg.contains("score 15, &lt;Act now&gt;</title>"));
+        assert_eq!(svg.matches("class=\"heat-cell heat-medium\"").count(), 0);
+        let five: Vec<_> = [3, 6, 10, 20, 25]
+            .iter()
+            .enumerate()
+            .map(|(i, u)| b(&format!("B{i}"), *u))
+            .collect();
+        let svg = heat_map("h", "Heat", &[], &RiskBands::checked(five).unwrap());
+        assert_well_formed(&svg);
+        assert!(
+            svg.contains("viewBox=\"0 0 640 554\""),
+            "a second row of the legend"
+        );
+        assert!(svg.contains(">B4 21–25</text>"));
+        assert_eq!((shade(0, 5), shade(4, 5)), ("heat-low", "heat-severe"));
     }
 
     #[test]
@@ -267,12 +326,16 @@ mod tests {
     #[test]
     fn escapes_and_is_deterministic() {
         let risks = [risk("<R&1>", 2, 3, "\"Quoted\" 'title'")];
-        let svg = heat_map("h", "<script>alert(1)</script>", &risks);
+        let bands = RiskBands::default();
+        let svg = heat_map("h", "<script>alert(1)</script>", &risks, &bands);
         assert_well_formed(&svg);
         assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(svg.contains(">&lt;R&amp;1&gt;</text>"));
         assert!(svg.contains("&quot;Quoted&quot; &#39;title&#39;"));
-        assert_eq!(svg, heat_map("h", "<script>alert(1)</script>", &risks));
+        assert_eq!(
+            svg,
+            heat_map("h", "<script>alert(1)</script>", &risks, &bands)
+        );
         assert!(map(&[risk("RISK-000123-LONG", 1, 1, "x")]).contains(">RISK-0001…</text>"));
     }
 }

@@ -10,11 +10,13 @@
 pub mod heatmap;
 pub mod journey;
 pub mod line;
+pub mod score;
 pub mod spread;
 
 pub use heatmap::{HeatRisk, heat_map};
 pub use journey::{JourneyMark, journey};
 pub use line::{LineChart, LinePoint, axis_date, line_chart};
+pub use score::{ScoreChart, ScorePoint, score_chart};
 pub use spread::{SpreadPart, spread};
 
 /// Text made safe for XML content and attribute values.

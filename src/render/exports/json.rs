@@ -4,7 +4,7 @@
 
 use super::reference;
 use crate::model::{Better, Date, Document, Item, Kind, Rag, Response, Wording};
-use crate::resolve::{Progress, Site, action_url, doc_url};
+use crate::resolve::{Banded, Progress, Site, action_url, doc_url};
 use serde_json::{Value, json};
 
 fn date(d: Option<Date>) -> Value {
@@ -130,15 +130,7 @@ fn document(site: &Site, d: &Document) -> Value {
             "resolutions": items(site, id, &p.resolutions),
             "responses": responses(site, &p.responses, id),
         }),
-        Kind::Risks(risks) => crate::obj!({
-            "risks": risks.iter().map(|r| crate::obj!({
-                "id": &r.id.value, "title": &r.title, "owner": &r.owner,
-                "likelihood": r.likelihood, "impact": r.impact,
-                "score": u32::from(r.likelihood) * u32::from(r.impact),
-                "status": r.status.map(|s| status(site, s)),
-                "reviewed": date(r.reviewed), "mitigation": &r.mitigation, "tags": &r.tags,
-            })).collect::<Vec<_>>(),
-        }),
+        Kind::Risks(_) => crate::obj!({ "risks": risks(site) }),
         Kind::Indicator(ind) => {
             let st = site.indicators.get(id);
             crate::obj!({
@@ -170,6 +162,35 @@ fn document(site: &Site, d: &Document) -> Value {
         base.extend(more);
     }
     v
+}
+
+/// The register's risks: each as written, with (v2) its current score and
+/// band, which way it moved at its last review, its target and its reviews.
+fn risks(site: &Site) -> Vec<Value> {
+    let banded = |b: &Banded| crate::obj!({ "likelihood": b.likelihood, "impact": b.impact, "score": b.score, "band": &b.band });
+    site.risks
+        .iter()
+        .map(|r| {
+            let w = &r.risk;
+            crate::obj!({
+                "id": &w.id.value, "title": &w.title, "owner": &w.owner,
+                "likelihood": w.likelihood, "impact": w.impact,
+                "score": u32::from(w.likelihood) * u32::from(w.impact),
+                "status": w.status.map(|s| status(site, s)),
+                "reviewed": date(w.reviewed), "mitigation": &w.mitigation, "tags": &w.tags,
+                "current": banded(&r.current),
+                "direction": r.moved.map(|m| m.direction.name()),
+                "direction_since": date(r.moved.map(|m| m.since)),
+                "target": r.target.as_ref().map(banded),
+                "reviews": r.history.iter().zip(&w.reviews).map(|((d, b), v)| {
+                    let mut out = banded(b);
+                    out["date"] = json!(d.iso());
+                    out["note"] = json!(v.note);
+                    out
+                }).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
 }
 
 /// The grade as the scale spells it, and its colour.

@@ -342,26 +342,33 @@ fn recommendations(site: &Site) -> Vec<u8> {
     )
 }
 
+/// One row per risk: (v2) likelihood, impact and score are the current
+/// ones (the last review's, else the risk's own), with the band, the
+/// direction since the review before, and the target.
 fn risks(site: &Site) -> Vec<u8> {
-    let mut rows = Vec::new();
-    for d in &site.documents {
-        let Kind::Risks(risks) = &d.kind else {
-            continue;
-        };
-        for r in risks {
-            rows.push(vec![
-                r.id.value.clone(),
-                r.title.clone(),
-                opt(r.owner.as_ref()),
-                r.likelihood.to_string(),
-                r.impact.to_string(),
-                (u32::from(r.likelihood) * u32::from(r.impact)).to_string(),
-                opt(r.status.map(|s| label(site, s))),
-                date(r.reviewed),
-                opt(r.mitigation.as_ref()),
-            ]);
-        }
-    }
+    let rows = site
+        .risks
+        .iter()
+        .map(|r| {
+            let w = &r.risk;
+            vec![
+                w.id.value.clone(),
+                w.title.clone(),
+                opt(w.owner.as_ref()),
+                r.current.likelihood.to_string(),
+                r.current.impact.to_string(),
+                r.current.score.to_string(),
+                r.current.band.clone(),
+                opt(r.moved.map(|m| m.direction.label())),
+                date(r.moved.map(|m| m.since)),
+                opt(r.target.as_ref().map(|t| t.score)),
+                opt(r.target.as_ref().map(|t| &t.band)),
+                opt(w.status.map(|s| label(site, s))),
+                date(r.last_reviewed()),
+                opt(w.mitigation.as_ref()),
+            ]
+        })
+        .collect();
     table(
         &[
             "Ref",
@@ -370,7 +377,12 @@ fn risks(site: &Site) -> Vec<u8> {
             "Likelihood",
             "Impact",
             "Score",
-            "Status",
+            "Band",
+            "Direction",
+            "Since",
+            "Target score",
+            "Target band",
+            "Mitigation status",
             "Reviewed",
             "Mitigation",
         ],

@@ -1,8 +1,8 @@
-//! Views of the data files: the risk register and indicators.
+//! Views of the data files: indicators (the risk register is in `risks.rs`).
 
 use super::View;
-use crate::model::{Better, Document, Indicator, IndicatorValue, Kind, Rag, Risk};
-use crate::render::charts::{HeatRisk, LineChart, LinePoint, axis_date, heat_map, line_chart};
+use crate::model::{Better, Document, Indicator, IndicatorValue, Kind, Rag};
+use crate::render::charts::{LineChart, LinePoint, axis_date, line_chart};
 use serde_json::{Value, json};
 
 /// A number as people write it: no trailing `.0`.
@@ -150,37 +150,6 @@ impl View<'_> {
             "status": s.and_then(|s| s.status).map(|r| super::status(self.labels(), r)),
             "against": against,
         })
-    }
-
-    pub(super) fn risks(&self, id: &str, risks: &[Risk]) -> Value {
-        let mut rows: Vec<Value> = risks
-            .iter()
-            .map(|r| {
-                crate::obj!({
-                    "id": &r.id.value, "title": &r.title, "owner": &r.owner,
-                    "likelihood": r.likelihood, "impact": r.impact,
-                    "score": u32::from(r.likelihood) * u32::from(r.impact),
-                    "status": r.status.map(|s| super::status(self.labels(), s)),
-                    "reviewed": super::date(r.reviewed), "mitigation": &r.mitigation, "tags": self.tags(&r.tags),
-                    "referenced_by": self.backlinks(id, Some(&r.id.value)).into_iter()
-                        .filter(|b| b["relation"] != "addresses").collect::<Vec<_>>(),
-                    "actions": self.addressed_by(id, Some(&r.id.value)),
-                })
-            })
-            .collect();
-        rows.sort_by(|a, b| b["score"].as_u64().cmp(&a["score"].as_u64()));
-        let placed: Vec<HeatRisk> = risks
-            .iter()
-            .map(|r| HeatRisk {
-                id: r.id.value.clone(),
-                likelihood: r.likelihood,
-                impact: r.impact,
-                title: r.title.clone(),
-            })
-            .collect();
-        let chart = heat_map("heat-map", "Risks by likelihood and impact", &placed);
-        let csv = crate::render::lists::download(&self.linker, "risks");
-        crate::obj!({ "risks": rows, "chart": chart, "csv": csv })
     }
 }
 

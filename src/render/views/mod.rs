@@ -3,9 +3,11 @@
 
 mod data;
 mod plan;
+mod risks;
 
 pub use data::{number, with_unit};
 pub use plan::progress;
+pub use risks::{band_counts, band_summary};
 
 use super::links::Linker;
 use super::markdown;
@@ -280,7 +282,7 @@ impl<'a> View<'a> {
                     "summary": &r.summary,
                 })).collect::<Vec<_>>(),
             }),
-            Kind::Risks(risks) => self.risks(id, risks),
+            Kind::Risks(_) => self.risks(id),
             Kind::Indicator(ind) => self.indicator(id, ind),
             Kind::Page(p) => crate::obj!({
                 "responses": p.responses.iter().map(|r| crate::obj!({

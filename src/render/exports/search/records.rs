@@ -252,7 +252,13 @@ fn document(site: &Site, doc: &Document, out: &mut Vec<Record>) {
         }
         Kind::Risks(risks) => {
             for risk in risks {
+                // A risk's status is its mitigation's, and says so.
                 let (s, r) = label(site, risk.status);
+                let s = if s.is_empty() {
+                    s
+                } else {
+                    format!("Mitigation: {s}")
+                };
                 out.push(Record {
                     u: anchor(&risk.id.value),
                     t: format!("{} {}", risk.id.value, risk.title),
