@@ -3,6 +3,7 @@
 //! file, line and column; loading goes on past errors to find them all.
 
 mod asset;
+mod attachments;
 mod bounds;
 mod cache;
 mod clean;
@@ -20,6 +21,7 @@ mod text;
 mod walk;
 pub mod yaml;
 
+pub use asset::refused as refused_kind;
 pub use cache::{Changes, LoadCache};
 pub use common::valid_item_id;
 pub use file::{FileRead, Made, read_file};

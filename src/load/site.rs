@@ -3,7 +3,7 @@
 use super::fields::{Fields, parse_rag, scalar_text};
 use super::yaml::{Node, Value};
 use crate::diagnostics::{FileReporter, quote_list, suggest};
-use crate::model::{Colour, Grade, Rag, Scale, Settings, StatusLabels, builtin_scales};
+use crate::model::{Colour, Contact, Grade, Rag, Scale, Settings, StatusLabels, builtin_scales};
 
 pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
     let mut settings = Settings {
@@ -17,6 +17,7 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
         today: None,
         scales: builtin_scales(),
         statuses: StatusLabels::default(),
+        accessibility_contact: None,
     };
     let Some(mut f) = Fields::of(r, root, "site.yaml") else {
         return settings;
@@ -58,6 +59,16 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
     }
     if let Some(node) = f.get("statuses") {
         read_status_labels(r, node, &mut settings.statuses);
+    }
+    if let Some(c) = f.text(r, "accessibility_contact") {
+        settings.accessibility_contact = Contact::parse(&c.value);
+        if settings.accessibility_contact.is_none() {
+            r.error(
+                c.loc,
+                format!("`accessibility_contact: {}` is neither an email address nor a web address", c.value.trim()),
+                Some("write the address readers ask for an accessible format: an email address (`democratic.services@example.gov.uk`) or the address of a web form, starting https://".into()),
+            );
+        }
     }
     f.finish(r, "site.yaml");
     settings

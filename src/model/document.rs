@@ -1,6 +1,6 @@
 //! Typed documents: what the load stage makes of each content file.
 
-use super::{Date, Rag, Scale, StatusLabels};
+use super::{Attachment, ClockTime, Contact, Date, Rag, Scale, StatusLabels};
 use crate::diagnostics::Loc;
 
 /// A value and where it was written.
@@ -32,6 +32,8 @@ pub struct Settings {
     pub today: Option<Date>,
     pub scales: Vec<Scale>,
     pub statuses: StatusLabels,
+    /// Whom readers ask for an attachment in an accessible format.
+    pub accessibility_contact: Option<Contact>,
 }
 
 /// Local Government Act 1972 Schedule 12A.
@@ -58,6 +60,8 @@ pub struct Common {
     pub summary: Option<String>,
     pub source: Option<String>,
     pub tags: Vec<String>,
+    /// Files published with the document, in its own folder.
+    pub attachments: Vec<Attachment>,
     pub draft: bool,
     pub exempt: Option<Exempt>,
 }
@@ -91,6 +95,19 @@ impl Document {
         } else {
             self.id.rsplit_once('/').map_or("", |(d, _)| d)
         }
+    }
+
+    /// An attachment's path under `content/`: its name in the document's
+    /// own folder. `None` for a name that leads to another folder.
+    pub fn attachment_path(&self, a: &Attachment) -> Option<String> {
+        let name = a.file.value.trim().trim_start_matches("./");
+        if name.is_empty() || name.contains(['/', '\\']) || name == "." || name == ".." {
+            return None;
+        }
+        Some(match self.source_dir() {
+            "" => name.to_string(),
+            dir => format!("{dir}/{name}"),
+        })
     }
 }
 
@@ -226,6 +243,9 @@ pub struct Meeting {
     pub committee: Option<String>,
     pub date: Date,
     pub location: Option<String>,
+    pub time: Option<ClockTime>,
+    pub attendees: Vec<String>,
+    pub apologies: Vec<String>,
     pub agenda: Vec<AgendaItem>,
     pub recommendations: Vec<Item>,
 }

@@ -1,6 +1,7 @@
 //! The vocabulary every stage shares: dates, RAG statuses, grade scales and
 //! the typed documents the load stage produces.
 
+mod attachment;
 pub mod chars;
 mod colour;
 mod date;
@@ -10,6 +11,7 @@ mod paths;
 mod rag;
 mod scale;
 
+pub use attachment::{Attachment, ClockTime, Contact, FileFacts};
 pub use colour::Colour;
 pub use date::Date;
 pub use document::*;
