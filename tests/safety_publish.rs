@@ -149,7 +149,8 @@ fn a_restricted_build_copies_the_exempt_files_it_shows() {
         assert!(html.contains(title), "{page}: {html}");
         assert!(html.contains(meta), "{page}: {html}");
     }
-    let pack = std::fs::read(out.join("meetings/2024-05-01-closed/canary-attach-pack.pdf")).unwrap();
+    let pack =
+        std::fs::read(out.join("meetings/2024-05-01-closed/canary-attach-pack.pdf")).unwrap();
     assert!(String::from_utf8_lossy(&pack).contains("CANARY-ATTACH-PACK-TEXT"));
     let docs = read(&out, "search/docs.js");
     assert!(docs.contains("Response to rec-suspend-director"), "{docs}");
