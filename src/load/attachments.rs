@@ -9,6 +9,8 @@ use crate::model::{At, Attachment};
 
 pub fn read_attachments(r: &mut FileReporter, f: &mut Fields) -> Vec<Attachment> {
     let mut out: Vec<Attachment> = Vec::new();
+    // Each name attached so far, with the line it was attached on.
+    let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     for node in f.list("attachments") {
         if let Value::Str(_) = node.value {
             let Some(name) = scalar_text(r, node, "attachments") else {
@@ -56,18 +58,18 @@ pub fn read_attachments(r: &mut FileReporter, f: &mut Fields) -> Vec<Attachment>
         let (Some(file), Some(title)) = (file, title) else {
             continue;
         };
-        let same = |x: &Attachment| same_name(&x.file.value) == same_name(&file.value);
-        if let Some(first) = out.iter().find(|x| same(x)) {
+        if let Some(line) = seen.get(same_name(&file.value)) {
             r.error(
                 file.loc,
                 format!(
-                    "`{}` is attached twice: it is already attached on line {}",
-                    file.value, first.file.loc.line
+                    "`{}` is attached twice: it is already attached on line {line}",
+                    file.value
                 ),
                 Some("list each file once; delete this entry or the other".into()),
             );
             continue;
         }
+        seen.insert(same_name(&file.value).to_string(), file.loc.line);
         out.push(Attachment {
             file,
             title,

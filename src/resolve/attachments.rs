@@ -82,11 +82,16 @@ fn check(
             let (d, n) = p.rsplit_once('/').unwrap_or(("", p));
             (d == dir).then_some(n)
         });
+        // Once the file's messages are full, a suggestion would not be shown.
+        let help = if r.diags.full(r.file) {
+            None
+        } else {
+            suggest(name, here, "files there")
+        };
         r.error(
             a.file.loc,
             format!("there is no file `{name}` in `{folder}`"),
-            suggest(name, here, "files there")
-                .or_else(|| Some("put the file in the document's folder, or correct its name (names are case-sensitive)".into())),
+            help.or_else(|| Some("put the file in the document's folder, or correct its name (names are case-sensitive)".into())),
         );
         return None;
     };
