@@ -71,6 +71,11 @@ fn no_file_of_an_exempt_document_is_copied_and_public_files_are() {
             "used-by-exempt",
             "minutes.pdf",
             "closed-report/annex",
+            // Attachments: of a paper of an exempt meeting, of an exempt
+            // paper of a public meeting (in that meeting's own folder), and
+            // of an exempt plain page; their names, titles and contents.
+            "canary-attach",
+            "CANARY-ATTACH",
         ] {
             assert!(!text.contains(secret), "{path} carries `{secret}`");
             assert!(!path.contains(secret), "{path} was written");
@@ -82,6 +87,8 @@ fn no_file_of_an_exempt_document_is_copied_and_public_files_are() {
         "images/logo.png",
         "meetings/2024-06-01-open/chart.png",
         "meetings/2024-06-01-open/agenda-pack.pdf",
+        // Attached to a public page, in no document's folder.
+        "guides/reading-list.pdf",
     ] {
         assert!(paths.contains(&public), "{public} is published: {paths:?}");
     }
@@ -114,9 +121,37 @@ fn a_restricted_build_copies_the_exempt_files_it_shows() {
         "meetings/2024-06-01-open/secret-chart.png",
         "meetings/2024-06-01-open/closed-report/annex.pdf",
         "images/used-by-exempt.png",
+        "meetings/2024-05-01-closed/canary-attach-pack.pdf",
+        "meetings/2024-06-01-open/canary-attach-appendix.xlsx",
+        "guides/canary-attach-sheet.xlsx",
     ] {
         assert!(out.join(file).is_file(), "{file} is in the restricted site");
     }
+    // Each exempt document shows its attachment, with what the file is.
+    for (page, title, meta) in [
+        (
+            "meetings/2024-05-01-closed/pack/index.html",
+            "<a href=\"../../../meetings/2024-05-01-closed/canary-attach-pack.pdf\">CANARY-ATTACH-PACK-TITLE</a>",
+            "<abbr title=\"Portable Document Format\">PDF</abbr>, ",
+        ),
+        (
+            "meetings/2024-06-01-open/closed-report/index.html",
+            "<a href=\"../../../meetings/2024-06-01-open/canary-attach-appendix.xlsx\">CANARY-ATTACH-APPENDIX-TITLE</a>",
+            "MS Excel Spreadsheet, ",
+        ),
+        (
+            "guides/exempt-note/index.html",
+            "<a href=\"../../guides/canary-attach-sheet.xlsx\">CANARY-ATTACH-SHEET-TITLE</a>",
+            "MS Excel Spreadsheet, ",
+        ),
+    ] {
+        let html = read(&out, page);
+        assert!(html.contains(title), "{page}: {html}");
+        assert!(html.contains(meta), "{page}: {html}");
+    }
+    let pack =
+        std::fs::read(out.join("meetings/2024-05-01-closed/canary-attach-pack.pdf")).unwrap();
+    assert!(String::from_utf8_lossy(&pack).contains("CANARY-ATTACH-PACK-TEXT"));
     let docs = read(&out, "search/docs.js");
     assert!(docs.contains("Response to rec-suspend-director"), "{docs}");
 }

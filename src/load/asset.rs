@@ -10,6 +10,7 @@
 
 mod address;
 mod css;
+mod pdf;
 mod svg;
 
 use crate::diagnostics::{Diagnostics, FileReporter, Severity};
@@ -61,19 +62,71 @@ pub fn check(
         ));
         return Ok(None);
     }
-    let ext = match name.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
-        _ => String::new(),
-    };
+    let ext = extension(name);
     if ext == "svg" {
         return drawing(file, bytes, diags);
     }
-    if ALLOWED.iter().any(|(_, exts)| exts.contains(&ext.as_str())) {
+    if allowed(&ext) {
         return Ok(Some(None));
     }
     let (message, help) = refusal(&ext);
     diags.push(FileReporter::whole_file_error(file, &message, Some(help)));
     Ok(None)
+}
+
+/// A file name's extension in lower case; empty when it has none.
+fn extension(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+        _ => String::new(),
+    }
+}
+
+fn allowed(ext: &str) -> bool {
+    ALLOWED.iter().any(|(_, exts)| exts.contains(&ext))
+}
+
+/// Why a file of this name is never copied, and what to do instead: the
+/// same reasons [`check`] gives the file itself. `None` for a kind that is
+/// copied (an SVG drawing still has its content checked).
+pub fn refused(name: &str) -> Option<(String, String)> {
+    if clutter(name) {
+        return Some((
+            format!(
+                "`{name}` is a file Windows or Office leaves in folders, and is never published"
+            ),
+            "name the document itself".into(),
+        ));
+    }
+    let ext = extension(name);
+    (!allowed(&ext)).then(|| refusal(&ext))
+}
+
+/// What the build knows of a copied file: its size, and for a PDF its
+/// pages (`Err` with why they could not be read). A PDF too large to read
+/// (see `MAX_FILE_BYTES`) has its size and no pages, and no complaint.
+pub fn facts(
+    name: &str,
+    path: &std::path::Path,
+    checked: Option<&[u8]>,
+    read: impl FnOnce() -> std::io::Result<Vec<u8>>,
+) -> (Option<u64>, Option<Result<u32, String>>) {
+    let on_disk = || std::fs::metadata(path).ok().map(|m| m.len());
+    if extension(name) == "pdf" {
+        return match read() {
+            Ok(bytes) => (Some(bytes.len() as u64), Some(pdf::pages(&bytes))),
+            Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => (on_disk(), None),
+            Err(e) => (on_disk(), Some(Err(e.to_string()))),
+        };
+    }
+    match checked {
+        Some(bytes) => (Some(bytes.len() as u64), None),
+        // A site held in memory has no files on disk: read it to measure it.
+        None => (
+            on_disk().or_else(|| read().ok().map(|b| b.len() as u64)),
+            None,
+        ),
+    }
 }
 
 /// Reads and checks an SVG drawing, reporting every reason it is refused.

@@ -37,8 +37,9 @@ pub struct Changes {
     pub changed: BTreeSet<String>,
     /// The documents those files speak for (a plan for its `actions.yaml`).
     pub documents: BTreeSet<String>,
-    /// Whether a file was added or removed (or this is the first load), or
-    /// `site.yaml` changed: then anything may have.
+    /// Whether a file was added or removed (or this is the first load),
+    /// `site.yaml` changed, or a file copied as it is (which a page may
+    /// attach) changed: then anything may have.
     pub everything: bool,
 }
 
@@ -97,6 +98,9 @@ impl LoadCache {
             if fresh {
                 changes.changed.insert(read.file.clone());
                 changes.everything |= read.settings_file;
+                // A file beside the documents (a PDF) may be shown on any
+                // page that attaches it, with its size and pages.
+                changes.everything |= matches!(read.made, super::file::Made::Asset(_));
                 if let Some((id, _)) = &read.claim {
                     changes.documents.insert(id.clone());
                 }
@@ -151,5 +155,12 @@ mod tests {
         write(&c, "site.yaml", "title: Another title\n");
         let (_, changes) = cache.load(&c, &mut Diagnostics::default()).unwrap();
         assert!(changes.everything, "site.yaml changed");
+        // A page that attaches a file shows its size: a new version of
+        // the file may change any page.
+        write(&c, "report.pdf", "first");
+        cache.load(&c, &mut Diagnostics::default()).unwrap();
+        write(&c, "report.pdf", "second, longer");
+        let (_, changes) = cache.load(&c, &mut Diagnostics::default()).unwrap();
+        assert!(changes.everything, "a copied file changed");
     }
 }

@@ -6,7 +6,7 @@ use super::yaml::{Node, Value};
 use crate::diagnostics::FileReporter;
 use crate::model::{At, Common, Exempt, Item, Wording};
 
-/// `title`, `summary`, `source`, `tags`, `draft`, `exempt`.
+/// `title`, `summary`, `source`, `tags`, `attachments`, `draft`, `exempt`.
 pub fn read_common(
     r: &mut FileReporter,
     f: &mut Fields,
@@ -25,6 +25,7 @@ pub fn read_common(
         summary: f.string(r, "summary"),
         source: read_source(r, f),
         tags: f.tags(r),
+        attachments: super::attachments::read_attachments(r, f),
         draft: read_draft(r, f),
         exempt: read_exempt(r, f),
     }

@@ -155,7 +155,15 @@ pub fn read_file(
     match role {
         Role::Asset => {
             if let Some(checked) = super::asset::check(&file, &rel, || read(&path), diags)? {
-                out.made = Made::Asset(Asset { rel, path, checked });
+                let (bytes, pdf_pages) =
+                    super::asset::facts(&rel, &path, checked.as_deref(), || read(&path));
+                out.made = Made::Asset(Asset {
+                    rel,
+                    path,
+                    checked,
+                    bytes,
+                    pdf_pages,
+                });
             }
             return Ok(out);
         }

@@ -3,7 +3,7 @@
 use super::common::read_items;
 use super::fields::Fields;
 use crate::diagnostics::{FileReporter, quote_list};
-use crate::model::{AgendaItem, Date, Meeting, Page, Paper, Response, ResponseStatus};
+use crate::model::{AgendaItem, ClockTime, Date, Meeting, Page, Paper, Response, ResponseStatus};
 
 pub fn read_meeting(r: &mut FileReporter, f: &mut Fields) -> Meeting {
     let date = f.date(r, "date");
@@ -36,9 +36,36 @@ pub fn read_meeting(r: &mut FileReporter, f: &mut Fields) -> Meeting {
         // An unreadable date was reported above; the placeholder never reaches a page.
         date: date.unwrap_or_else(|| Date::day(chrono::NaiveDate::MIN)),
         location: f.string(r, "location"),
+        time: read_time(r, f),
+        attendees: names(r, f, "attendees"),
+        apologies: names(r, f, "apologies"),
         agenda,
         recommendations: read_items(r, f, "recommendations", "recommendation", true),
     }
+}
+
+/// `time: "10:30"`, on the 24-hour clock. Written without quotes, `10:30`
+/// is read as written too.
+fn read_time(r: &mut FileReporter, f: &mut Fields) -> Option<ClockTime> {
+    let t = f.text(r, "time")?;
+    let time = ClockTime::parse(&t.value);
+    if time.is_none() {
+        r.error(
+            t.loc,
+            format!("`time: {}` is not a time of day", t.value.trim()),
+            Some("write the time the meeting starts as HH:MM on the 24-hour clock, in quotes: `time: \"10:30\"`, `time: \"14:00\"`".into()),
+        );
+    }
+    time
+}
+
+/// `attendees:` and `apologies:`: a list of names (one name alone is a list of one).
+fn names(r: &mut FileReporter, f: &mut Fields, key: &'static str) -> Vec<String> {
+    f.texts(r, key)
+        .into_iter()
+        .map(|t| t.value.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 pub fn read_paper(r: &mut FileReporter, f: &mut Fields) -> Paper {

@@ -4,6 +4,7 @@
 
 mod areas;
 mod asset;
+mod attachments;
 mod bands;
 mod bounds;
 mod cache;
@@ -22,6 +23,7 @@ mod text;
 mod walk;
 pub mod yaml;
 
+pub use asset::refused as refused_kind;
 pub use cache::{Changes, LoadCache};
 pub use common::valid_item_id;
 pub use file::{FileRead, Made, read_file};

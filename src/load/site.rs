@@ -5,7 +5,8 @@ use super::fields::{Fields, parse_rag, scalar_text};
 use super::yaml::{Node, Value};
 use crate::diagnostics::{FileReporter, quote_list, suggest};
 use crate::model::{
-    Areas, Colour, Grade, Period, Rag, RiskBands, Scale, Settings, StatusLabels, builtin_scales,
+    Areas, Colour, Contact, Grade, Period, Rag, RiskBands, Scale, Settings, StatusLabels,
+    builtin_scales,
 };
 
 pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
@@ -23,6 +24,7 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
         statuses: StatusLabels::default(),
         stale_after: Period::months(12),
         risk_bands: RiskBands::default(),
+        accessibility_contact: None,
     };
     let Some(mut f) = Fields::of(r, root, "site.yaml") else {
         return settings;
@@ -88,6 +90,16 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
         .and_then(|node| read_risk_bands(r, node))
     {
         settings.risk_bands = bands;
+    }
+    if let Some(c) = f.text(r, "accessibility_contact") {
+        settings.accessibility_contact = Contact::parse(&c.value);
+        if settings.accessibility_contact.is_none() {
+            r.error(
+                c.loc,
+                format!("`accessibility_contact: {}` is neither an email address nor a web address", c.value.trim()),
+                Some("write the address readers ask for an accessible format: an email address (`democratic.services@example.gov.uk`) or the address of a web form, starting https://".into()),
+            );
+        }
     }
     f.finish(r, "site.yaml");
     settings

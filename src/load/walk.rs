@@ -20,6 +20,11 @@ pub struct Asset {
     /// that passed, which are what is published, so that a file changed
     /// after the check is never copied unchecked.
     pub checked: Option<std::sync::Arc<[u8]>>,
+    /// Its size in bytes, when it could be had.
+    pub bytes: Option<u64>,
+    /// For a PDF read to count its pages: the count, or why it could not
+    /// be read. `None` for any other file (and a PDF too large to read).
+    pub pdf_pages: Option<Result<u32, String>>,
 }
 
 /// Everything read from `content/`.

@@ -1,7 +1,8 @@
 //! Typed documents: what the load stage makes of each content file.
 
 use super::{
-    Areas, Date, KindName, Period, Rag, RiskBands, RiskReview, RiskScore, Scale, StatusLabels,
+    Areas, Attachment, ClockTime, Contact, Date, KindName, Period, Rag, RiskBands, RiskReview,
+    RiskScore, Scale, StatusLabels,
 };
 use crate::diagnostics::Loc;
 
@@ -41,6 +42,8 @@ pub struct Settings {
     pub stale_after: Period,
     /// (v2) Names for risk scores.
     pub risk_bands: RiskBands,
+    /// Whom readers ask for an attachment in an accessible format.
+    pub accessibility_contact: Option<Contact>,
 }
 
 /// Local Government Act 1972 Schedule 12A.
@@ -67,6 +70,8 @@ pub struct Common {
     pub summary: Option<String>,
     pub source: Option<String>,
     pub tags: Vec<String>,
+    /// Files published with the document, in its own folder.
+    pub attachments: Vec<Attachment>,
     pub draft: bool,
     pub exempt: Option<Exempt>,
 }
@@ -100,6 +105,19 @@ impl Document {
         } else {
             self.id.rsplit_once('/').map_or("", |(d, _)| d)
         }
+    }
+
+    /// An attachment's path under `content/`: its name in the document's
+    /// own folder. `None` for a name that leads to another folder.
+    pub fn attachment_path(&self, a: &Attachment) -> Option<String> {
+        let name = a.file.value.trim().trim_start_matches("./");
+        if name.is_empty() || name.contains(['/', '\\']) || name == "." || name == ".." {
+            return None;
+        }
+        Some(match self.source_dir() {
+            "" => name.to_string(),
+            dir => format!("{dir}/{name}"),
+        })
     }
 }
 
@@ -388,6 +406,9 @@ pub struct Meeting {
     pub committee: Option<String>,
     pub date: Date,
     pub location: Option<String>,
+    pub time: Option<ClockTime>,
+    pub attendees: Vec<String>,
+    pub apologies: Vec<String>,
     pub agenda: Vec<AgendaItem>,
     pub recommendations: Vec<Item>,
 }

@@ -2,6 +2,7 @@
 //! the typed documents the load stage produces.
 
 mod areas;
+mod attachment;
 pub mod chars;
 mod colour;
 mod date;
@@ -15,6 +16,7 @@ mod risk;
 mod scale;
 
 pub use areas::{Area, AreaDef, AreaProblem, Areas, area_key};
+pub use attachment::{Attachment, ClockTime, Contact, FileFacts};
 pub use colour::Colour;
 pub use date::Date;
 pub use document::*;

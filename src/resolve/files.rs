@@ -1,5 +1,6 @@
 //! Which files from the content folder (images, PDFs) are copied to the
-//! site. A file is published only when a published page links to it, or it
+//! site. A file is published only when a published page links to it (in
+//! its text, or as one of its `attachments`), or it
 //! sits in a published document's own folder and no unpublished document
 //! uses it. A file in an exempt or draft document's folder is never
 //! published, whoever links to it: the folder is the document's.
@@ -40,6 +41,12 @@ pub fn decide(
             if let Some(RelativeLink::File { path, .. }) =
                 relative_link(&link.value, doc.source_dir())
             {
+                set.insert(path);
+            }
+        }
+        // An attachment is a link from its document.
+        for a in &doc.common.attachments {
+            if let Some(path) = doc.attachment_path(a) {
                 set.insert(path);
             }
         }

@@ -2,6 +2,7 @@
 //! statuses derived from the record. Checks everything that needs more than
 //! one file to see.
 
+mod attachments;
 mod chains;
 mod clashes;
 mod files;
@@ -114,6 +115,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
     default_paper_dates(&mut documents);
     check_grades(&documents, &settings, &sources, diags);
     check_priorities(&documents, &sources, diags);
+    attachments::resolve(&mut documents, &assets, &sources, diags);
 
     let hidden = hidden_documents(&documents, publish);
     let restricted = hidden_documents(&documents, Publish::default());

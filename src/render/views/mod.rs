@@ -1,6 +1,7 @@
 //! What each template is given: plain data, every link already relative to
 //! the page it appears on.
 
+mod attachments;
 mod data;
 mod plan;
 mod risks;
@@ -180,6 +181,7 @@ impl<'a> View<'a> {
             "summary": &doc.common.summary,
             "source": &doc.common.source,
             "tags": self.tags(&doc.common.tags),
+            "attachments": self.attachments(doc),
             "body": markdown::to_html(&doc.body, &doc.id, doc.source_dir(), &self.linker),
             "referenced_by": self.backlinks(&doc.id, None),
             "exempt": self.exempt_banner(&doc.id),
@@ -262,6 +264,8 @@ impl<'a> View<'a> {
                     .collect();
                 crate::obj!({
                     "committee": &m.committee, "date": m.date, "location": &m.location,
+                    "time": m.time.map(|t| crate::obj!({ "long": t.long(), "iso": t.iso() })),
+                    "attendees": &m.attendees, "apologies": &m.apologies,
                     "agenda": m.agenda.iter().map(|a| crate::obj!({
                         "item": &a.item, "title": &a.title,
                         "paper": a.paper.as_ref().map(|p| self.linker.link(&format!("{id}/{}", p.value.trim()), id)),
