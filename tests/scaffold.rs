@@ -67,7 +67,7 @@ fn every_type_is_made_with_today_and_passes_check_once_titled() {
     // Untitled, each is an error that says so.
     let (code, _, err) = check(&content, &["--strict"]);
     assert_eq!(code, 1);
-    assert_eq!(err.matches("has no `title`").count(), 8, "{err}");
+    assert_eq!(err.matches("has no `title`").count(), 9, "{err}");
     // Write the titles, as an officer would.
     for (_, _, file) in EVERY_TYPE {
         let path = content.join(file);
@@ -86,7 +86,7 @@ fn every_type_is_made_with_today_and_passes_check_once_titled() {
     let (code, out, err) = check(&content, &["--strict"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.is_empty(), "no warnings: {err}");
-    assert!(out.contains("checked 7 documents"), "{out}");
+    assert!(out.contains("checked 8 documents"), "{out}");
 }
 
 #[test]
@@ -111,6 +111,9 @@ fn the_contract_fields_are_all_present() {
                 "judgements:",
                 "overall: true",
                 "recommendations:",
+                "follows:",
+                "attachments:",
+                "wording: summary",
                 "draft:",
                 "exempt:",
             ][..],
@@ -146,6 +149,7 @@ fn the_contract_fields_are_all_present() {
                 "owner:",
                 "adopted:",
                 "responds_to:",
+                "supersedes:",
                 "priorities:",
                 "status:",
             ],
@@ -154,6 +158,7 @@ fn the_contract_fields_are_all_present() {
             "plans/recovery/actions.yaml",
             &[
                 "priority: P1",
+                "continues:",
                 "owner:",
                 "due:",
                 "revised_due:",
@@ -169,6 +174,9 @@ fn the_contract_fields_are_all_present() {
                 "committee:",
                 "date:",
                 "location:",
+                "time:",
+                "attendees:",
+                "apologies:",
                 "agenda:",
                 "paper:",
                 "recommendations:",
@@ -195,6 +203,8 @@ fn the_contract_fields_are_all_present() {
                 "status:",
                 "reviewed:",
                 "mitigation:",
+                "target:",
+                "reviews:",
             ],
         ),
         (
