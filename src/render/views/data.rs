@@ -131,7 +131,10 @@ impl View<'_> {
                 }
             });
         let target = ind.target.map(|t| with_unit(t, unit));
+        // An out-of-date value is not read against the target at all.
+        let stale = s.is_some_and(|s| s.stale);
         let against = match (s.and_then(|s| s.met), s.and_then(|s| s.status)) {
+            _ if stale => None,
             (Some(true), _) => Some("met"),
             (Some(false), Some(Rag::Amber)) => Some("not met; moving towards it"),
             (Some(false), _) => Some("not met"),
