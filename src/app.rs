@@ -105,7 +105,7 @@ pub fn render(
     opts: &Options,
     pages: bool,
     progress: &dyn Progress,
-) -> Result<(Report, Vec<render::OutputFile>), String> {
+) -> Result<(Report, Vec<crate::output::OutputFile>), String> {
     let (mut report, ready) = prepare(opts)?;
     let (true, Some((site, theme))) = (pages, ready) else {
         return Ok((report, Vec::new()));

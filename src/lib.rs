@@ -7,9 +7,12 @@
 //! [`app`] runs the stages for each command.
 
 pub mod app;
+pub mod charts;
 pub mod diagnostics;
+pub mod exports;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod progress;
 pub mod render;
 pub mod resolve;

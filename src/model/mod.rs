@@ -11,6 +11,7 @@ mod kinds;
 mod names;
 mod paths;
 mod period;
+mod quantity;
 mod rag;
 mod risk;
 mod scale;
@@ -24,6 +25,7 @@ pub use kinds::{BUILT_PAGES, KindInfo, KindName, Section, is_built_folder, is_bu
 pub use names::{MAX_NAME_BYTES, folded, tag_slug, unwritable};
 pub use paths::{RelativeLink, relative_link};
 pub use period::{PERIOD_FORMS, Period};
+pub use quantity::{number, with_unit};
 pub use rag::{Rag, StatusLabels};
 pub use risk::{MAX_SCORE, RiskBand, RiskBands, RiskReview, RiskScore};
 pub use scale::{Grade, Scale, builtin_scales};

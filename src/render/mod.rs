@@ -3,9 +3,7 @@
 //! relative to the page it is on.
 
 mod changes;
-pub mod charts;
 mod dashboard;
-pub mod exports;
 mod links;
 pub(crate) mod lists;
 pub mod markdown;
@@ -21,7 +19,7 @@ mod timeline;
 pub mod value;
 mod views;
 
+pub use crate::output::{Content, OutputFile};
 pub use links::root_for;
-pub use pages::{Content, OutputFile, render_site};
-pub use parts::{Part, Rendered, render_parts, render_some};
-pub use views::{number, with_unit};
+
+pub use parts::{Part, Rendered, render_parts, render_site, render_some};

@@ -5,25 +5,10 @@ use super::theme::Theme;
 use super::views::View;
 use crate::diagnostics::{Diagnostic, FileReporter};
 use crate::model::{Document, KindName};
-use crate::progress::Progress;
+use crate::output::{Content, OutputFile};
 use crate::resolve::{Site, doc_url};
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
-use std::sync::Mutex;
-
-/// A file of the built site.
-pub struct OutputFile {
-    /// Path under the output folder, with `/` separators.
-    pub path: String,
-    pub content: Content,
-}
-
-pub enum Content {
-    Bytes(Vec<u8>),
-    /// Copied as it is from the content folder.
-    Copy(PathBuf),
-}
 
 pub(super) struct Renderer<'a> {
     pub(super) site: &'a Site,
@@ -57,46 +42,6 @@ pub(super) fn menu(site: &Site) -> Vec<(&'static str, &'static str)> {
         folders.push(("recommendations", "Recommendations"));
     }
     folders
-}
-
-/// Renders the whole site in memory, in a stable order: for the preview and
-/// for tests. A build hands each file to the writer as it is made instead
-/// ([`render_parts`](super::parts::render_parts)).
-pub fn render_site(
-    site: &Site,
-    theme: &Theme,
-    progress: &dyn Progress,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let files = Mutex::new(Vec::new());
-    let collect = |f: OutputFile| {
-        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
-        Ok(())
-    };
-    let rendered = match super::parts::render_parts(site, theme, progress, &collect) {
-        Ok(r) => r,
-        Err(e) => {
-            return Err(vec![FileReporter::whole_file_error(
-                "output",
-                &format!("keeping the site in memory failed: {e}"),
-                None,
-            )]);
-        }
-    };
-    if !rendered.errors.is_empty() {
-        return Err(rendered.errors);
-    }
-    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
-    files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
-}
-
-impl OutputFile {
-    pub fn bytes(path: String, bytes: Vec<u8>) -> OutputFile {
-        OutputFile {
-            path,
-            content: Content::Bytes(bytes),
-        }
-    }
 }
 
 impl<'a> Renderer<'a> {

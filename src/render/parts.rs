@@ -3,10 +3,11 @@
 //! build renders every part in parallel and hands each file on as soon as
 //! it is made; the preview renders only the parts an edit touched.
 
-use super::pages::{OutputFile, Renderer, menu};
+use super::pages::{Renderer, menu};
 use super::theme::Theme;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, FileReporter};
 use crate::model::{Document, Kind, KindName};
+use crate::output::OutputFile;
 use crate::progress::Progress;
 use crate::resolve::Site;
 use rayon::prelude::*;
@@ -44,7 +45,7 @@ pub enum Part {
 impl Part {
     /// Every part of a site: the documents first, then the whole-site
     /// parts. `feed.xml` and `sitemap.xml` are not among them: they are
-    /// made from the list of every page (see [`web_files`](super::exports::web_files)).
+    /// made from the list of every page (see [`web_files`](crate::exports::web_files)).
     pub fn all(site: &Site) -> Vec<Part> {
         let mut parts: Vec<Part> = (0..site.documents.len()).map(Part::Document).collect();
         parts.extend(Part::CONTENT_WIDE);
@@ -141,7 +142,7 @@ pub fn render_parts(
         rendered.errors.extend(errors);
     }
     let pages: Vec<&str> = rendered.paths.iter().map(String::as_str).collect();
-    let web = super::exports::web_files(site, &pages);
+    let web = crate::exports::web_files(site, &pages);
     rendered.paths.extend(web.iter().map(|f| f.path.clone()));
     web.into_iter().for_each(give);
     match failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
@@ -208,8 +209,8 @@ fn render_part(
                 .iter()
                 .map(|(name, bytes)| OutputFile::bytes(format!("assets/{name}"), bytes.clone())),
         ),
-        Part::Data => r.files.extend(super::exports::data_files(site)),
-        Part::SearchIndex => r.files.extend(super::exports::search_files(site)),
+        Part::Data => r.files.extend(crate::exports::data_files(site)),
+        Part::SearchIndex => r.files.extend(crate::exports::search_files(site)),
         Part::Copies => r.files.extend(site.assets.iter().map(|a| OutputFile {
             path: a.rel.clone(),
             content: match &a.checked {
@@ -263,4 +264,35 @@ impl Renderer<'_> {
             | Kind::Indicator(_) => self.document(doc, template),
         }
     }
+}
+
+/// Renders the whole site in memory, in a stable order: for the preview and
+/// for tests. A build hands each file to the writer as it is made instead
+/// ([`render_parts`](super::parts::render_parts)).
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    progress: &dyn Progress,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let files = Mutex::new(Vec::new());
+    let collect = |f: OutputFile| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+        Ok(())
+    };
+    let rendered = match super::parts::render_parts(site, theme, progress, &collect) {
+        Ok(r) => r,
+        Err(e) => {
+            return Err(vec![FileReporter::whole_file_error(
+                "output",
+                &format!("keeping the site in memory failed: {e}"),
+                None,
+            )]);
+        }
+    };
+    if !rendered.errors.is_empty() {
+        return Err(rendered.errors);
+    }
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
 }

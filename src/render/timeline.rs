@@ -1,9 +1,9 @@
 //! `timeline/index.html`: the improvement journey in date order, grouped by
 //! year, under a drawn timeline of graded judgements and visits.
 
-use super::charts::{JourneyMark, journey};
 use super::pages::Renderer;
 use super::views::{View, status};
+use crate::charts::{JourneyMark, journey};
 use crate::model::{Inspection, Kind};
 use crate::resolve::{Event, EventKind, action_url, doc_url};
 use serde_json::{Value, json};

@@ -6,8 +6,9 @@
 
 use super::depends::touched;
 use crate::diagnostics::Diagnostic;
+use crate::output::{Content, OutputFile};
 use crate::render::theme::Theme;
-use crate::render::{Content, OutputFile, Part, render_some};
+use crate::render::{Part, render_some};
 use crate::resolve::Site;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -124,7 +125,7 @@ impl Live {
     /// `feed.xml` and `sitemap.xml`, from every page.
     fn render_web(&mut self) {
         let pages: Vec<&str> = self.files.keys().map(String::as_str).collect();
-        let web = crate::render::exports::web_files(&self.site, &pages);
+        let web = crate::exports::web_files(&self.site, &pages);
         for OutputFile { path, content } in web {
             self.files.insert(path, Arc::new(content));
         }

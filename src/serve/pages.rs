@@ -3,7 +3,7 @@
 use super::live::{Live, Lookup};
 use crate::app::{Options, Report, prepare_with, warn_without_base_url};
 use crate::load::LoadCache;
-use crate::render::Content;
+use crate::output::Content;
 use axum::body::Body;
 use axum::http::{StatusCode, header};
 use axum::response::Response;

@@ -7,8 +7,8 @@
 mod place;
 mod swap;
 
-use crate::render::Content;
-use crate::render::OutputFile;
+use crate::output::Content;
+use crate::output::OutputFile;
 use place::{Place, Swap};
 use std::collections::HashSet;
 use std::fs;

@@ -6,7 +6,6 @@ mod data;
 mod plan;
 mod risks;
 
-pub use data::{number, with_unit};
 pub use plan::progress;
 pub use risks::{band_counts, band_summary};
 

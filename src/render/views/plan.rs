@@ -1,8 +1,8 @@
 //! Views of plans and their actions.
 
 use super::{ATTENTION, View, date, status, trend_word};
+use crate::charts::{SpreadPart, spread};
 use crate::model::{Action, Document, Rag};
-use crate::render::charts::{SpreadPart, spread};
 use crate::resolve::{ActionRef, ActionStatus, Progress, ResolvedPlan, action_url, is_web_address};
 
 /// "9 of 25 complete", with its parts for templates.

@@ -3,8 +3,8 @@
 //! by band, never mixed with the RAG statuses of actions.
 
 use super::View;
+use crate::charts::{HeatRisk, ScoreChart, ScorePoint, heat_map, score_chart};
 use crate::model::{Rag, StatusLabels};
-use crate::render::charts::{HeatRisk, ScoreChart, ScorePoint, heat_map, score_chart};
 use crate::resolve::{Banded, ResolvedRisk, Site};
 use serde_json::{Value, json};
 

@@ -21,7 +21,7 @@ mod words;
 
 pub use words::{MAX_POSTINGS, shard_key, terms};
 
-use super::{Content, OutputFile};
+use crate::output::{Content, OutputFile};
 use crate::resolve::Site;
 use records::records;
 use serde::Serialize;

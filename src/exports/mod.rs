@@ -7,7 +7,7 @@ mod json;
 mod search;
 mod tables;
 
-use super::{Content, OutputFile};
+use crate::output::{Content, OutputFile};
 use crate::resolve::Site;
 
 pub use search::search_files;
