@@ -8,7 +8,7 @@ const assert = require("assert");
 const { loadSearch, repo } = require("./harness.js");
 
 const code = fs.readFileSync(path.join(repo, "themes/default/static/search.js"), "utf8");
-const rust = fs.readFileSync(path.join(repo, "src/render/exports/search/words.rs"), "utf8");
+const rust = fs.readFileSync(path.join(repo, "src/exports/search/words.rs"), "utf8");
 const { window } = loadSearch();
 const S = window.OversightSearch;
 
