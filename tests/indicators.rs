@@ -122,7 +122,7 @@ fn an_out_of_date_indicator_says_so_has_no_status_and_is_not_counted() {
         "left out of the home page's counts"
     );
     assert!(
-        home.contains("(2 with no recent value, not rated)"),
+        home.contains("(1 with no recent value, not rated)"),
         "{home}"
     );
     let status = read(&out, "status/index.html");

@@ -62,17 +62,18 @@ impl Renderer<'_> {
 }
 
 /// Indicators against their targets, by status, apart from actions: only
-/// those with a target and a recent value have a status; those whose latest
-/// value is out of date are counted separately, as not rated.
+/// those with a target and a recent value have a status; those with a
+/// target whose latest value is out of date are counted apart, as not rated.
 fn indicator_glance(view: &View) -> Value {
     let site = view.site;
     let mut counts = [0usize; 5];
     let mut out_of_date = 0;
     for d in &site.documents {
-        let Kind::Indicator(_) = &d.kind else {
+        // Without a target an indicator is never rated, recent or not.
+        let Kind::Indicator(ind) = &d.kind else {
             continue;
         };
-        let Some(s) = site.indicators.get(&d.id) else {
+        let Some(s) = site.indicators.get(&d.id).filter(|_| ind.target.is_some()) else {
             continue;
         };
         if s.stale {

@@ -73,10 +73,10 @@ export function pageTypes(out) {
   const pages = [
     "index.html", "search/index.html", "timeline/index.html", "status/index.html",
     "changes/index.html", "recommendations/index.html", "tags/index.html",
-    "inspections/index.html", "visits/index.html", "plans/index.html", "meetings/index.html",
+    "inspections/index.html", "visits/index.html", "reviews/index.html", "plans/index.html", "meetings/index.html",
     "risks/index.html", "indicators/index.html", "accessibility/index.html", "404.html",
   ];
-  for (const kind of ["inspection", "visit", "plan", "meeting", "paper", "indicator", "page"]) {
+  for (const kind of ["inspection", "visit", "review", "plan", "meeting", "paper", "indicator", "page"]) {
     const d = first(kind);
     if (d) pages.push(d.url);
   }
