@@ -79,17 +79,6 @@ fn built(site_yaml: &str) -> (tempfile::TempDir, PathBuf) {
     (tmp, out)
 }
 
-/// The text of `html` from `start` up to the next `end`.
-fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
-    let from = html
-        .find(start)
-        .unwrap_or_else(|| panic!("no {start:?} in {html}"));
-    let rest = &html[from..];
-    &rest[..rest[start.len()..]
-        .find(end)
-        .map_or(rest.len(), |i| i + start.len())]
-}
-
 /// The cells of the row headed `area`, as text with the tags taken out.
 fn row(table: &str, area: &str) -> Vec<String> {
     let tr = between(table, &format!("<th scope=\"row\">{area}</th>"), "</tr>");

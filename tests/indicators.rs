@@ -53,15 +53,6 @@ fn built(site_yaml: &str, as_of: &str) -> (tempfile::TempDir, PathBuf) {
     (tmp, out)
 }
 
-/// The text between `from` and the next `to`.
-fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
-    let start = html
-        .find(from)
-        .unwrap_or_else(|| panic!("no {from:?} in {html}"));
-    let rest = &html[start..];
-    &rest[..rest.find(to).unwrap_or(rest.len())]
-}
-
 /// The number of indicators the home page's headline counts at a status
 /// label ("0" when it lists none there).
 fn glance(home: &str, label: &str) -> String {

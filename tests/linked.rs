@@ -14,17 +14,6 @@ fn built(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     (tmp, out)
 }
 
-/// The text of `html` from `start` up to the next `end`.
-fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
-    let from = html
-        .find(start)
-        .unwrap_or_else(|| panic!("no {start:?} in page"));
-    let rest = &html[from..];
-    &rest[..rest[start.len()..]
-        .find(end)
-        .map_or(rest.len(), |i| i + start.len())]
-}
-
 /// Where each needle first appears; panics naming any that is missing.
 fn positions(html: &str, needles: &[&str]) -> Vec<usize> {
     needles

@@ -158,15 +158,6 @@ fn built() -> (tempfile::TempDir, PathBuf) {
     (tmp, out)
 }
 
-/// The text of `html` from `start` to the next `end`.
-fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
-    let from = html
-        .find(start)
-        .unwrap_or_else(|| panic!("{start:?} not in {html}"));
-    let rest = &html[from..];
-    &rest[..rest.find(end).unwrap_or(rest.len())]
-}
-
 #[test]
 fn a_chain_is_shown_both_ways() {
     let (_t, out) = built();

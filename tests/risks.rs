@@ -16,17 +16,6 @@ fn built(content: &Path) -> (tempfile::TempDir, PathBuf) {
     (tmp, out)
 }
 
-/// The text of `html` from `start` up to the next `end`.
-fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
-    let from = html
-        .find(start)
-        .unwrap_or_else(|| panic!("no {start:?} in page"));
-    let rest = &html[from..];
-    &rest[..rest[start.len()..]
-        .find(end)
-        .map_or(rest.len(), |i| i + start.len())]
-}
-
 /// A risk's row in the register's table.
 fn row<'a>(html: &'a str, id: &str) -> &'a str {
     between(html, &format!("<tr id=\"{id}\">"), "</tr>")

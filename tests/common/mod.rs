@@ -182,3 +182,15 @@ pub fn write_site<S: AsRef<str>>(dir: &Path, site_yaml: &str, files: &[(&str, S)
     }
     content
 }
+
+/// The part of `html` from `start` up to (not including) the first `end`
+/// after it, or to the end; fails the test when `start` is not there.
+pub fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in {html}"));
+    let rest = &html[from..];
+    &rest[..rest[start.len()..]
+        .find(end)
+        .map_or(rest.len(), |i| i + start.len())]
+}
