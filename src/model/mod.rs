@@ -13,8 +13,10 @@ mod paths;
 mod period;
 mod quantity;
 mod rag;
+mod records;
 mod risk;
 mod scale;
+mod settings;
 
 pub use areas::{Area, AreaDef, AreaProblem, Areas, area_key};
 pub use attachment::{Attachment, ClockTime, Contact, FileFacts};
@@ -27,8 +29,10 @@ pub use paths::{RelativeLink, relative_link};
 pub use period::{PERIOD_FORMS, Period};
 pub use quantity::{number, with_unit};
 pub use rag::{Rag, StatusLabels};
+pub use records::*;
 pub use risk::{MAX_SCORE, RiskBand, RiskBands, RiskReview, RiskScore};
 pub use scale::{Grade, Scale, builtin_scales};
+pub use settings::Settings;
 
 /// The Markdown dialect officers write: CommonMark with tables, footnotes,
 /// strikethrough and `{#id}` heading attributes.
