@@ -8,6 +8,7 @@ mod attachments;
 mod bands;
 mod bounds;
 mod cache;
+mod classify;
 mod clean;
 mod common;
 mod data;
