@@ -68,6 +68,23 @@ fn a_paper_that_is_its_pdf_alone_builds_without_a_warning_and_shows_the_pdf_firs
 }
 
 #[test]
+fn site_json_lists_each_attachment_with_its_size_and_pages() {
+    let (_t, out, _) = built(&fixture("attachments"));
+    let site: serde_json::Value = serde_json::from_str(&read(&out, "data/site.json")).unwrap();
+    let paper = site["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "meetings/2024-03-05-cypssc/report")
+        .expect("the paper");
+    let a = &paper["attachments"][0];
+    assert_eq!(a["file"], "meetings/2024-03-05-cypssc/report.pdf", "{a}");
+    assert_eq!(a["pages"], 12, "{a}");
+    assert_eq!(a["withheld"], serde_json::Value::Null, "{a}");
+    assert!(a["bytes"].as_u64().is_some_and(|b| b > 3000), "{a}");
+}
+
+#[test]
 fn other_kinds_and_other_documents_show_their_attachments_too() {
     let (_t, out, _) = built(&fixture("attachments"));
     let meeting = read(&out, "meetings/2024-03-05-cypssc/index.html");

@@ -132,25 +132,6 @@ fn text_that_looks_like_a_formula_stays_text_in_a_spreadsheet() {
     }
 }
 
-fn validate(out: &Path) {
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/site.schema.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let data: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("data/site.json")).unwrap())
-            .unwrap();
-    let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
-    let errors: Vec<String> = validator
-        .iter_errors(&data)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "{}", errors.join("\n"));
-}
-
 #[test]
 fn site_json_validates_against_its_schema_and_carries_derived_statuses() {
     let (_t, out) = built("valid");
@@ -197,7 +178,7 @@ fn site_json_validates_against_its_schema_and_carries_derived_statuses() {
 }
 
 #[test]
-fn the_example_and_hostile_sites_validate_too() {
+fn the_example_hostile_and_v2_sites_validate_too() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("example");
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
@@ -205,6 +186,11 @@ fn the_example_and_hostile_sites_validate_too() {
     validate(&out);
     let (_t, hostile) = built("hostile");
     validate(&hostile);
+    // The v2 fixtures: attachments, risk history, a refreshed record.
+    for fixture in ["attachments", "risk-history"] {
+        let (_t, out) = built(fixture);
+        validate(&out);
+    }
 }
 
 #[test]

@@ -159,6 +159,12 @@ fn built() -> (tempfile::TempDir, PathBuf) {
 }
 
 #[test]
+fn site_json_of_the_record_matches_its_schema() {
+    let (_t, out) = built();
+    validate(&out);
+}
+
+#[test]
 fn a_chain_is_shown_both_ways() {
     let (_t, out) = built();
     let first = read(&out, "visits/first/index.html");

@@ -152,6 +152,28 @@ fn document(site: &Site, d: &Document) -> Value {
         Kind::Page(p) => crate::obj!({ "responses": responses(site, &p.responses, id) }),
         Kind::Home | Kind::ListIntro => crate::obj!({}),
     };
+    let attachments: Vec<Value> = d
+        .common
+        .attachments
+        .iter()
+        .filter_map(|a| {
+            let path = d.attachment_path(a)?;
+            let facts = a.facts?;
+            // A file that is not copied is named by why, never by its path.
+            let withheld = site.index.withheld_file(&path);
+            Some(crate::obj!({
+                "title": &a.title.value,
+                "file": withheld.is_none().then_some(&path),
+                "withheld": withheld,
+                "bytes": facts.bytes, "pages": facts.pages,
+            }))
+        })
+        .collect();
+    if !attachments.is_empty()
+        && let Value::Object(base) = &mut v
+    {
+        base.insert("attachments".into(), Value::Array(attachments));
+    }
     let follows = d.kind.follows();
     if !follows.is_empty()
         && let Value::Object(base) = &mut v

@@ -194,3 +194,23 @@ pub fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
         .find(end)
         .map_or(rest.len(), |i| i + start.len())]
 }
+
+/// Checks `data/site.json` in `out` against `docs/site.schema.json`.
+pub fn validate(out: &std::path::Path) {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/site.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("data/site.json")).unwrap())
+            .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
+    let errors: Vec<String> = validator
+        .iter_errors(&data)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
