@@ -42,6 +42,22 @@ const fileBase = pathToFileURL(out + path.sep).href;
 const browser = await launch();
 const types = pageTypes(out);
 
+// The version 2 fixtures show what the example cannot: attachments (the
+// example has no real PDFs) and a risk's history. Their pages are checked
+// with the example's for accessibility and for fitting 320 px.
+const fixturePages = [
+  ["attachments", ["meetings/2024-03-05-cypssc/index.html", "meetings/2024-03-05-cypssc/report/index.html", "visits/2024-01-monitoring/index.html"]],
+  ["risk-history", ["index.html", "risks/index.html", "status/index.html"]],
+];
+const fixtureSites = [];
+const targets = types.map((t) => ({ label: t, url: () => base + t }));
+for (const [name, pages] of fixturePages) {
+  const built = buildSite(bin, path.join(repo, "tests", "fixtures", name));
+  const served = await serve(built.out);
+  fixtureSites.push({ ...built, ...served });
+  for (const p of pages) targets.push({ label: `${name}: ${p}`, url: () => served.base + p });
+}
+
 /** Opens a page and records its console errors and failed requests. */
 async function visit(context, url) {
   const page = await context.newPage();
@@ -162,8 +178,8 @@ const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"
 await check("axe-core finds no WCAG 2.2 A or AA violation on any page type", async () => {
   const context = await browser.newContext();
   const found = [];
-  for (const t of types) {
-    const { page } = await visit(context, base + t);
+  for (const { label: t, url } of targets) {
+    const { page } = await visit(context, url());
     await page.addScriptTag({ content: axeSource });
     const result = await page.evaluate(() =>
       window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] } }),
@@ -176,14 +192,14 @@ await check("axe-core finds no WCAG 2.2 A or AA violation on any page type", asy
   }
   await context.close();
   if (found.length) throw new Error(found.join("\n"));
-  return `${types.length} page types`;
+  return `${types.length} page types and ${targets.length - types.length} pages of the v2 fixtures`;
 });
 
 await check("nothing overflows at 320 px wide (400 % zoom)", async () => {
   const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
   const found = [];
-  for (const t of types) {
-    const { page } = await visit(context, base + t);
+  for (const { label: t, url } of targets) {
+    const { page } = await visit(context, url());
     const wide = await page.evaluate(() => {
       const w = document.documentElement.clientWidth;
       if (document.documentElement.scrollWidth <= w + 1) return null;
@@ -198,14 +214,14 @@ await check("nothing overflows at 320 px wide (400 % zoom)", async () => {
   }
   await context.close();
   if (found.length) throw new Error(found.join("\n"));
-  return `${types.length} page types`;
+  return `${types.length} page types and ${targets.length - types.length} pages of the v2 fixtures`;
 });
 
 await check("every page passes the Nu Html Checker", async () => {
   const jar = path.join(path.dirname(require.resolve("vnu-jar")), "build", "dist", "vnu.jar");
   let report = "";
   try {
-    execFileSync("java", ["-jar", jar, "--errors-only", "--format", "json", "--skip-non-html", out], { stdio: "pipe" });
+    execFileSync("java", ["-jar", jar, "--errors-only", "--format", "json", "--skip-non-html", out, ...fixtureSites.map((f) => f.out)], { stdio: "pipe" });
   } catch (e) {
     report = String(e.stderr);
   }
@@ -215,12 +231,17 @@ await check("every page passes the Nu Html Checker", async () => {
       throw new Error(messages.slice(0, 30).map((m) => `${m.url.replace(pathToFileURL(out).href, "")}:${m.lastLine}: ${m.message}`).join("\n"));
     }
   }
-  const pages = execFileSync("find", [out, "-name", "*.html"]).toString().trim().split("\n").length;
-  return `${pages} pages`;
+  const count = (dir) => execFileSync("find", [dir, "-name", "*.html"]).toString().trim().split("\n").length;
+  const extra = fixtureSites.reduce((n, f) => n + count(f.out), 0);
+  return `${count(out)} pages of the example and ${extra} of the v2 fixtures`;
 });
 
 await browser.close();
 server.close();
 fs.rmSync(dir, { recursive: true, force: true });
+for (const f of fixtureSites) {
+  f.server.close();
+  fs.rmSync(f.dir, { recursive: true, force: true });
+}
 console.log(failures ? `# ${failures} of ${count} failed` : `# all ${count} passed`);
 process.exit(failures ? 1 : 0);
