@@ -193,17 +193,29 @@ fn judgements_over_time_tabulate_areas_against_inspections_one_table_per_scale()
 }
 
 #[test]
-fn committee_recommendations_show_responses_and_flag_the_unanswered() {
+fn the_tracker_shows_responses_actions_and_flags_the_unanswered() {
     let (_t, out) = built(&[]);
     let html = read(&out, "recommendations/index.html");
-    let one = between(&html, "#rec-1\">rec-1</a>", "</li>\n<li>");
+    // Labels, not ids: a committee's first recommendation is "Recommendation 1".
+    assert!(
+        !html.contains(">rec-1<") && !html.contains(">rec-2<"),
+        "{html}"
+    );
+    let one = between(&html, "#rec-1\">Recommendation 1</a>", "</tr>");
     assert!(
         one.contains("Accepted") && one.contains("Caseload figures will come to the next meeting"),
         "{one}"
     );
     // rec-2's only responses are in an exempt paper and a draft: unanswered.
-    let two = between(&html, "#rec-2\">rec-2</a>", "</ol>");
+    let two = between(&html, "#rec-2\">Recommendation 2</a>", "</tr>");
     assert!(two.contains("No response or action recorded yet"), "{two}");
+    // The inspection's first recommendation: its action's status, the
+    // roll-up over the actions that answer it, and their progress.
+    let insp = between(&html, "#rec-one\">Recommendation 1</a>", "</tr>");
+    assert!(
+        insp.contains("P1.2 Strategy discussions on time") && insp.contains("0 of 1 complete"),
+        "{insp}"
+    );
     // With the inspection's rec-two and the visit's priority action, which
     // no action addresses either.
     assert!(

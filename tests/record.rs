@@ -241,7 +241,7 @@ fn a_response_to_an_inspections_recommendation_is_shown_under_it() {
         "{summary}"
     );
     let recs = read(&out, "recommendations/index.html");
-    let row = between(&recs, "#oversight\">oversight</a>", "</li>");
+    let row = between(&recs, "#oversight\">Recommendation 1</a>", "</tr>");
     assert!(row.contains("Team managers now audit"), "{row}");
     let page = read(&out, "response/index.html");
     assert!(page.contains("Responses to recommendations"), "{page}");
@@ -407,4 +407,37 @@ fn a_circle_of_follows_is_an_error_naming_every_file() {
         &VISIT_1.replace("follows: inspections/2019", "follows: visits/first"),
     );
     assert!(err.contains("`visits/first` follows itself"), "{err}");
+}
+
+#[test]
+fn a_long_tracker_is_split_into_pages_that_link_to_each_other() {
+    let tmp = tempfile::tempdir().unwrap();
+    let extra: String = (1..=160)
+        .map(|n| format!("  - id: more-{n}\n    text: Further improvement {n}.\n"))
+        .collect();
+    let inspection = INSPECTION.replace(
+        "    wording: summary\n",
+        &format!("    wording: summary\n{extra}"),
+    );
+    let mut f = files();
+    f.retain(|(p, _)| *p != "inspections/2019.md");
+    f.push(("inspections/2019.md", &inspection));
+    let content = write_site(tmp.path(), SITE, &f);
+    let out = tmp.path().join("output");
+    let (code, _, err) = build(&content, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    let first = read(&out, "recommendations/index.html");
+    let second = read(&out, "recommendations/2/index.html");
+    assert!(first.contains("(page 1 of 2)"), "{first}");
+    assert!(
+        first.contains("href=\"../recommendations/2/index.html\">Page 2</a>"),
+        "{first}"
+    );
+    assert!(
+        second.contains("href=\"../../recommendations/index.html\">Page 1</a>"),
+        "{second}"
+    );
+    assert!(second.contains("Further improvement 160."), "{second}");
+    assert!(!first.contains("Further improvement 160."));
+    assert!(second.contains("163 recommendations"), "{second}");
 }

@@ -1,68 +1,200 @@
-//! `recommendations/index.html`: every recommendation and priority action,
-//! from inspections, visits, reviews and committees, and what came of it.
+//! `recommendations/index.html`: the tracker. Every recommendation and
+//! priority action, from inspections, visits, reviews and committees, in
+//! one table grouped by where it came from, with its responses, the actions
+//! that address it (their roll-up and progress) and their evidence. Long
+//! trackers are split into pages of [`PAGE_ROWS`] rows.
 
 use super::pages::Renderer;
-use crate::model::Wording;
-use crate::resolve::doc_url;
-use serde_json::Value;
+use super::views::{View, progress, status};
+use crate::model::{Document, Item, Wording};
+use crate::resolve::{Site, doc_url};
+use serde_json::{Value, json};
+
+/// Rows on one page of the tracker: enough for most councils' whole record
+/// on one page, few enough that the page stays small on a large site.
+pub const PAGE_ROWS: usize = 150;
+
+/// A recommendation with where it came from.
+struct Row<'a> {
+    doc: &'a Document,
+    word: &'static str,
+    /// Its place in its document's list of that kind, from 1.
+    number: usize,
+    item: &'a Item,
+}
+
+/// Every recommendation, newest source first, each source's in the order
+/// written.
+fn rows(site: &Site) -> Vec<Row<'_>> {
+    let mut docs: Vec<&Document> = site
+        .documents
+        .iter()
+        .filter(|d| !d.kind.recommendations().is_empty())
+        .collect();
+    docs.sort_by_key(|d| std::cmp::Reverse(d.kind.date().map(|x| x.first_day())));
+    let mut out = Vec::new();
+    for doc in docs {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for (word, item) in doc.kind.recommendations() {
+            let n = match counts.iter_mut().find(|(w, _)| *w == word) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    counts.push((word, 1));
+                    1
+                }
+            };
+            out.push(Row {
+                doc,
+                word,
+                number: n,
+                item,
+            });
+        }
+    }
+    out
+}
+
+/// "Recommendation 2", "Priority action 1".
+fn label(word: &str, number: usize) -> String {
+    let mut c = word.chars();
+    let first: String = c
+        .next()
+        .map(|f| f.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{first}{} {number}", c.as_str())
+}
+
+fn row(view: &View, r: &Row) -> Value {
+    let site = view.site;
+    let (doc, item) = (r.doc, r.item);
+    let href = view.linker.href(&doc_url(&doc.id));
+    let responses = view.responses(&doc.id, &item.id.value);
+    let actions = view.addressed_by(&doc.id, Some(&item.id.value));
+    let evidence: Vec<Value> = actions
+        .iter()
+        .flat_map(|a| a["evidence"].as_array().cloned().unwrap_or_default())
+        .collect();
+    let rollup = site
+        .addressing_roll_up(&doc.id, Some(&item.id.value))
+        .map(|r| crate::obj!({ "status": status(&site.settings.statuses, r.status), "progress": progress(r.progress) }));
+    crate::obj!({
+        "label": label(r.word, r.number),
+        "text": &item.text, "to": &item.to, "type": r.word,
+        "summary": item.wording == Wording::Summary,
+        "href": format!("{href}#{}", item.id.value),
+        "source": crate::obj!({
+            "title": &doc.common.title, "href": href, "kind": doc.kind.noun(), "date": doc.kind.date(),
+        }),
+        "answered": !responses.is_empty() || !actions.is_empty(),
+        "responses": responses,
+        "actions": actions,
+        "rollup": rollup,
+        "evidence": evidence,
+    })
+}
 
 impl Renderer<'_> {
     pub(super) fn recommendations(&mut self) {
-        let path = "recommendations/index.html";
-        let view = self.view(path);
-        let mut sources: Vec<(Option<chrono::NaiveDate>, Value)> = Vec::new();
-        let (mut total, mut unanswered) = (0, 0);
-        for d in &self.site.documents {
-            let recs = d.kind.recommendations();
-            if recs.is_empty() {
-                continue;
+        let site = self.site;
+        let all = rows(site);
+        let pages = all.len().div_ceil(PAGE_ROWS).max(1);
+        // What each kind of source holds, for the summary at the top.
+        let mut by_kind: Vec<(&str, usize, usize)> = Vec::new();
+        let mut unanswered = 0;
+        for r in &all {
+            let (doc, id) = (&r.doc.id, &r.item.id.value);
+            let open = site.chains.responses_to(doc, id).is_empty()
+                && site.chains.addressing(doc, Some(id)).is_empty();
+            unanswered += usize::from(open);
+            let kind = r.doc.kind.noun();
+            match by_kind.iter_mut().find(|(k, ..)| *k == kind) {
+                Some((_, n, u)) => {
+                    *n += 1;
+                    *u += usize::from(open);
+                }
+                None => by_kind.push((kind, 1, usize::from(open))),
             }
-            let href = view.linker.href(&doc_url(&d.id));
-            let recs: Vec<Value> = recs
-                .into_iter()
-                .map(|(word, r)| {
-                    let responses = view.responses(&d.id, &r.id.value);
-                    let actions = view.addressed_by(&d.id, Some(&r.id.value));
-                    total += 1;
-                    // An inspection's recommendation is most often answered
-                    // by the actions that address it, a committee's by a
-                    // response: either counts.
-                    if responses.is_empty() && actions.is_empty() {
-                        unanswered += 1;
-                    }
-                    crate::obj!({
-                        "id": &r.id.value, "text": &r.text, "to": &r.to, "type": word,
-                        "summary": r.wording == Wording::Summary,
-                        "href": format!("{href}#{}", r.id.value),
-                        "responses": responses,
-                        "actions": actions,
-                    })
+        }
+        by_kind.sort_by_key(|(k, ..)| *k);
+        let total = all.len();
+        // A tracker with nothing in it is still a page.
+        let chunks: Vec<&[Row]> = if all.is_empty() {
+            vec![&all[..]]
+        } else {
+            all.chunks(PAGE_ROWS).collect()
+        };
+        for (i, chunk) in chunks.into_iter().enumerate() {
+            let path = page_path(i + 1);
+            let view = self.view(&path);
+            // Rows grouped by source, a heading row where the source changes.
+            let mut groups: Vec<Value> = Vec::new();
+            for r in chunk {
+                let same = groups.last().is_some_and(|g| g["id"] == json!(r.doc.id));
+                if !same {
+                    let href = view.linker.href(&doc_url(&r.doc.id));
+                    groups.push(crate::obj!({
+                        "id": &r.doc.id, "title": &r.doc.common.title, "href": href,
+                        "kind": r.doc.kind.noun(), "date": r.doc.kind.date(), "rows": Vec::<Value>::new(),
+                    }));
+                }
+                if let Some(g) = groups.last_mut()
+                    && let Some(list) = g["rows"].as_array_mut()
+                {
+                    list.push(row(&view, r));
+                }
+            }
+            let pager: Vec<Value> = (1..=pages)
+                .map(|n| {
+                    crate::obj!({ "number": n, "href": view.linker.href(&page_path(n)), "current": n == i + 1 })
                 })
                 .collect();
-            let when = d.kind.date();
-            sources.push((
-                when.map(|w| w.first_day()),
-                crate::obj!({
-                    "title": &d.common.title, "href": href, "date": when,
-                    "kind": d.kind.noun(), "recommendations": recs,
-                }),
-            ));
+            let page = crate::obj!({
+                "csv": crate::render::lists::download(&view.linker, "recommendations"),
+                "groups": groups,
+                "total": total,
+                "unanswered": unanswered,
+                "by_kind": by_kind.iter().map(|(k, n, u)| crate::obj!({ "kind": k, "count": n, "unanswered": u })).collect::<Vec<_>>(),
+                "pager": if pages > 1 { json!(pager) } else { Value::Null },
+                "page_number": i + 1,
+                "pages": pages,
+            });
+            let title = if pages > 1 {
+                format!("Recommendations (page {} of {pages})", i + 1)
+            } else {
+                "Recommendations".to_string()
+            };
+            self.page(
+                &path,
+                "recommendations.html",
+                &title,
+                "recommendations",
+                page,
+            );
         }
-        // Newest first: the open questions are usually the recent ones.
-        sources.sort_by_key(|s| std::cmp::Reverse(s.0));
-        let csv = crate::render::lists::download(&view.linker, "recommendations");
-        let page = crate::obj!({
-            "csv": csv,
-            "sources": sources.into_iter().map(|(_, m)| m).collect::<Vec<_>>(),
-            "total": total,
-            "unanswered": unanswered,
-        });
-        self.page(
-            path,
-            "recommendations.html",
-            "Recommendations",
-            "recommendations",
-            page,
-        );
+    }
+}
+
+/// The tracker's `n`th page, from 1.
+fn page_path(n: usize) -> String {
+    if n <= 1 {
+        "recommendations/index.html".into()
+    } else {
+        format!("recommendations/{n}/index.html")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_read_as_words_with_their_place() {
+        assert_eq!(label("recommendation", 2), "Recommendation 2");
+        assert_eq!(label("priority action", 1), "Priority action 1");
+        assert_eq!(page_path(1), "recommendations/index.html");
+        assert_eq!(page_path(3), "recommendations/3/index.html");
     }
 }

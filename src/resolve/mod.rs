@@ -94,6 +94,18 @@ impl Site {
         Some(ResolvedPlan { doc, plan, status })
     }
 
+    /// The roll-up and progress of the published actions that address
+    /// `doc` (or its item `item`); none when nothing addresses it.
+    pub fn addressing_roll_up(&self, doc: &str, item: Option<&str>) -> Option<RollUp> {
+        let statuses: Vec<&ActionStatus> = self
+            .chains
+            .addressing(doc, item)
+            .iter()
+            .filter_map(|r| Some(self.plan(&r.plan)?.action(&r.action)?.1))
+            .collect();
+        plans::roll_up_of(statuses.iter().copied())
+    }
+
     /// Every published plan, in id order.
     pub fn plans(&self) -> impl Iterator<Item = ResolvedPlan<'_>> {
         self.documents.iter().filter_map(|d| self.resolved(d))

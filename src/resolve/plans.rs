@@ -145,6 +145,22 @@ fn rolled<'s>(statuses: impl IntoIterator<Item = &'s ActionStatus> + Clone) -> R
     }
 }
 
+/// The roll-up of the actions that address a recommendation (or anything
+/// else), with their progress: none when no action addresses it. An action
+/// carried forward into a later plan is left out: its continuation carries
+/// the work.
+pub fn roll_up_of<'a>(
+    actions: impl IntoIterator<Item = &'a ActionStatus> + Clone,
+) -> Option<RollUp> {
+    let mut live = actions
+        .into_iter()
+        .filter(|s| s.carried_forward.is_none())
+        .peekable();
+    live.peek()?;
+    let live: Vec<&ActionStatus> = live.collect();
+    Some(rolled(live.iter().copied()))
+}
+
 /// Works out every plan's statuses. `today` decides what is overdue and
 /// whether a later plan has taken over. Keyed by plan id.
 pub fn derive(documents: &[Document], today: Date) -> BTreeMap<String, PlanStatus> {
@@ -358,6 +374,30 @@ mod tests {
     fn blue_and_grey_with_none_overdue_is_green() {
         // Two-thirds done and the rest not yet due: not "not started".
         assert_eq!(roll_up(on_time(&[Blue, Blue, Grey])), Green);
+    }
+
+    #[test]
+    fn what_addresses_a_recommendation_rolls_up_leaving_out_carried_actions() {
+        let s = |c, carried: bool| ActionStatus {
+            current: c,
+            trend: None,
+            overdue: false,
+            carried_forward: carried.then(|| ActionRef {
+                plan: "plans/new".into(),
+                action: "B1".into(),
+            }),
+            continues: None,
+        };
+        let none: [ActionStatus; 0] = [];
+        assert_eq!(roll_up_of(none.iter()), None);
+        let only_carried = [s(Red, true)];
+        assert_eq!(roll_up_of(only_carried.iter()), None);
+        let mixed = [s(Red, true), s(Blue, false), s(Grey, false)];
+        let r = roll_up_of(mixed.iter()).unwrap();
+        assert_eq!(
+            (r.status, r.progress.complete, r.progress.total),
+            (Green, 1, 2)
+        );
     }
 
     #[test]
