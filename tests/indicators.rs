@@ -233,3 +233,33 @@ fn the_example_shows_its_old_figure_as_out_of_date_and_the_grant_in_words() {
     );
     assert!(grant.contains("<dt>Reported</dt><dd>Annually</dd>"));
 }
+
+#[test]
+fn a_value_that_measures_something_else_is_not_read_as_a_change() {
+    // The definition changed in 2023: the fall from 60 to 40 is not a fall.
+    let changed = "\
+title: Caseloads per social worker
+unit: children
+better: lower
+target: 18
+values:
+  - { date: 2022-12, value: 24 }
+  - { date: 2023-06, value: 16, comparable: false, note: Counted per full-time post from 2023 }
+";
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_site(tmp.path(), SITE, &[("indicators/caseloads.yaml", changed)]);
+    let out = tmp.path().join("output");
+    let (code, _, err) = build(&content, &out, &["--as-of", "2023-07-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("warning"), "{err}");
+    let page = read(&out, "indicators/caseloads/index.html");
+    let change = between(&page, "<dt>Change since the previous value</dt>", "</div>");
+    assert!(
+        change.contains("not comparable with the value before") && !change.contains("Improving"),
+        "{change}"
+    );
+    let list = read(&out, "indicators/index.html");
+    let row = between(&list, "Caseloads per social worker</a>", "</tr>");
+    assert!(!row.contains("Improving") && !row.contains("−8"), "{row}");
+    validate(&out);
+}

@@ -140,10 +140,11 @@ fn document(site: &Site, d: &Document) -> Value {
                 "frequency_months": ind.frequency.map(|f| f.in_months()),
                 "values": ind.values.iter().map(|x| crate::obj!({
                     "date": x.date.iso(), "value": x.value, "note": &x.note,
-                    "shown_as": &x.shown_as, "estimate": x.estimate,
+                    "shown_as": &x.shown_as, "estimate": x.estimate, "comparable": x.comparable,
                 })).collect::<Vec<_>>(),
                 "out_of_date": st.is_some_and(|s| s.stale),
                 "change": st.and_then(|s| s.change),
+                "comparable": st.is_none_or(|s| s.comparable),
                 "trend": st.and_then(|s| s.trend).map(|t| t.label()),
                 "target_met": st.and_then(|s| s.met),
                 "status": st.and_then(|s| s.status).map(|r| status(site, r)),

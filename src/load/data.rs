@@ -218,6 +218,7 @@ pub fn read_indicator(r: &mut FileReporter, f: &mut Fields) -> (Common, Indicato
         }
         let note = v.string(r, "note");
         let estimate = v.bool(r, "estimate").unwrap_or(false);
+        let comparable = v.bool(r, "comparable").unwrap_or(true);
         v.finish(r, "an indicator value");
         if let (Some(date), Some(value)) = (date, value) {
             values.push(IndicatorValue {
@@ -226,6 +227,7 @@ pub fn read_indicator(r: &mut FileReporter, f: &mut Fields) -> (Common, Indicato
                 note,
                 shown_as: shown_as.map(|s| s.value.trim().to_string()),
                 estimate,
+                comparable,
             });
         }
     }

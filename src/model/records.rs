@@ -245,6 +245,10 @@ pub struct IndicatorValue {
     /// The words shown for the value ("over half"); `value` places it on the chart.
     pub shown_as: Option<String>,
     pub estimate: bool,
+    /// False when this value measures something other than the value before
+    /// (a changed definition or source): no change or trend is read between
+    /// the two.
+    pub comparable: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -73,8 +73,11 @@ pub struct IndicatorStatus {
     /// `frequency` (else `stale_after`) before today. Such an indicator has
     /// no status.
     pub stale: bool,
-    /// Latest minus previous value.
+    /// Latest minus previous value; none when the latest is marked
+    /// `comparable: false`.
     pub change: Option<f64>,
+    /// False when the latest value does not measure what the one before did.
+    pub comparable: bool,
     /// That change read against `better`.
     pub trend: Option<Trend>,
     /// Whether the latest value meets the target, when there is one.
@@ -107,7 +110,12 @@ pub fn indicator(ind: &Indicator, today: NaiveDate, stale_after: Period) -> Indi
     let n = ind.values.len();
     let latest = ind.values.last().map(|v| v.value);
     let previous = n.checked_sub(2).map(|i| ind.values[i].value);
-    let change = latest.zip(previous).map(|(l, p)| l - p);
+    // Values that measure different things have no change between them.
+    let comparable = ind.values.last().is_none_or(|v| v.comparable);
+    let change = latest
+        .zip(previous)
+        .filter(|_| comparable)
+        .map(|(l, p)| l - p);
     let trend = change.map(|c| {
         let c = match ind.better {
             Better::Higher => c,
@@ -137,6 +145,7 @@ pub fn indicator(ind: &Indicator, today: NaiveDate, stale_after: Period) -> Indi
         last,
         stale,
         change,
+        comparable,
         trend,
         met,
         status,
@@ -250,6 +259,7 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(i, v)| crate::model::IndicatorValue {
+                    comparable: true,
                     date: Date::parse(&format!("202{i}-01")).unwrap(),
                     value: *v,
                     note: None,

@@ -106,6 +106,13 @@ impl View<'_> {
                     format!("{sign}{}", with_unit(c.abs(), unit))
                 }
             });
+        // Two values that measure different things have no change to read.
+        let change = match (change, s) {
+            (None, Some(s)) if !s.comparable && previous.is_some() => {
+                Some("not comparable with the value before".to_string())
+            }
+            (c, _) => c,
+        };
         let target = ind.target.map(|t| with_unit(t, unit));
         // An out-of-date value is not read against the target at all.
         let stale = s.is_some_and(|s| s.stale);
