@@ -104,12 +104,9 @@ impl View<'_> {
                 }))
                 .collect::<Vec<_>>()
         );
-        let (discussed, other): (Vec<Value>, Vec<Value>) = self
-            .backlinks(id, Some(&a.id.value))
-            .into_iter()
-            .partition(|b| b["relation"] == "discusses");
-        row["discussed_in"] = json!(discussed);
-        row["referenced_by"] = json!(other);
+        let aid = Some(a.id.value.as_str());
+        row["discussed_in"] = json!(self.backlinks_where(id, aid, |b| b.relation == "discusses"));
+        row["referenced_by"] = json!(self.backlinks_where(id, aid, |b| b.relation != "discusses"));
         row["tags"] = json!(self.tags(&a.tags));
         row["exempt"] = json!(self.exempt_banner(id));
         row["draft"] = json!(self.draft_banner(id));
