@@ -30,8 +30,12 @@ impl Renderer<'_> {
                     if responses.is_empty() && actions.is_empty() {
                         unanswered += 1;
                     }
+                    let label = view.site.index.label(&d.id, Some(&r.id.value));
                     crate::obj!({
-                        "id": &r.id.value, "text": &r.text, "to": &r.to, "type": word,
+                        "id": &r.id.value, "text": &r.text,
+                        // "Improvement 3", under its source's heading.
+                        "label": label.and_then(|l| l.item.as_deref()).map(crate::resolve::capitalise),
+                        "full_label": label.map(|l| l.full()), "to": &r.to, "type": word,
                         "summary": r.wording == Wording::Summary,
                         "href": format!("{href}#{}", r.id.value),
                         "responses": responses,

@@ -126,6 +126,15 @@ impl Index {
         self.docs.get(id)
     }
 
+    /// What a member calls a document, or an item in it ("2023 Ofsted
+    /// inspection, improvement 3"): the one place labels come from.
+    pub fn label(&self, doc: &str, item: Option<&str>) -> Option<&Label> {
+        match item {
+            Some(i) => self.items.get(doc)?.get(i).map(|e| &e.label),
+            None => self.docs.get(doc).map(|e| &e.label),
+        }
+    }
+
     /// Resolves `doc`, `doc#item` or `#item` (in `from`) to its entry and
     /// canonical key.
     pub fn lookup(&self, reference: &str, from: &str) -> Result<(String, &Entry), Unknown> {
