@@ -196,13 +196,13 @@ fn judgements_over_time_tabulate_areas_against_inspections_one_table_per_scale()
 fn committee_recommendations_show_responses_and_flag_the_unanswered() {
     let (_t, out) = built(&[]);
     let html = read(&out, "recommendations/index.html");
-    let one = between(&html, "#rec-1\">rec-1</a>", "</li>\n<li>");
+    let one = between(&html, "#rec-1\">Recommendation 1</a>", "</li>\n<li>");
     assert!(
         one.contains("Accepted") && one.contains("Caseload figures will come to the next meeting"),
         "{one}"
     );
     // rec-2's only responses are in an exempt paper and a draft: unanswered.
-    let two = between(&html, "#rec-2\">rec-2</a>", "</ol>");
+    let two = between(&html, "#rec-2\">Recommendation 2</a>", "</ol>");
     assert!(two.contains("No response or action recorded yet"), "{two}");
     // With the inspection's rec-two and the visit's priority action, which
     // no action addresses either.
