@@ -58,7 +58,7 @@ fn a_paper_that_is_its_pdf_alone_builds_without_a_warning_and_shows_the_pdf_firs
     // Prominent: straight after the paper's details, before anything else.
     let heading = html.find("attachments-heading").unwrap();
     assert!(heading < html.find("class=\"prose\"").unwrap(), "{html}");
-    assert!(heading < html.find("Referenced by").unwrap(), "{html}");
+    assert!(heading < html.find("Mentioned in").unwrap(), "{html}");
     // The file is published beside the page, as it is.
     assert_eq!(
         std::fs::read(out.join("meetings/2024-03-05-cypssc/report.pdf")).unwrap(),

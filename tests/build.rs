@@ -222,24 +222,23 @@ fn action_page_links_what_it_addresses_and_its_evidence() {
 fn references_work_both_ways() {
     let (_t, out) = built();
     let inspection = page(&out, "inspections/2019-ilacs/index.html");
-    // Read only the "Referenced by" section: the same titles appear in the
+    // Read only the "Mentioned in" section: the same titles appear in the
     // lists of actions above it.
     let start = inspection
         .find("<section class=\"referenced-by\"")
-        .expect("a Referenced by section");
+        .expect("a Mentioned in section");
     let section = &inspection[start..];
     let section = &section[..section.find("</section>").expect("closed")];
     for (from, how) in [
-        ("Monitoring visit: front door", "visit, follows"),
-        ("Recovery plan", "plan, responds to"),
+        ("Monitoring visit: front door", "follows it"),
         (
-            "P1.1 Introduce the new practice model",
-            "action, addresses oversight",
+            "Recovery plan",
+            "action P1.1 addresses improvement 1; mentions it; answers it",
         ),
     ] {
         assert!(
             section.contains(&format!("{from}</a> <span class=\"meta\">{how}</span>")),
-            "2019 inspection should show it is referenced by {from} ({how}):\n{section}"
+            "2019 inspection should show it is mentioned in {from} ({how}):\n{section}"
         );
     }
     let meeting = page(&out, "meetings/2024-01-10-scrutiny/index.html");

@@ -211,7 +211,7 @@ fn the_tracker_shows_responses_actions_and_flags_the_unanswered() {
     assert!(two.contains("No response or action recorded yet"), "{two}");
     // The inspection's first recommendation: its action's status, the
     // roll-up over the actions that answer it, and their progress.
-    let insp = between(&html, "#rec-one\">Recommendation 1</a>", "</tr>");
+    let insp = between(&html, "#rec-one\">Improvement 1</a>", "</tr>");
     assert!(
         insp.contains("P1.2 Strategy discussions on time") && insp.contains("0 of 1 complete"),
         "{insp}"

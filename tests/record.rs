@@ -241,7 +241,7 @@ fn a_response_to_an_inspections_recommendation_is_shown_under_it() {
         "{summary}"
     );
     let recs = read(&out, "recommendations/index.html");
-    let row = between(&recs, "#oversight\">Recommendation 1</a>", "</tr>");
+    let row = between(&recs, "#oversight\">Improvement 1</a>", "</tr>");
     assert!(row.contains("Team managers now audit"), "{row}");
     let page = read(&out, "response/index.html");
     assert!(page.contains("Responses to recommendations"), "{page}");

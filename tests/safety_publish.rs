@@ -153,7 +153,10 @@ fn a_restricted_build_copies_the_exempt_files_it_shows() {
         std::fs::read(out.join("meetings/2024-05-01-closed/canary-attach-pack.pdf")).unwrap();
     assert!(String::from_utf8_lossy(&pack).contains("CANARY-ATTACH-PACK-TEXT"));
     let docs = read(&out, "search/docs.js");
-    assert!(docs.contains("Response to rec-suspend-director"), "{docs}");
+    assert!(
+        docs.contains("Response to recommendation 1 of the committee of 1 May 2024"),
+        "{docs}"
+    );
 }
 
 #[test]

@@ -19,6 +19,8 @@ pub struct Resolved {
     pub kind: &'static str,
     /// Why it is not published, if it is not.
     pub hidden: Option<String>,
+    /// What a member calls it: "2023 Ofsted inspection, improvement 3".
+    pub label: crate::resolve::Label,
 }
 
 /// `../` once for every folder above `page` (a path from the site root).
@@ -62,11 +64,15 @@ impl<'a> Linker<'a> {
             title: e.title.clone(),
             kind: e.kind,
             hidden: e.hidden.clone(),
+            label: e.label.clone(),
         }
     }
 
-    /// `{ href, title, kind, hidden }` for a template; a hidden target has no
-    /// href and no title of its own (its title may be confidential).
+    /// `{ href, title, kind, hidden, label, source, item }` for a template;
+    /// a hidden target has no href, no title and no label of its own (its
+    /// title may be confidential). `label` is what a member calls it ("2019
+    /// Ofsted inspection, improvement 2"), `source` the document part of
+    /// that and `item` the item part.
     pub fn link(&self, reference: &str, from: &str) -> Value {
         match self.resolve(reference, from) {
             Some(r) if r.hidden.is_some() => crate::obj!({
@@ -75,9 +81,11 @@ impl<'a> Linker<'a> {
                 "kind": r.kind,
                 "hidden": r.hidden,
             }),
-            Some(r) => {
-                crate::obj!({ "href": r.href, "title": r.title, "kind": r.kind, "hidden": null })
-            }
+            Some(r) => crate::obj!({
+                "href": r.href, "title": r.title, "kind": r.kind, "hidden": null,
+                "label": r.label.full(), "source": crate::resolve::capitalise(&r.label.doc),
+                "item": r.label.item,
+            }),
             None => crate::obj!({ "href": null, "title": reference, "kind": "", "hidden": null }),
         }
     }

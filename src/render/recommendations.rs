@@ -18,8 +18,6 @@ pub const PAGE_ROWS: usize = 150;
 struct Row<'a> {
     doc: &'a Document,
     word: &'static str,
-    /// Its place in its document's list of that kind, from 1.
-    number: usize,
     item: &'a Item,
 }
 
@@ -34,37 +32,11 @@ fn rows(site: &Site) -> Vec<Row<'_>> {
     docs.sort_by_key(|d| std::cmp::Reverse(d.kind.date().map(|x| x.first_day())));
     let mut out = Vec::new();
     for doc in docs {
-        let mut counts: Vec<(&str, usize)> = Vec::new();
         for (word, item) in doc.kind.recommendations() {
-            let n = match counts.iter_mut().find(|(w, _)| *w == word) {
-                Some((_, n)) => {
-                    *n += 1;
-                    *n
-                }
-                None => {
-                    counts.push((word, 1));
-                    1
-                }
-            };
-            out.push(Row {
-                doc,
-                word,
-                number: n,
-                item,
-            });
+            out.push(Row { doc, word, item });
         }
     }
     out
-}
-
-/// "Recommendation 2", "Priority action 1".
-fn label(word: &str, number: usize) -> String {
-    let mut c = word.chars();
-    let first: String = c
-        .next()
-        .map(|f| f.to_uppercase().collect())
-        .unwrap_or_default();
-    format!("{first}{} {number}", c.as_str())
 }
 
 fn row(view: &View, r: &Row) -> Value {
@@ -80,8 +52,14 @@ fn row(view: &View, r: &Row) -> Value {
     let rollup = site
         .addressing_roll_up(&doc.id, Some(&item.id.value))
         .map(|r| crate::obj!({ "status": status(&site.settings.statuses, r.status), "progress": progress(r.progress) }));
+    // "Improvement 3" under its source's heading, and in full for a link
+    // read on its own: "2023 Ofsted inspection, improvement 3".
+    let label = site.index.label(&doc.id, Some(&item.id.value));
     crate::obj!({
-        "label": label(r.word, r.number),
+        "label": label
+            .and_then(|l| l.item.as_deref())
+            .map_or_else(|| crate::resolve::capitalise(r.word), crate::resolve::capitalise),
+        "full_label": label.map(|l| l.full()),
         "text": &item.text, "to": &item.to, "type": r.word,
         "summary": item.wording == Wording::Summary,
         "href": format!("{href}#{}", item.id.value),
@@ -191,9 +169,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn labels_read_as_words_with_their_place() {
-        assert_eq!(label("recommendation", 2), "Recommendation 2");
-        assert_eq!(label("priority action", 1), "Priority action 1");
+    fn pages_after_the_first_have_their_number() {
         assert_eq!(page_path(1), "recommendations/index.html");
         assert_eq!(page_path(3), "recommendations/3/index.html");
     }

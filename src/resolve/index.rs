@@ -2,6 +2,7 @@
 //! inside them. Built from all documents, published or not, so a reference
 //! to an exempt paper is still known (and shown as plain text).
 
+use super::labels::{Label, Names};
 use crate::diagnostics::{Diagnostics, FileReporter, suggest};
 use crate::model::{Document, Kind};
 use serde::Serialize;
@@ -22,6 +23,8 @@ pub struct Entry {
     pub doc: String,
     /// `None` when published; otherwise why not ("exempt (paragraph 3)", "draft").
     pub hidden: Option<String>,
+    /// What a member calls it: "2023 Ofsted inspection, improvement 3".
+    pub label: Label,
 }
 
 #[derive(Debug, Default)]
@@ -72,7 +75,9 @@ impl Index {
         sources: &BTreeMap<String, String>,
     ) -> Index {
         let mut index = Index::default();
+        let names = Names::build(docs);
         for doc in docs {
+            let mut labels = names.items(doc);
             let hide = hidden.get(&doc.id).cloned();
             let noun = doc.kind.noun();
             index.docs.insert(
@@ -84,6 +89,7 @@ impl Index {
                     doc_kind: noun,
                     doc: doc.id.clone(),
                     hidden: hide.clone(),
+                    label: names.doc(&doc.id),
                 },
             );
             let mut items: BTreeMap<String, Entry> = BTreeMap::new();
@@ -107,6 +113,7 @@ impl Index {
                         doc_kind: noun,
                         doc: doc.id.clone(),
                         hidden: hide.clone(),
+                        label: labels.remove(&id.value).unwrap_or_default(),
                     },
                 );
             }
@@ -117,6 +124,15 @@ impl Index {
 
     pub fn doc(&self, id: &str) -> Option<&Entry> {
         self.docs.get(id)
+    }
+
+    /// What a member calls a document, or an item in it ("2023 Ofsted
+    /// inspection, improvement 3"): the one place labels come from.
+    pub fn label(&self, doc: &str, item: Option<&str>) -> Option<&Label> {
+        match item {
+            Some(i) => self.items.get(doc)?.get(i).map(|e| &e.label),
+            None => self.docs.get(doc).map(|e| &e.label),
+        }
     }
 
     /// Resolves `doc`, `doc#item` or `#item` (in `from`) to its entry and

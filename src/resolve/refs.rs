@@ -21,6 +21,9 @@ pub struct Backlink {
     /// The id of the referring document (a plan, for its actions).
     #[serde(skip)]
     pub source: String,
+    /// The referring action's id, when an action refers.
+    #[serde(skip)]
+    pub action: Option<String>,
 }
 
 pub type Backlinks = BTreeMap<String, Vec<Backlink>>;
@@ -47,6 +50,8 @@ struct Source<'a> {
     title: String,
     kind: &'static str,
     published: bool,
+    /// The action that refers, for an action's references.
+    action: Option<&'a str>,
 }
 
 struct Checker<'a> {
@@ -98,6 +103,7 @@ impl Checker<'_> {
                 relation,
                 item,
                 source: src.doc.to_string(),
+                action: src.action.map(str::to_string),
             });
         }
     }
@@ -181,6 +187,7 @@ pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostic
             },
             kind: doc.kind.noun(),
             published: published(&doc.id) && !matches!(doc.kind, Kind::ListIntro),
+            action: None,
         };
         for link in &doc.links {
             c.check(&src, link, "links to", Want::Anything);
@@ -242,6 +249,7 @@ pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostic
                         title: format!("{} {}", a.id.value, a.title),
                         kind: "action",
                         published: src.published,
+                        action: Some(&a.id.value),
                     };
                     for r in &a.addresses {
                         c.check(&asrc, r, "addresses", Want::Anything);

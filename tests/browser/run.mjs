@@ -19,6 +19,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { binary, buildSite, launch, pageTypes, preview, repo, serve } from "./site.mjs";
 import { allowedDrawingRunsNothing, casesRunAsTheyAre, oversightRefusesThem } from "./files.mjs";
+import { printedPageHasNoBacklinks } from "./labels.mjs";
 
 const require = createRequire(import.meta.url);
 let failures = 0;
@@ -235,6 +236,8 @@ await check("every page passes the Nu Html Checker", async () => {
   const extra = fixtureSites.reduce((n, f) => n + count(f.out), 0);
   return `${count(out)} pages of the example and ${extra} of the v2 fixtures`;
 });
+
+await check("a printed plan has no Mentioned in list", () => printedPageHasNoBacklinks(browser, base + "plans/practice-improvement/index.html"));
 
 await browser.close();
 server.close();

@@ -74,6 +74,14 @@ fn item_title(id: &str, text: &str) -> String {
     format!("{id} {cut}…")
 }
 
+/// What a member calls an item: "2023 Ofsted inspection, improvement 3"
+/// (see [`crate::resolve::Label`]).
+fn item_label(site: &Site, doc: &str, item: &str) -> String {
+    site.index
+        .lookup(&format!("{doc}#{item}"), doc)
+        .map_or_else(|_| item.to_string(), |(_, e)| e.label.full())
+}
+
 fn document(site: &Site, doc: &Document, out: &mut Vec<Record>) {
     let id = doc.id.as_str();
     let url = doc_url(id);
@@ -150,7 +158,10 @@ fn document(site: &Site, doc: &Document, out: &mut Vec<Record>) {
         for it in list {
             out.push(Record {
                 u: anchor(&it.id.value),
-                t: item_title(&it.id.value, &it.text),
+                t: item_title(
+                    &format!("{}:", item_label(site, id, &it.id.value)),
+                    &it.text,
+                ),
                 k,
                 d: d.clone(),
                 s: String::new(),
@@ -179,7 +190,7 @@ fn document(site: &Site, doc: &Document, out: &mut Vec<Record>) {
         // published: an exempt item's id says what it is about.
         let to = match site.index.lookup(&resp.to.value, id) {
             Ok((key, entry)) if entry.hidden.is_none() => {
-                key.rsplit_once('#').map(|(_, item)| item.to_string())
+                key.contains('#').then(|| entry.label.in_sentence())
             }
             _ => Some("an item not published here".to_string()),
         };

@@ -3,6 +3,7 @@
 
 mod attachments;
 mod data;
+mod mentions;
 mod plan;
 mod risks;
 
@@ -12,7 +13,7 @@ pub use risks::{band_counts, band_summary};
 use super::links::Linker;
 use super::markdown;
 use crate::model::{Date, Document, Inspection, Item, Kind, Rag, StatusLabels, Wording};
-use crate::resolve::{Backlink, Site, Trend};
+use crate::resolve::{Site, Trend};
 use serde_json::{Value, json};
 
 /// Builds views for one page.
@@ -64,29 +65,6 @@ impl<'a> View<'a> {
         &self.site.settings.statuses
     }
 
-    pub fn backlinks(&self, doc: &str, item: Option<&str>) -> Vec<Value> {
-        self.site
-            .backlinks
-            .get(doc)
-            .map(|list| {
-                list.iter()
-                    .filter(|b| item.is_none() || b.item.as_deref() == item)
-                    .map(|b| self.backlink(b))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
-    fn backlink(&self, b: &Backlink) -> Value {
-        crate::obj!({
-            "href": self.linker.href(&b.url),
-            "title": &b.title,
-            "kind": b.kind,
-            "relation": b.relation,
-            "item": &b.item,
-        })
-    }
-
     fn items(&self, doc: &str, items: &[Item]) -> Vec<Value> {
         items
             .iter()
@@ -97,8 +75,7 @@ impl<'a> View<'a> {
                     "to": &i.to,
                     "summary": i.wording == Wording::Summary,
                     // Actions that address the item are shown in its chain.
-                    "referenced_by": self.backlinks(doc, Some(&i.id.value)).into_iter()
-                        .filter(|b| b["relation"] != "addresses").collect::<Vec<_>>(),
+                    "referenced_by": self.backlinks_where(doc, Some(&i.id.value), |b| b.relation != "addresses"),
                     "actions": self.addressed_by(doc, Some(&i.id.value)),
                     "responses": self.responses(doc, &i.id.value),
                 })

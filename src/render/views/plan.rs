@@ -71,6 +71,8 @@ impl View<'_> {
             "carried_forward": s.carried_forward.as_ref().map(other),
             "continues": s.continues.as_ref().map(other),
             "last_update": last.map(|u| crate::obj!({ "date": u.date, "note": &u.note })),
+            // What it answers, by what a member calls it.
+            "addresses": self.links(&a.addresses, plan),
         })
     }
 
@@ -92,7 +94,6 @@ impl View<'_> {
             "href": self.linker.href(&format!("{id}/index.html#{}", a.priority.value)),
             "title": priority.map_or(a.priority.value.clone(), |p| format!("{} {}", p.id.value, p.title)),
         });
-        row["addresses"] = json!(self.links(&a.addresses, id));
         row["evidence"] = self.evidence(id, a);
         row["updates"] = json!(
             a.updates
@@ -103,12 +104,9 @@ impl View<'_> {
                 }))
                 .collect::<Vec<_>>()
         );
-        let (discussed, other): (Vec<Value>, Vec<Value>) = self
-            .backlinks(id, Some(&a.id.value))
-            .into_iter()
-            .partition(|b| b["relation"] == "discusses");
-        row["discussed_in"] = json!(discussed);
-        row["referenced_by"] = json!(other);
+        let aid = Some(a.id.value.as_str());
+        row["discussed_in"] = json!(self.backlinks_where(id, aid, |b| b.relation == "discusses"));
+        row["referenced_by"] = json!(self.backlinks_where(id, aid, |b| b.relation != "discusses"));
         row["tags"] = json!(self.tags(&a.tags));
         row["exempt"] = json!(self.exempt_banner(id));
         row["draft"] = json!(self.draft_banner(id));

@@ -100,8 +100,7 @@ impl View<'_> {
             "status": risk.status.map(|s| mitigation_status(self.labels(), s)),
             "reviewed": super::date(r.last_reviewed()), "mitigation": &risk.mitigation,
             "tags": self.tags(&risk.tags),
-            "referenced_by": self.backlinks(id, Some(rid)).into_iter()
-                .filter(|b| b["relation"] != "addresses").collect::<Vec<_>>(),
+            "referenced_by": self.backlinks_where(id, Some(rid), |b| b.relation != "addresses"),
             "actions": self.addressed_by(id, Some(rid)),
         })
     }
