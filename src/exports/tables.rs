@@ -321,6 +321,10 @@ fn recommendations(site: &Site) -> Vec<u8> {
                 }
                 .to_string(),
                 actions.join("; "),
+                site.index
+                    .label(&d.id, Some(&r.id.value))
+                    .map(|l| l.full())
+                    .unwrap_or_default(),
             ]);
         }
     }
@@ -337,6 +341,7 @@ fn recommendations(site: &Site) -> Vec<u8> {
             "Type",
             "Wording",
             "Actions",
+            "Label",
         ],
         rows,
     )
