@@ -29,6 +29,7 @@ pub const TEMPLATES: &[(&str, &str)] = builtin!(
     "indicator.html",
     "status.html",
     "timeline.html",
+    "timeline-year.html",
     "recommendations.html",
     "tags.html",
     "changes.html",
