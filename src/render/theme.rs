@@ -33,6 +33,7 @@ pub const TEMPLATES: &[(&str, &str)] = builtin!(
     "recommendations.html",
     "tags.html",
     "changes.html",
+    "changes-window.html",
     "search.html",
     "accessibility.html",
     "404.html",
