@@ -28,6 +28,7 @@ pub const TEMPLATES: &[(&str, &str)] = builtin!(
     "risks.html",
     "indicator.html",
     "status.html",
+    "status-list.html",
     "timeline.html",
     "timeline-year.html",
     "recommendations.html",
