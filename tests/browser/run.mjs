@@ -19,6 +19,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { binary, buildSite, launch, pageTypes, preview, repo, serve } from "./site.mjs";
 import { allowedDrawingRunsNothing, casesRunAsTheyAre, oversightRefusesThem } from "./files.mjs";
+import { countsBesideAsAt, pagesUnderAMegabyte, scalePages } from "./scale.mjs";
 
 const require = createRequire(import.meta.url);
 let failures = 0;
@@ -50,7 +51,7 @@ const fixturePages = [
   ["risk-history", ["index.html", "risks/index.html", "status/index.html"]],
 ];
 const fixtureSites = [];
-const targets = types.map((t) => ({ label: t, url: () => base + t }));
+const targets = [...types, ...scalePages].map((t) => ({ label: t, url: () => base + t }));
 for (const [name, pages] of fixturePages) {
   const built = buildSite(bin, path.join(repo, "tests", "fixtures", name));
   const served = await serve(built.out);
@@ -235,6 +236,9 @@ await check("every page passes the Nu Html Checker", async () => {
   const extra = fixtureSites.reduce((n, f) => n + count(f.out), 0);
   return `${count(out)} pages of the example and ${extra} of the v2 fixtures`;
 });
+
+await check("the home page shows its counts with the date they are as at, then what is off track", () => countsBesideAsAt(browser, base));
+await check("every page of the example is under 1 MB", () => pagesUnderAMegabyte(out));
 
 await browser.close();
 server.close();
