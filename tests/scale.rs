@@ -19,7 +19,10 @@ fn every_page_of_a_two_thousand_document_site_is_under_a_megabyte() {
     let (code, _, err) = build(&tmp.path().join("content"), &out, &[]);
     assert_eq!(code, 0, "{err}");
     let mut large = Vec::new();
-    for e in walkdir::WalkDir::new(&out).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let size = e.metadata().map_or(0, |m| m.len());
         if e.path().extension().is_some_and(|x| x == "html") && size >= MB {
             large.push(format!("{} ({size} bytes)", e.path().display()));

@@ -217,12 +217,15 @@ fn month_anchor(date: &crate::model::Date) -> String {
     format!("m{}", &date.first_day().format("%Y-%m"))
 }
 
+/// An action's id, its link, and its changes in one month.
+type ActionChanges = (String, Value, Vec<Value>);
+
 /// One month of a year page: its milestones and papers in date order, then
 /// its status changes by plan, each action once with its changes in order.
 /// A month-only date sorts as the month's first day, so it comes first.
 fn month(view: &View, events: &[&Event]) -> Value {
     let mut entries = Vec::new();
-    let mut plans: Vec<(String, Value, Vec<(String, Value, Vec<Value>)>)> = Vec::new();
+    let mut plans: Vec<(String, Value, Vec<ActionChanges>)> = Vec::new();
     for e in events {
         let Some(row) = event_row(view, e) else {
             continue;
