@@ -87,9 +87,14 @@ fn the_example_changes_page_shows_what_moved_between_scrutiny_meetings() {
     let out = tmp.path().join("output");
     assert_eq!(build(&content(), &out, &[]).0, 0);
     let html = read(&out, "changes/index.html");
-    let before = &html[html
-        .find("Before the meeting on 16 November 2022")
-        .expect("a window per meeting")..];
+    assert!(
+        html.contains("href=\"../changes/2022-11-16-cypssc/index.html\">Before the meeting on 16 November 2022</a>"),
+        "a window per meeting, each on its own page: {html}"
+    );
+    let page = read(&out, "changes/2022-11-16-cypssc/index.html");
+    let before = &page[page
+        .find("<h1>Before the meeting on 16 November 2022</h1>")
+        .expect("the meeting's window")..];
     let before = &before[..before.find("</table>").unwrap_or(before.len())];
     assert!(
         before.contains("P1.1 Introduce the Family Safeguarding Model, phase 1"),

@@ -117,18 +117,35 @@ fn the_timeline_runs_oldest_first_grouped_by_year_with_status_changes() {
             "<h2 id=\"y2020-h\">2020</h2>",
             "Monitoring visit: front door</a>",
             "<h2 id=\"y2022-h\">2022</h2>",
-            "timeline-action-completed",
             "Local peer review</a>",
             "<h2 id=\"y2024-h\">2024</h2>",
             "Children&#39;s Scrutiny Committee</a>",
-            "Response to the committee</a>",
         ]
     ));
-    // P1.2 went from green to red in March 2024.
-    let change = between(&html, "<time datetime=\"2024-03-01\">", "</li>");
+    // Status changes are counted per month on the overview, listed on the
+    // year's page; papers are on the year's page only.
+    assert!(!html.contains("timeline-status-change"), "{html}");
+    assert!(!html.contains("Response to the committee</a>"), "{html}");
+    let y2024 = between(&html, "<h2 id=\"y2024-h\">2024</h2>", "</section>");
     assert!(
-        change.contains("Status change")
-            && change.contains("tag-green\">On track</strong> <span class=\"meta\">to</span> <strong class=\"tag tag-red\">Off track"),
+        y2024.contains("<a href=\"../timeline/2024/index.html#m2024-03\">March 2024</a> 1"),
+        "{y2024}"
+    );
+    let year = read(&out, "timeline/2024/index.html");
+    assert!(in_order(
+        &year,
+        &[
+            "<h2 id=\"m2024-01-h\">January 2024</h2>",
+            "Children&#39;s Scrutiny Committee</a>",
+            "Response to the committee</a>",
+            "<h2 id=\"m2024-03-h\">March 2024</h2>",
+        ]
+    ));
+    // P1.2 went from green to red in March 2024, listed under its plan.
+    let march = between(&year, "<h2 id=\"m2024-03-h\">", "</section>");
+    let change = between(march, "P1.2 Strategy discussions on time", "</li>");
+    assert!(
+        change.contains("tag-green\">On track</strong> <span class=\"meta\">to</span> <strong class=\"tag tag-red\">Off track"),
         "{change}"
     );
     // The drawn timeline marks graded judgements by grade, with words.
@@ -389,7 +406,17 @@ fn the_changes_page_shows_what_moved_since_the_committee_last_met() {
         "Children&#39;s Scrutiny Committee</h2>",
         "</section>",
     );
-    let since = between(committee, "<h3>Since the last meeting</h3>", "</ul>");
+    // The overview lists each window with its own page.
+    let end = committee
+        .find("\">Since the last meeting</a>")
+        .expect("a link to the window since the last meeting");
+    let link = &committee[committee[..end].rfind("href=\"../").expect("its href") + 9..end];
+    assert!(
+        committee.contains("Since the last meeting</a>: 3 status changes and 1 new document"),
+        "{committee}"
+    );
+    let page = read(&out, link);
+    let since = between(&page, "<h1>Since the last meeting</h1>", "</main>");
     assert!(
         since.contains("3 status changes and 1 new document"),
         "{since}"
@@ -411,17 +438,26 @@ fn the_changes_page_shows_what_moved_since_the_committee_last_met() {
         !html.contains("id=\"since-h\""),
         "no --since window unless asked"
     );
+    assert!(!since.contains("Nothing changed"), "{since}");
 }
 
 #[test]
 fn build_since_adds_a_window_from_any_date() {
     let (_t, out) = built(&["--since", "2024-02-15"]);
     let html = read(&out, "changes/index.html");
-    let since = between(
+    let overview = between(
         &html,
         "<h2 id=\"since-h\">Since 15 February 2024</h2>",
         "</section>",
     );
+    assert!(
+        overview.contains(
+            "href=\"../changes/since-2024-02-15/index.html\">2 status changes and 0 new documents"
+        ),
+        "{overview}"
+    );
+    let page = read(&out, "changes/since-2024-02-15/index.html");
+    let since = between(&page, "<h1>Since 15 February 2024</h1>", "</main>");
     assert!(
         since.contains("2 status changes and 0 new documents"),
         "{since}"
@@ -430,7 +466,7 @@ fn build_since_adds_a_window_from_any_date() {
         since.contains("P1.2") && since.contains("P3.1") && !since.contains("P2.1"),
         "{since}"
     );
-    assert!(html.contains("href=\"../index.html\""));
+    assert!(page.contains("href=\"../../index.html\""));
 }
 
 #[test]

@@ -53,10 +53,53 @@ fn window(view: &View, from: Option<Date>, to: Date) -> Value {
     })
 }
 
+/// `changes/2022-11-16-cypssc/index.html`: the page of the window that
+/// ends at a meeting (`meetings/2022-11-16-cypssc`).
+fn window_url(meeting: &str) -> String {
+    let slug = meeting.strip_prefix("meetings/").unwrap_or(meeting);
+    format!("changes/{slug}/index.html")
+}
+
+/// How a window is listed on the overview: its heading, a link to its own
+/// page, and how much moved in it.
+fn summary(view: &View, w: &Value, url: &str) -> Value {
+    let n = |k: &str| w[k].as_array().map_or(0, Vec::len);
+    crate::obj!({
+        "heading": &w["heading"], "href": view.linker.href(url),
+        "changes": n("changes"), "documents": n("documents"),
+        "from": &w["from"], "to": &w["to"],
+    })
+}
+
+/// The overview's list of windows, newest first, with each run of empty
+/// windows collapsed into one line.
+fn collapse(rows: Vec<Value>) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    for row in rows {
+        let empty = row["changes"] == json!(0) && row["documents"] == json!(0);
+        match out.last_mut() {
+            Some(last) if empty && last["empty"] == json!(true) => {
+                last["from"] = row["from"].clone();
+                last["meetings"] = json!(last["meetings"].as_u64().unwrap_or(1) + 1);
+            }
+            _ => {
+                let mut row = row;
+                if empty {
+                    row["empty"] = json!(true);
+                    row["meetings"] = json!(1);
+                }
+                out.push(row);
+            }
+        }
+    }
+    out
+}
+
 impl Renderer<'_> {
+    /// `changes/index.html` lists, for each committee, the windows between
+    /// its meetings, each with its own page; and the `--since` window.
     pub(super) fn changes(&mut self) {
         let path = "changes/index.html";
-        let view = self.view(path);
         let site = self.site;
         let today = site.today;
         // Meetings by committee, oldest first.
@@ -75,9 +118,13 @@ impl Renderer<'_> {
             }
         }
         let mut sections = Vec::new();
+        let mut pages: Vec<(String, String, Value)> = Vec::new();
+        let view = self.view(path);
         for (name, mut meetings) in committees {
             meetings.sort_by_key(|(date, id, _)| (date.first_day(), *id));
-            let link = |id: &str, title: &str| crate::obj!({ "href": view.linker.href(&doc_url(id)), "title": title });
+            // Links are written from a window's page, one folder down.
+            let page_view = self.view("changes/x/index.html");
+            let link = |id: &str, title: &str| crate::obj!({ "href": page_view.linker.href(&doc_url(id)), "title": title });
             let held: Vec<_> = meetings
                 .iter()
                 .filter(|(d, _, _)| d.first_day() <= today.first_day())
@@ -85,33 +132,66 @@ impl Renderer<'_> {
             let next = meetings
                 .iter()
                 .find(|(d, _, _)| d.first_day() > today.first_day());
-            let mut windows = Vec::new();
+            let mut rows = Vec::new();
             if let Some((last, id, title)) = held.last() {
-                let mut w = window(&view, Some(*last), today);
+                let mut w = window(&page_view, Some(*last), today);
                 w["heading"] = json!(match next {
                     Some((d, _, _)) => format!("Before the next meeting on {}", d.long()),
                     None => "Since the last meeting".to_string(),
                 });
                 w["since"] = link(id, title);
                 w["next"] = next.map_or(Value::Null, |(_, id, title)| link(id, title));
-                windows.push(w);
+                // The window before the next meeting is that meeting's; with
+                // none planned, it is named after the last one.
+                let url = match next {
+                    Some((_, nid, _)) => window_url(nid),
+                    None => window_url(&format!("{id}-since")),
+                };
+                rows.push(summary(&view, &w, &url));
+                pages.push((url, name.clone(), w));
             }
             for pair in held.windows(2).rev() {
                 let ((prev, pid, ptitle), (date, id, title)) = (pair[0], pair[1]);
-                let mut w = window(&view, Some(*prev), *date);
+                let mut w = window(&page_view, Some(*prev), *date);
                 w["heading"] = json!(format!("Before the meeting on {}", date.long()));
                 w["since"] = link(pid, ptitle);
                 w["meeting"] = link(id, title);
-                windows.push(w);
+                let url = window_url(id);
+                let row = summary(&view, &w, &url);
+                if row["changes"] != json!(0) || row["documents"] != json!(0) {
+                    pages.push((url, name.clone(), w));
+                }
+                rows.push(row);
             }
-            sections.push(crate::obj!({ "committee": name, "windows": windows }));
+            sections.push(crate::obj!({ "committee": name, "windows": collapse(rows) }));
         }
         let since = site.since.map(|d| {
-            let mut w = window(&view, Some(d), today);
+            let url = format!("changes/since-{}/index.html", d.iso());
+            let mut w = window(&self.view(&url), Some(d), today);
             w["heading"] = json!(format!("Since {}", d.long()));
-            w
+            let row = summary(&view, &w, &url);
+            pages.push((url, String::new(), w));
+            row
         });
         let page = crate::obj!({ "committees": sections, "since": since });
+        for (url, committee, w) in pages {
+            let title = if committee.is_empty() {
+                format!(
+                    "What changed: {}",
+                    w["heading"].as_str().unwrap_or_default()
+                )
+            } else {
+                format!(
+                    "What changed for {committee}: {}",
+                    w["heading"].as_str().unwrap_or_default()
+                )
+            };
+            let page = crate::obj!({
+                "committee": committee, "window": w,
+                "overview": self.view(&url).linker.href(path),
+            });
+            self.page(&url, "changes-window.html", &title, "changes", page);
+        }
         self.page(path, "changes.html", "What changed", "changes", page);
     }
 }

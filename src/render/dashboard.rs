@@ -10,6 +10,10 @@ use serde_json::{Value, json};
 /// How many past and coming events the dashboard lists.
 const EVENTS: usize = 5;
 
+/// How many of each list (overdue actions, off track and at risk actions,
+/// plans) the dashboard shows, worst first, before its "all N" link.
+const WORST: usize = 10;
+
 impl Renderer<'_> {
     pub(super) fn home(&mut self) {
         let path = "index.html";
@@ -20,15 +24,45 @@ impl Renderer<'_> {
             .plans()
             .filter(|p| p.status.is_current(site.today))
             .collect();
-        let plans: Vec<Value> = current.iter().map(|p| plan_spread(&view, *p)).collect();
+        // Plans worst first: by overall status, then by how many are overdue.
+        let mut ranked: Vec<&ResolvedPlan> = current.iter().collect();
+        ranked.sort_by_key(|p| {
+            let rank = ATTENTION.iter().position(|r| *r == p.status.overall.status);
+            (rank, std::cmp::Reverse(p.overdue()))
+        });
+        let plans: Vec<Value> = ranked
+            .iter()
+            .take(WORST)
+            .map(|p| plan_spread(&view, **p))
+            .collect();
+        // (row, red first, due) for every action needing attention.
         let mut overdue = Vec::new();
+        let mut attention = Vec::new();
         for rp in &current {
-            for (a, s) in rp.actions().filter(|(_, s)| s.overdue) {
+            for (a, s) in rp.actions() {
+                let rank = ATTENTION.iter().take(2).position(|r| *r == s.current);
+                if !s.overdue && rank.is_none() {
+                    continue;
+                }
                 let mut row = view.action_row(rp.id(), a, s);
                 row["plan"] = json!(rp.doc.common.title);
-                overdue.push(row);
+                let due = a.revised_due.or(a.due).map(|d| d.last_day());
+                if s.overdue {
+                    overdue.push((due, row.clone()));
+                }
+                if let Some(rank) = rank {
+                    attention.push(((rank, !s.overdue, due.is_none(), due), row));
+                }
             }
         }
+        // The longest overdue first; off track before at risk.
+        overdue.sort_by_key(|(due, _)| (due.is_none(), *due));
+        attention.sort_by_key(|(key, _)| *key);
+        let overdue_count = overdue.len();
+        let attention_count = attention.len();
+        let overdue: Vec<Value> = overdue.into_iter().take(WORST).map(|(_, r)| r).collect();
+        let attention: Vec<Value> = attention.into_iter().take(WORST).map(|(_, r)| r).collect();
+        let all = |name: &str| view.linker.href(&super::status_page::list_url(name, 1));
         // Actions only: a plan's or priority's roll-up restates its
         // actions, so counting both would count the same work twice.
         let at_a_glance: Vec<Value> = ATTENTION
@@ -49,7 +83,15 @@ impl Renderer<'_> {
             "in_force": in_force(&view),
             "indicators": indicator_glance(&view),
             "plans": plans,
+            "plans_count": current.len(),
+            "plans_href": view.linker.href(&doc_url("plans")),
             "overdue": overdue,
+            "overdue_count": overdue_count,
+            "overdue_href": all("overdue"),
+            "attention": attention,
+            "attention_count": attention_count,
+            "red_href": all("red"),
+            "amber_href": all("amber"),
             "at_a_glance": at_a_glance,
             "risks": risk_glance(&view),
             "latest_events": events(&view, true),

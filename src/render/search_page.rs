@@ -34,6 +34,10 @@ fn date_and_status(view: &View, d: &Document) -> (Option<Date>, Value) {
     (d.kind.date(), st)
 }
 
+/// How many of each kind the search page lists, newest first, for readers
+/// without JavaScript.
+const LISTED: usize = 25;
+
 impl Renderer<'_> {
     pub(super) fn search(&mut self) {
         let path = "search/index.html";
@@ -58,7 +62,15 @@ impl Renderer<'_> {
                     .collect();
                 // Newest first where there are dates; the rest keep id order.
                 items.sort_by_key(|(when, _)| std::cmp::Reverse(*when));
-                crate::obj!({ "title": title, "items": items.into_iter().map(|(_, v)| v).collect::<Vec<_>>() })
+                // The page's first load stays small: the newest of each kind,
+                // and its own list for the rest.
+                let total = items.len();
+                let shown: Vec<Value> = items.into_iter().take(LISTED).map(|(_, v)| v).collect();
+                let list = kind
+                    .info()
+                    .section
+                    .map(|s| view.linker.href(&doc_url(s.folder)));
+                crate::obj!({ "title": title, "items": shown, "total": total, "list": list })
             })
             .collect();
         let page = crate::obj!({

@@ -15,7 +15,36 @@ pub struct Rated {
     pub rag: Rag,
     pub kind: &'static str,
     pub overdue: bool,
+    /// An action's due date (revised where it was), for the most overdue first.
+    pub due: Option<chrono::NaiveDate>,
     pub row: Value,
+}
+
+/// How many rows a page of a full status list holds.
+pub const PAGE_ROWS: usize = 200;
+
+/// How many rows of each status the status page shows before its "all N"
+/// link, as the home page does.
+pub const FIRST_ROWS: usize = 10;
+
+/// Most pressing first: by status (off track first), overdue before not,
+/// then by type, then the longest overdue (the earliest due) first.
+pub fn sort_worst_first(all: &mut [Rated]) {
+    all.sort_by_key(|r| {
+        let rank = ATTENTION.iter().position(|x| *x == r.rag);
+        let kind = TYPES.iter().position(|k| *k == r.kind);
+        (rank, !r.overdue, kind, r.due.is_none(), r.due)
+    });
+}
+
+/// `status/red/index.html`, `status/red/2.html`: page `n` (from 1) of a
+/// full list. All pages of a list are in one folder, so links are the same.
+pub fn list_url(name: &str, n: usize) -> String {
+    if n <= 1 {
+        format!("status/{name}/index.html")
+    } else {
+        format!("status/{name}/{n}.html")
+    }
 }
 
 /// Every status on the site, in document order. A risk's `status` is the
@@ -24,7 +53,11 @@ pub fn everything(view: &View) -> Vec<Rated> {
     let site = view.site;
     let labels = &site.settings.statuses;
     let mut out = Vec::new();
-    let mut push = |rag: Rag, kind: &'static str, overdue: bool, row: Value| {
+    let mut push = |rag: Rag,
+                    kind: &'static str,
+                    overdue: bool,
+                    due: Option<chrono::NaiveDate>,
+                    row: Value| {
         let mut row = row;
         row["type"] = json!(kind);
         row["status"] = status(labels, rag);
@@ -32,6 +65,7 @@ pub fn everything(view: &View) -> Vec<Rated> {
             rag,
             kind,
             overdue,
+            due,
             row,
         });
     };
@@ -49,6 +83,7 @@ pub fn everything(view: &View) -> Vec<Rated> {
                     overall.status,
                     "plan",
                     overdue > 0,
+                    None,
                     crate::obj!({ "href": &href, "ref": "", "title": &d.common.title, "context": "",
                         "note": format!("{}{}", progress(overall.progress)["text"].as_str().unwrap_or_default(),
                             if overdue > 0 { format!(", {overdue} overdue") } else { String::new() }) }),
@@ -63,6 +98,7 @@ pub fn everything(view: &View) -> Vec<Rated> {
                         r.status,
                         "priority",
                         false,
+                        None,
                         crate::obj!({ "href": format!("{href}#{}", pr.id.value), "ref": &pr.id.value,
                             "title": &pr.title, "context": &d.common.title,
                             "note": format!("{how}; {}", progress(r.progress)["text"].as_str().unwrap_or_default()) }),
@@ -73,7 +109,8 @@ pub fn everything(view: &View) -> Vec<Rated> {
                     row["href"] = json!(view.linker.href(&action_url(&d.id, &a.id.value)));
                     row["ref"] = json!(a.id.value);
                     row["context"] = json!(d.common.title);
-                    push(s.current, "action", s.overdue, row);
+                    let due = a.revised_due.or(a.due).map(|d| d.last_day());
+                    push(s.current, "action", s.overdue, due, row);
                 }
             }
             Kind::Indicator(_) => {
@@ -83,6 +120,7 @@ pub fn everything(view: &View) -> Vec<Rated> {
                         rag,
                         "indicator",
                         false,
+                        None,
                         crate::obj!({ "href": href, "ref": "", "title": &d.common.title, "context": "",
                             "note": format!("Target {} {}", detail["target"].as_str().unwrap_or_default(),
                                 detail["against"].as_str().unwrap_or_default()) }),
@@ -121,15 +159,14 @@ fn stale(view: &View) -> Vec<Value> {
 impl Renderer<'_> {
     pub(super) fn status_page(&mut self) {
         let path = "status/index.html";
+        let site = self.site;
+        let labels = &site.settings.statuses;
+        // The full lists are one folder down, where links differ.
+        let mut full = everything(&self.view(&list_url("x", 1)));
+        sort_worst_first(&mut full);
         let view = self.view(path);
-        let labels = &self.site.settings.statuses;
         let mut all = everything(&view);
-        // Red first; within a status, overdue first, then by type.
-        all.sort_by_key(|r| {
-            let rank = ATTENTION.iter().position(|x| *x == r.rag);
-            let kind = TYPES.iter().position(|k| *k == r.kind);
-            (rank, !r.overdue, kind)
-        });
+        sort_worst_first(&mut all);
         let groups: Vec<Value> = ATTENTION
             .iter()
             .map(|rag| {
@@ -138,7 +175,11 @@ impl Renderer<'_> {
                     .filter(|r| r.rag == *rag)
                     .map(|r| &r.row)
                     .collect();
-                crate::obj!({ "status": status(labels, *rag), "count": rows.len(), "rows": rows })
+                crate::obj!({
+                    "status": status(labels, *rag), "count": rows.len(),
+                    "rows": &rows[..rows.len().min(FIRST_ROWS)],
+                    "all": view.linker.href(&list_url(rag.name(), 1)),
+                })
             })
             .collect();
         let counts: Vec<Value> = TYPES
@@ -165,9 +206,54 @@ impl Renderer<'_> {
             "counts": counts,
             "total": all.len(),
             "overdue": overdue,
+            "overdue_href": view.linker.href(&list_url("overdue", 1)),
             "risks": risk_bands(&view),
         });
+        for rag in ATTENTION {
+            let rows: Vec<&Value> = full
+                .iter()
+                .filter(|r| r.rag == rag)
+                .map(|r| &r.row)
+                .collect();
+            self.status_list(rag.name(), labels.label(rag), &status(labels, rag), &rows);
+        }
+        // Overdue actions, the longest overdue first.
+        let mut late: Vec<&Rated> = full
+            .iter()
+            .filter(|r| r.overdue && r.kind == "action")
+            .collect();
+        late.sort_by_key(|r| (r.due.is_none(), r.due));
+        let rows: Vec<&Value> = late.iter().map(|r| &r.row).collect();
+        self.status_list("overdue", "Overdue actions", &Value::Null, &rows);
         self.page(path, "status.html", "Status", "status", page);
+    }
+
+    /// The full list of one status (or of overdue actions), in pages of
+    /// [`PAGE_ROWS`]; none when it is empty.
+    fn status_list(&mut self, name: &str, label: &str, status: &Value, rows: &[&Value]) {
+        let pages: Vec<&[&Value]> = rows.chunks(PAGE_ROWS).collect();
+        let count = pages.len();
+        for (i, chunk) in pages.into_iter().enumerate() {
+            let n = i + 1;
+            let path = list_url(name, n);
+            let view = self.view(&path);
+            let nav: Vec<Value> = (1..=count)
+                .map(|k| crate::obj!({ "n": k, "href": view.linker.href(&list_url(name, k)), "current": k == n }))
+                .collect();
+            let title = if count > 1 {
+                format!("{label}: page {n} of {count}")
+            } else {
+                label.to_string()
+            };
+            let page = crate::obj!({
+                "name": name, "label": label, "status": status,
+                "rows": chunk, "total": rows.len(),
+                "first": i * PAGE_ROWS + 1, "last": i * PAGE_ROWS + chunk.len(),
+                "pages": if count > 1 { json!(nav) } else { json!([]) },
+                "overview": view.linker.href("status/index.html"),
+            });
+            self.page(&path, "status-list.html", &title, "status", page);
+        }
     }
 }
 

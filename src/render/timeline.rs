@@ -190,34 +190,203 @@ fn marks(view: &View, events: &[Event]) -> Vec<JourneyMark> {
     out
 }
 
-impl Renderer<'_> {
-    pub(super) fn timeline(&mut self) {
-        let path = "timeline/index.html";
-        let view = self.view(path);
-        let events = &self.site.events;
-        let mut years: Vec<Value> = Vec::new();
-        let mut current: Option<(i32, Vec<Value>)> = None;
-        for e in events {
-            let Some(row) = event_row(&view, e) else {
-                continue;
-            };
-            let y = e.date.year();
-            match &mut current {
-                Some((year, rows)) if *year == y => rows.push(row),
-                _ => {
-                    if let Some((year, rows)) = current.take() {
-                        years.push(crate::obj!({ "year": year, "events": rows }));
-                    }
-                    current = Some((y, vec![row]));
-                }
+/// How many milestones a year lists on the overview; the rest are on the
+/// year's own page.
+const MILESTONES_PER_YEAR: usize = 100;
+
+/// Whether an event is a milestone of the journey, shown on the overview:
+/// status changes and papers are on the year pages only.
+fn is_milestone(kind: EventKind) -> bool {
+    !matches!(
+        kind,
+        EventKind::StatusChanged | EventKind::ActionCompleted | EventKind::Paper
+    )
+}
+
+fn is_status(kind: EventKind) -> bool {
+    matches!(kind, EventKind::StatusChanged | EventKind::ActionCompleted)
+}
+
+/// `timeline/2022/index.html`.
+fn year_url(year: i32) -> String {
+    format!("timeline/{year}/index.html")
+}
+
+/// `m2022-04`: a month's anchor on its year page.
+fn month_anchor(date: &crate::model::Date) -> String {
+    format!("m{}", &date.first_day().format("%Y-%m"))
+}
+
+/// An action's id, its link, and its changes in one month.
+type ActionChanges = (String, Value, Vec<Value>);
+
+/// One month of a year page: its milestones and papers in date order, then
+/// its status changes by plan, each action once with its changes in order.
+/// A month-only date sorts as the month's first day, so it comes first.
+fn month(view: &View, events: &[&Event]) -> Value {
+    let mut entries = Vec::new();
+    let mut plans: Vec<(String, Value, Vec<ActionChanges>)> = Vec::new();
+    for e in events {
+        let Some(row) = event_row(view, e) else {
+            continue;
+        };
+        if !is_status(e.kind) {
+            entries.push(row);
+            continue;
+        }
+        let plan_at = match plans.iter().position(|(id, _, _)| *id == e.doc) {
+            Some(i) => i,
+            None => {
+                let title = view.site.document(&e.doc).map(|d| d.common.title.clone());
+                let link =
+                    crate::obj!({ "href": view.linker.href(&doc_url(&e.doc)), "title": title });
+                plans.push((e.doc.clone(), link, Vec::new()));
+                plans.len() - 1
+            }
+        };
+        let actions = &mut plans[plan_at].2;
+        let id = e.action.clone().unwrap_or_default();
+        let change = crate::obj!({ "date": e.date, "type": &row["type"], "from": &row["from"], "to": &row["to"], "note": &row["note"] });
+        match actions.iter_mut().find(|(a, _, _)| *a == id) {
+            Some((_, _, changes)) => changes.push(change),
+            None => {
+                let link = crate::obj!({ "href": &row["href"], "title": &row["title"] });
+                actions.push((id, link, vec![change]));
             }
         }
-        if let Some((year, rows)) = current {
-            years.push(crate::obj!({ "year": year, "events": rows }));
+    }
+    let changes: usize = plans
+        .iter()
+        .flat_map(|(_, _, a)| a.iter().map(|(_, _, c)| c.len()))
+        .sum();
+    let plans: Vec<Value> = plans
+        .into_iter()
+        .map(|(_, link, actions)| {
+            let actions: Vec<Value> = actions
+                .into_iter()
+                .map(|(_, link, changes)| crate::obj!({ "link": link, "changes": changes }))
+                .collect();
+            crate::obj!({ "link": link, "actions": actions })
+        })
+        .collect();
+    let first = events.first().map(|e| e.date);
+    crate::obj!({
+        "anchor": first.as_ref().map(month_anchor),
+        "title": first.map(|d| d.month_year()),
+        "entries": entries,
+        "plans": plans,
+        "changes": changes,
+    })
+}
+
+impl Renderer<'_> {
+    /// The overview (`timeline/index.html`): the drawn journey, each year's
+    /// milestones and its status changes counted per month; and one page
+    /// per year with everything in it, month by month.
+    pub(super) fn timeline(&mut self) {
+        let path = "timeline/index.html";
+        let site = self.site;
+        let events = &site.events;
+        // Events are in date order: split them by year, then by month.
+        let mut by_year: Vec<(i32, Vec<&Event>)> = Vec::new();
+        for e in events {
+            match by_year.last_mut() {
+                Some((y, list)) if *y == e.date.year() => list.push(e),
+                _ => by_year.push((e.date.year(), vec![e])),
+            }
+        }
+        for i in 0..by_year.len() {
+            self.timeline_year(&by_year, i);
+        }
+        let view = self.view(path);
+        let mut years: Vec<Value> = Vec::new();
+        for (year, list) in &by_year {
+            let milestones: Vec<Value> = list
+                .iter()
+                .filter(|e| is_milestone(e.kind))
+                .filter_map(|e| event_row(&view, e))
+                .collect();
+            let mut months: Vec<Value> = Vec::new();
+            let mut last: Option<(u32, usize, usize)> = None;
+            let mut flush = |m: Option<(u32, usize, usize)>| {
+                if let Some((month, n, done)) = m {
+                    let d = chrono::NaiveDate::from_ymd_opt(*year, month, 1);
+                    let date = d.map(crate::model::Date::day);
+                    months.push(crate::obj!({
+                        "title": date.map(|d| d.month_year()),
+                        "href": format!("{}#{}", view.linker.href(&year_url(*year)), date.as_ref().map(month_anchor).unwrap_or_default()),
+                        "count": n, "completed": done,
+                    }));
+                }
+            };
+            for e in list.iter().filter(|e| is_status(e.kind)) {
+                let m = chrono::Datelike::month(&e.date.first_day());
+                let done = usize::from(e.kind == EventKind::ActionCompleted);
+                match &mut last {
+                    Some((lm, n, d)) if *lm == m => {
+                        *n += 1;
+                        *d += done;
+                    }
+                    _ => {
+                        flush(last.take());
+                        last = Some((m, 1, done));
+                    }
+                }
+            }
+            flush(last);
+            let changes: usize = list.iter().filter(|e| is_status(e.kind)).count();
+            let shown = milestones.len().min(MILESTONES_PER_YEAR);
+            years.push(crate::obj!({
+                "year": year,
+                "href": view.linker.href(&year_url(*year)),
+                "milestones": &milestones[..shown],
+                "more": milestones.len() - shown,
+                "months": months,
+                "changes": changes,
+                "count": list.len(),
+            }));
         }
         let chart = journey("journey", "The improvement journey", &marks(&view, events));
         let page = crate::obj!({ "years": years, "chart": chart, "count": events.len() });
         self.page(path, "timeline.html", "Timeline", "timeline", page);
+    }
+
+    /// `timeline/<year>/index.html`: everything in one year, month by month.
+    fn timeline_year(&mut self, by_year: &[(i32, Vec<&Event>)], i: usize) {
+        let (year, list) = &by_year[i];
+        let path = year_url(*year);
+        let view = self.view(&path);
+        let mut months: Vec<Value> = Vec::new();
+        let mut start = 0;
+        for end in 1..=list.len() {
+            let same = end < list.len()
+                && list[end].date.first_day().format("%m").to_string()
+                    == list[start].date.first_day().format("%m").to_string();
+            if !same {
+                months.push(month(&view, &list[start..end]));
+                start = end;
+            }
+        }
+        let near = |j: Option<usize>| {
+            j.and_then(|j| by_year.get(j)).map_or(
+                Value::Null,
+                |(y, _)| crate::obj!({ "year": y, "href": view.linker.href(&year_url(*y)) }),
+            )
+        };
+        let page = crate::obj!({
+            "year": year,
+            "months": months,
+            "overview": view.linker.href("timeline/index.html"),
+            "previous": near(i.checked_sub(1)),
+            "next": near(Some(i + 1)),
+        });
+        self.page(
+            &path,
+            "timeline-year.html",
+            &format!("Timeline: {year}"),
+            "timeline",
+            page,
+        );
     }
 }
 

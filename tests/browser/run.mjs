@@ -20,6 +20,7 @@ import { pathToFileURL } from "node:url";
 import { binary, buildSite, launch, pageTypes, preview, repo, serve } from "./site.mjs";
 import { allowedDrawingRunsNothing, casesRunAsTheyAre, oversightRefusesThem } from "./files.mjs";
 import { printedPageHasNoBacklinks } from "./labels.mjs";
+import { countsBesideAsAt, pagesUnderAMegabyte, scalePages } from "./scale.mjs";
 
 const require = createRequire(import.meta.url);
 let failures = 0;
@@ -51,7 +52,7 @@ const fixturePages = [
   ["risk-history", ["index.html", "risks/index.html", "status/index.html"]],
 ];
 const fixtureSites = [];
-const targets = types.map((t) => ({ label: t, url: () => base + t }));
+const targets = [...types, ...scalePages].map((t) => ({ label: t, url: () => base + t }));
 for (const [name, pages] of fixturePages) {
   const built = buildSite(bin, path.join(repo, "tests", "fixtures", name));
   const served = await serve(built.out);
@@ -238,6 +239,8 @@ await check("every page passes the Nu Html Checker", async () => {
 });
 
 await check("a printed plan has no Mentioned in list", () => printedPageHasNoBacklinks(browser, base + "plans/practice-improvement/index.html"));
+await check("the home page shows its counts with the date they are as at, then what is off track", () => countsBesideAsAt(browser, base));
+await check("every page of the example is under 1 MB", () => pagesUnderAMegabyte(out));
 
 await browser.close();
 server.close();
