@@ -38,4 +38,21 @@ fn every_page_of_a_two_thousand_document_site_is_under_a_megabyte() {
         "{overdue}"
     );
     assert!(read(&out, "status/overdue/2.html").contains("Items 201 to "));
+    // A list longer than a page goes on beside it, each page linking to all.
+    let (folder, n) = ["pages", "meetings", "visits", "inspections", "indicators"]
+        .iter()
+        .map(|f| (*f, std::fs::read_dir(out.join(f)).map_or(0, |d| d.count())))
+        .max_by_key(|(_, n)| *n)
+        .unwrap();
+    assert!(
+        n > 300,
+        "the synthetic site has a list longer than a page: {folder} {n}"
+    );
+    let first = read(&out, &format!("{folder}/index.html"));
+    let second = read(&out, &format!("{folder}/2.html"));
+    assert!(first.contains("page 1 of"), "{folder}");
+    assert!(
+        second.contains("page 2 of") && second.contains("index.html\">Page 1</a>"),
+        "{folder}"
+    );
 }

@@ -7,6 +7,10 @@ use crate::resolve::{JudgementTable, doc_url};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
+/// Documents on one page of a list: the page stays well under 1 MB however
+/// large the site.
+pub const LIST_ROWS: usize = 300;
+
 impl Renderer<'_> {
     pub(super) fn intro(&self, id: &str, path: &str) -> Value {
         self.site
@@ -63,12 +67,49 @@ impl Renderer<'_> {
             Value::Null
         };
         let csv = download(&view.linker, folder);
-        let page = crate::obj!({
-            "folder": folder, "intro": self.intro(folder, &path), "judgements": judgements,
-            "csv": csv,
-            "items": rows.into_iter().map(|(_, r)| r).collect::<Vec<_>>(),
-        });
-        self.page(&path, "list.html", title, folder, page);
+        let intro = self.intro(folder, &path);
+        // A long list is split into pages beside its first: `2.html`, ...
+        // (no document or copied file can be named so).
+        let rows: Vec<Value> = rows.into_iter().map(|(_, r)| r).collect();
+        let total = rows.len();
+        let pages = total.div_ceil(LIST_ROWS).max(1);
+        let page_path = |n: usize| {
+            if n <= 1 {
+                path.clone()
+            } else {
+                format!("{folder}/{n}.html")
+            }
+        };
+        let mut chunks: Vec<Vec<Value>> = Vec::with_capacity(pages);
+        let mut rest = rows.into_iter();
+        for _ in 0..pages {
+            chunks.push(rest.by_ref().take(LIST_ROWS).collect());
+        }
+        let mut judgements = Some(judgements);
+        let mut intro = Some(intro);
+        for (i, items) in chunks.into_iter().enumerate() {
+            let here = page_path(i + 1);
+            let linker = super::links::Linker::new(&self.site.index, &here);
+            let pager: Vec<Value> = (1..=pages)
+                .map(|n| crate::obj!({ "number": n, "href": linker.href(&page_path(n)), "current": n == i + 1 }))
+                .collect();
+            let page = crate::obj!({
+                "folder": folder,
+                "intro": intro.take().unwrap_or(Value::Null),
+                "judgements": judgements.take().unwrap_or(Value::Null),
+                "csv": &csv,
+                "items": items,
+                "total": total,
+                "pager": if pages > 1 { json!(pager) } else { Value::Null },
+                "page_number": i + 1, "pages": pages,
+            });
+            let title = if pages > 1 {
+                format!("{title} (page {} of {pages})", i + 1)
+            } else {
+                title.to_string()
+            };
+            self.page(&here, "list.html", &title, folder, page);
+        }
     }
 
     pub(super) fn empty_register(&mut self) {
