@@ -19,6 +19,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { binary, buildSite, launch, pageTypes, preview, repo, serve } from "./site.mjs";
 import { allowedDrawingRunsNothing, casesRunAsTheyAre, oversightRefusesThem } from "./files.mjs";
+import { overdueStatusOnScreen, planPrintsShort, statusTagContrast } from "./theme.mjs";
 
 const require = createRequire(import.meta.url);
 let failures = 0;
@@ -235,6 +236,11 @@ await check("every page passes the Nu Html Checker", async () => {
   const extra = fixtureSites.reduce((n, f) => n + count(f.out), 0);
   return `${count(out)} pages of the example and ${extra} of the v2 fixtures`;
 });
+
+const planUrl = JSON.parse(fs.readFileSync(path.join(out, "data", "site.json"), "utf8")).documents.find((d) => d.kind === "plan").url;
+await check("each status tag's text has 4.5:1 contrast on its fill (all five statuses)", () => statusTagContrast(browser, [base + "status/index.html", base + planUrl]));
+await check("at 320 px the status of every overdue action is on screen (home and plan)", () => overdueStatusOnScreen(browser, base, planUrl));
+await check("the plan prints on at most 4 A4 pages, with no backlinks or stray full stops", () => planPrintsShort(browser, base, planUrl));
 
 await browser.close();
 server.close();
