@@ -120,7 +120,7 @@ fn the_timeline_runs_oldest_first_grouped_by_year_with_status_changes() {
             "timeline-action-completed",
             "Local peer review</a>",
             "<h2 id=\"y2024-h\">2024</h2>",
-            "Children&#39;s Scrutiny Committee</a>",
+            "Children&#39;s Scrutiny Committee, 10 January 2024</a>",
             "Response to the committee</a>",
         ]
     ));
@@ -150,7 +150,7 @@ fn judgements_over_time_tabulate_areas_against_inspections_one_table_per_scale()
     let html = read(&out, "inspections/index.html");
     let table = between(
         &html,
-        "<table class=\"table judgements-over-time\" id=\"judgements-ofsted-ilacs\">",
+        "<table class=\"table stack judgements-over-time\" id=\"judgements-ofsted-ilacs\">",
         "</table>",
     );
     assert!(
@@ -182,12 +182,12 @@ fn judgements_over_time_tabulate_areas_against_inspections_one_table_per_scale()
     );
     let review = between(
         &html,
-        "<table class=\"table judgements-over-time\" id=\"judgements-local-review\">",
+        "<table class=\"table stack judgements-over-time\" id=\"judgements-local-review\">",
         "</table>",
     );
     assert!(
         review.contains("3 October 2022")
-            && review.contains("<th scope=\"row\">Leadership</th><td><strong class=\"tag tag-green\">Strong</strong></td>"),
+            && review.contains("<th scope=\"row\">Leadership</th><td data-label=\"3 October 2022\"><strong class=\"tag tag-green\">Strong</strong></td>"),
         "{review}"
     );
 }

@@ -96,7 +96,7 @@ fn a_meeting_page_gives_its_date_item_numbers_each_paper_once_and_what_was_resol
         "<dt>Time</dt>",
         "10:30am",
         "<dt>Venue</dt><dd>County Hall, Chichester</dd>",
-        "<dt>Attended</dt>",
+        "<dt>Attendees</dt>",
         "Cllr Hillier (Chairman)",
         "<dt>Apologies</dt>",
         "<td data-label=\"Item\">5</td>",
