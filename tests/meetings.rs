@@ -6,7 +6,8 @@ mod common;
 use common::*;
 use std::path::PathBuf;
 
-const SITE: &str = "title: Test\norganisation: Test Council\nbase_url: https://example.org/\ntoday: 2021-01-01\n";
+const SITE: &str =
+    "title: Test\norganisation: Test Council\nbase_url: https://example.org/\ntoday: 2021-01-01\n";
 
 const MEETING: &str = "---
 title: Scrutiny Committee
@@ -82,10 +83,20 @@ fn a_meeting_page_gives_its_date_item_numbers_each_paper_once_and_what_was_resol
         main.contains("<h1>Scrutiny Committee, 5 November 2020</h1>"),
         "the title gains the meeting's date: {main}"
     );
-    assert!(html.contains("<title>Scrutiny Committee, 5 November 2020"), "{html}");
-    for paper in ["report/index.html", "minutes/index.html", "letter/index.html"] {
+    assert!(
+        html.contains("<title>Scrutiny Committee, 5 November 2020"),
+        "{html}"
+    );
+    for paper in [
+        "report/index.html",
+        "minutes/index.html",
+        "letter/index.html",
+    ] {
         assert_eq!(
-            main.matches(&format!("href=\"../../meetings/2020-11-05-scrutiny/{paper}\"")).count(),
+            main.matches(&format!(
+                "href=\"../../meetings/2020-11-05-scrutiny/{paper}\""
+            ))
+            .count(),
             1,
             "{paper} is linked once: {main}"
         );
@@ -106,7 +117,10 @@ fn a_meeting_page_gives_its_date_item_numbers_each_paper_once_and_what_was_resol
         "Other papers",
         "Reply from the Cabinet Member</a> <span class=\"meta\">(letter)</span>",
     ] {
-        assert!(main.contains(shown), "{shown:?} on the meeting page: {main}");
+        assert!(
+            main.contains(shown),
+            "{shown:?} on the meeting page: {main}"
+        );
     }
 }
 

@@ -159,14 +159,23 @@ mod tests {
 
     fn titled(title: &str) -> String {
         let mut t = title.to_string();
-        dated_title(&mut t, Date::day(chrono::NaiveDate::from_ymd_opt(2024, 1, 10).unwrap()));
+        dated_title(
+            &mut t,
+            Date::day(chrono::NaiveDate::from_ymd_opt(2024, 1, 10).unwrap()),
+        );
         t
     }
 
     #[test]
     fn a_meeting_title_gains_its_date_once() {
-        assert_eq!(titled("Scrutiny Committee"), "Scrutiny Committee, 10 January 2024");
-        assert_eq!(titled("Scrutiny Committee, 10 January 2024"), "Scrutiny Committee, 10 January 2024");
+        assert_eq!(
+            titled("Scrutiny Committee"),
+            "Scrutiny Committee, 10 January 2024"
+        );
+        assert_eq!(
+            titled("Scrutiny Committee, 10 January 2024"),
+            "Scrutiny Committee, 10 January 2024"
+        );
         assert_eq!(titled("Scrutiny 2024-01-10"), "Scrutiny 2024-01-10");
     }
 }

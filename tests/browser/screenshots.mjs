@@ -1,6 +1,7 @@
 // Screenshots of the key pages of a built site for review: each at 1280 and
 // 320 px wide (full page), and in print (Chromium's print-to-PDF on A4, and a
-// PNG of its first page). Not part of `npm test`.
+// PNG of its first page), and under simulated deuteranopia and protanopia.
+// Not part of `npm test`.
 //
 // Run: node tests/browser/screenshots.mjs FOLDER [CONTENT]
 //   FOLDER   where the pictures go (made if missing)
@@ -48,6 +49,24 @@ for (const width of [1280, 320]) {
     await page.goto(base + url, { waitUntil: "load" });
     const file = path.join(target, `${name}-${width}.png`);
     await page.screenshot({ path: file, fullPage: true });
+    wrote(file);
+    await page.close();
+  }
+  await context.close();
+}
+
+// The five statuses as members with red-green colour blindness see them:
+// Chromium's own simulation, on the pages with most status tags and bars.
+for (const type of ["deuteranopia", "protanopia"]) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  for (const name of ["home", "plan", "status"]) {
+    if (!exists(pages[name])) continue;
+    const page = await context.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Emulation.setEmulatedVisionDeficiency", { type });
+    await page.goto(base + pages[name], { waitUntil: "load" });
+    const file = path.join(target, `${name}-${type}.png`);
+    await page.screenshot({ path: file, fullPage: name !== "status" });
     wrote(file);
     await page.close();
   }
