@@ -82,8 +82,10 @@ fn built(site_yaml: &str) -> (tempfile::TempDir, PathBuf) {
 /// The cells of the row headed `area`, as text with the tags taken out.
 fn row(table: &str, area: &str) -> Vec<String> {
     let tr = between(table, &format!("<th scope=\"row\">{area}</th>"), "</tr>");
-    tr.split("<td>")
+    // Cells open `<td>` or `<td data-label="...">` (labelled for phones).
+    tr.split("<td")
         .skip(1)
+        .map(|td| td.split_once('>').map_or("", |(_, cell)| cell))
         .map(|td| {
             let mut text = String::new();
             let mut in_tag = false;

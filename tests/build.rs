@@ -62,7 +62,7 @@ fn every_page_of_the_contract_exists() {
         ("meetings/index.html", "Meetings"),
         (
             "meetings/2024-01-10-scrutiny/index.html",
-            "Children&#39;s Scrutiny Committee",
+            "Children&#39;s Scrutiny Committee, 10 January 2024",
         ),
         (
             "meetings/2024-01-10-scrutiny/report/index.html",

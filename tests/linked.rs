@@ -119,7 +119,8 @@ fn the_timeline_runs_oldest_first_grouped_by_year_with_status_changes() {
             "<h2 id=\"y2022-h\">2022</h2>",
             "Local peer review</a>",
             "<h2 id=\"y2024-h\">2024</h2>",
-            "Children&#39;s Scrutiny Committee</a>",
+            "Children&#39;s Scrutiny Committee, 10 January 2024</a>",
+            "Response to the committee</a>",
         ]
     ));
     // Status changes are counted per month on the overview, listed on the
@@ -167,7 +168,7 @@ fn judgements_over_time_tabulate_areas_against_inspections_one_table_per_scale()
     let html = read(&out, "inspections/index.html");
     let table = between(
         &html,
-        "<table class=\"table judgements-over-time\" id=\"judgements-ofsted-ilacs\">",
+        "<table class=\"table stack judgements-over-time\" id=\"judgements-ofsted-ilacs\">",
         "</table>",
     );
     assert!(
@@ -199,12 +200,12 @@ fn judgements_over_time_tabulate_areas_against_inspections_one_table_per_scale()
     );
     let review = between(
         &html,
-        "<table class=\"table judgements-over-time\" id=\"judgements-local-review\">",
+        "<table class=\"table stack judgements-over-time\" id=\"judgements-local-review\">",
         "</table>",
     );
     assert!(
         review.contains("3 October 2022")
-            && review.contains("<th scope=\"row\">Leadership</th><td><strong class=\"tag tag-green\">Strong</strong></td>"),
+            && review.contains("<th scope=\"row\">Leadership</th><td data-label=\"3 October 2022\"><strong class=\"tag tag-green\">Strong</strong></td>"),
         "{review}"
     );
 }

@@ -332,7 +332,7 @@ fn read_markdown(
     };
     let what = what.as_str();
     let mut f = Fields::of(r, &node, "the front matter")?;
-    let common = read_common(r, &mut f, what, true);
+    let mut common = read_common(r, &mut f, what, true);
     let kind = match role {
         KindName::Home => Kind::Home,
         KindName::ListIntro => Kind::ListIntro,
@@ -346,6 +346,9 @@ fn read_markdown(
         // Data files, never Markdown: `classify` gives them their own roles.
         KindName::Risks | KindName::Indicator => return None,
     };
+    if let Kind::Meeting(m) = &kind {
+        super::meeting::dated_title(&mut common.title, m.date);
+    }
     f.finish(r, what);
     // A body too deep or too costly to clean is reported and never rendered.
     let (body, found) = match super::bounds::read_body(r, split.body, split.body_line) {

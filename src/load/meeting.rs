@@ -130,3 +130,52 @@ fn read_responses(r: &mut FileReporter, f: &mut Fields) -> Vec<Response> {
     }
     responses
 }
+
+/// A meeting is known by its date: a title that does not give it ("Children's
+/// Scrutiny Committee") is shown as "Children's Scrutiny Committee, 10 January
+/// 2024" everywhere (page, lists, links, search). A title that gives the date
+/// as the site writes it ("10 January 2024") or as written (`2024-01-10`) is
+/// kept as it is.
+pub fn dated_title(title: &mut String, date: Date) {
+    if date.first_day() == chrono::NaiveDate::MIN {
+        return;
+    }
+    let (long, iso) = (date.long(), date.iso());
+    if title.contains(&long) || title.contains(&iso) {
+        return;
+    }
+    let trimmed = title.trim_end().trim_end_matches(',').to_string();
+    *title = if trimmed.is_empty() {
+        long
+    } else {
+        format!("{trimmed}, {long}")
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dated_title;
+    use crate::model::Date;
+
+    fn titled(title: &str) -> String {
+        let mut t = title.to_string();
+        dated_title(
+            &mut t,
+            Date::day(chrono::NaiveDate::from_ymd_opt(2024, 1, 10).unwrap()),
+        );
+        t
+    }
+
+    #[test]
+    fn a_meeting_title_gains_its_date_once() {
+        assert_eq!(
+            titled("Scrutiny Committee"),
+            "Scrutiny Committee, 10 January 2024"
+        );
+        assert_eq!(
+            titled("Scrutiny Committee, 10 January 2024"),
+            "Scrutiny Committee, 10 January 2024"
+        );
+        assert_eq!(titled("Scrutiny 2024-01-10"), "Scrutiny 2024-01-10");
+    }
+}

@@ -21,6 +21,7 @@ import { binary, buildSite, launch, pageTypes, preview, repo, serve } from "./si
 import { allowedDrawingRunsNothing, casesRunAsTheyAre, oversightRefusesThem } from "./files.mjs";
 import { printedPageHasNoBacklinks } from "./labels.mjs";
 import { countsBesideAsAt, pagesUnderAMegabyte, scalePages } from "./scale.mjs";
+import { overdueStatusOnScreen, planPrintsShort, statusTagContrast } from "./theme.mjs";
 
 const require = createRequire(import.meta.url);
 let failures = 0;
@@ -241,6 +242,10 @@ await check("every page passes the Nu Html Checker", async () => {
 await check("a printed plan has no Mentioned in list", () => printedPageHasNoBacklinks(browser, base + "plans/practice-improvement/index.html"));
 await check("the home page shows its counts with the date they are as at, then what is off track", () => countsBesideAsAt(browser, base));
 await check("every page of the example is under 1 MB", () => pagesUnderAMegabyte(out));
+const planUrl = JSON.parse(fs.readFileSync(path.join(out, "data", "site.json"), "utf8")).documents.find((d) => d.kind === "plan").url;
+await check("each status tag's text has 4.5:1 contrast on its fill (all five statuses)", () => statusTagContrast(browser, [base + "status/index.html", base + planUrl]));
+await check("at 320 px the status of every overdue action is on screen (home and plan)", () => overdueStatusOnScreen(browser, base, planUrl));
+await check("the plan prints on at most 4 A4 pages, with no backlinks or stray full stops", () => planPrintsShort(browser, base, planUrl));
 
 await browser.close();
 server.close();

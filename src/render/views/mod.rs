@@ -3,6 +3,7 @@
 
 mod attachments;
 mod data;
+mod meeting;
 mod mentions;
 mod plan;
 mod risks;
@@ -225,31 +226,7 @@ impl<'a> View<'a> {
                 "addressed_by": self.addressed_by(id, None),
             }),
             Kind::Plan(_) => self.plan(doc),
-            Kind::Meeting(m) => {
-                // Documents are sorted by id: a meeting's papers follow it.
-                let docs = &self.site.documents;
-                let prefix = format!("{id}/");
-                let from = docs.partition_point(|d| d.id.as_str() < prefix.as_str());
-                let papers: Vec<Value> = docs[from..]
-                    .iter()
-                    .take_while(|d| d.id.starts_with(&prefix))
-                    .filter(|d| {
-                        matches!(d.kind, Kind::Paper(_)) && !d.id[prefix.len()..].contains('/')
-                    })
-                    .map(|d| self.linker.link(&d.id, id))
-                    .collect();
-                crate::obj!({
-                    "committee": &m.committee, "date": m.date, "location": &m.location,
-                    "time": m.time.map(|t| crate::obj!({ "long": t.long(), "iso": t.iso() })),
-                    "attendees": &m.attendees, "apologies": &m.apologies,
-                    "agenda": m.agenda.iter().map(|a| crate::obj!({
-                        "item": &a.item, "title": &a.title,
-                        "paper": a.paper.as_ref().map(|p| self.linker.link(&format!("{id}/{}", p.value.trim()), id)),
-                    })).collect::<Vec<_>>(),
-                    "recommendations": self.items(id, &m.recommendations),
-                    "papers": papers,
-                })
-            }
+            Kind::Meeting(m) => self.meeting(doc, m),
             Kind::Paper(p) => crate::obj!({
                 "kind": &p.kind, "author": &p.author, "date": date(p.date),
                 "meeting": id.rsplit_once('/').map(|(m, _)| self.linker.link(m, id)),
