@@ -120,7 +120,6 @@ fn the_timeline_runs_oldest_first_grouped_by_year_with_status_changes() {
             "Local peer review</a>",
             "<h2 id=\"y2024-h\">2024</h2>",
             "Children&#39;s Scrutiny Committee, 10 January 2024</a>",
-            "Response to the committee</a>",
         ]
     ));
     // Status changes are counted per month on the overview, listed on the
@@ -137,7 +136,7 @@ fn the_timeline_runs_oldest_first_grouped_by_year_with_status_changes() {
         &year,
         &[
             "<h2 id=\"m2024-01-h\">January 2024</h2>",
-            "Children&#39;s Scrutiny Committee</a>",
+            "Children&#39;s Scrutiny Committee, 10 January 2024</a>",
             "Response to the committee</a>",
             "<h2 id=\"m2024-03-h\">March 2024</h2>",
         ]
