@@ -22,6 +22,7 @@ import { allowedDrawingRunsNothing, casesRunAsTheyAre, oversightRefusesThem } fr
 import { printedPageHasNoBacklinks } from "./labels.mjs";
 import { countsBesideAsAt, pagesUnderAMegabyte, scalePages } from "./scale.mjs";
 import { overdueStatusOnScreen, planPrintsShort, statusTagContrast } from "./theme.mjs";
+import { searchNamesTheSource, trackerRowsInWords } from "./tracker.mjs";
 
 const require = createRequire(import.meta.url);
 let failures = 0;
@@ -246,6 +247,8 @@ const planUrl = JSON.parse(fs.readFileSync(path.join(out, "data", "site.json"), 
 await check("each status tag's text has 4.5:1 contrast on its fill (all five statuses)", () => statusTagContrast(browser, [base + "status/index.html", base + planUrl]));
 await check("at 320 px the status of every overdue action is on screen (home and plan)", () => overdueStatusOnScreen(browser, base, planUrl));
 await check("the plan prints on at most 4 A4 pages, with no backlinks or stray full stops", () => planPrintsShort(browser, base, planUrl));
+await check("the tracker has a row per recommendation, labelled in words, each saying what answers it", () => trackerRowsInWords(browser, base, out));
+await check("search names the document an item comes from, never its id", () => searchNamesTheSource(browser, base));
 
 await browser.close();
 server.close();
