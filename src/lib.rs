@@ -16,6 +16,7 @@ pub mod output;
 pub mod progress;
 pub mod render;
 pub mod resolve;
+pub mod round;
 pub mod scaffold;
 pub mod serve;
 pub mod write;

@@ -112,6 +112,12 @@ enum Command {
         /// The folder to make (it must not exist, or be empty).
         dir: PathBuf,
     },
+    /// The monthly update round: send each owner a workbook, then collect
+    /// their updates into the plan's actions.yaml.
+    Round {
+        #[command(subcommand)]
+        step: RoundStep,
+    },
     /// Validate the content and write nothing.
     Check {
         /// The content folder.
@@ -120,6 +126,41 @@ enum Command {
         /// Treat warnings (unknown fields) as errors.
         #[arg(long)]
         strict: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum RoundStep {
+    /// Write a workbook per owner listing their actions, with columns for
+    /// the new status, a note and the date.
+    Start {
+        /// The plan, as `plans/<slug>`.
+        #[arg(long)]
+        plan: String,
+        /// The folder for the workbooks (default `round-<slug>-<date>`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// One workbook with a sheet per owner instead.
+        #[arg(long)]
+        one_workbook: bool,
+        /// The round's date, the default date of each update (YYYY-MM-DD; default today).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// Read the returned workbooks and add each filled row as an update.
+    Collect {
+        /// The returned workbooks.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the updates and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
     },
 }
 
@@ -144,6 +185,7 @@ fn main() -> ExitCode {
             content,
         } => return new(&term, &content, kind, &name, title.as_deref()),
         Command::Init { dir } => return init(&term, &dir),
+        Command::Round { step } => return round(&term, step),
         Command::Serve {
             content,
             port,
@@ -263,6 +305,98 @@ fn new(
             term.error(&message);
             ExitCode::from(2)
         }
+    }
+}
+
+fn round(term: &Terminal, step: RoundStep) -> ExitCode {
+    use oversight::round;
+    match step {
+        RoundStep::Start {
+            plan,
+            out,
+            one_workbook,
+            date,
+            content,
+        } => {
+            let date = match date.map_or_else(today, Ok) {
+                Ok(d) => d,
+                Err(message) => {
+                    term.error(&message);
+                    return ExitCode::from(2);
+                }
+            };
+            let opts = round::StartOptions {
+                content,
+                plan,
+                out,
+                one_workbook,
+                date,
+            };
+            match round::start(&opts) {
+                Ok(made) => {
+                    let lines: Vec<String> = made
+                        .iter()
+                        .map(|(f, owners)| format!("wrote {} ({})", f.display(), owners.join(", ")))
+                        .collect();
+                    term.summary(true, &lines.join("\n"));
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    term.error(&message);
+                    ExitCode::from(2)
+                }
+            }
+        }
+        RoundStep::Collect {
+            files,
+            dry_run,
+            content,
+        } => match round::collect(&content, &files, !dry_run) {
+            Err(errors) => {
+                for e in &errors {
+                    term.error(e);
+                }
+                let noun = if errors.len() == 1 {
+                    "problem"
+                } else {
+                    "problems"
+                };
+                term.summary(
+                    false,
+                    &format!("{} {noun}: nothing was changed", errors.len()),
+                );
+                ExitCode::from(1)
+            }
+            Ok(c) => {
+                let mut lines = Vec::new();
+                if dry_run {
+                    for u in &c.updates {
+                        let note = u
+                            .note
+                            .as_deref()
+                            .map_or(String::new(), |n| format!(": {n}"));
+                        lines.push(format!(
+                            "would add to {} {}: {} {}{note}",
+                            u.plan,
+                            u.action,
+                            u.date.iso(),
+                            u.status.name()
+                        ));
+                    }
+                }
+                let changed = c.updates.iter().filter(|u| u.changed).count();
+                let verb = if dry_run { "would add" } else { "added" };
+                lines.push(format!(
+                    "{verb} {} updates, {changed} statuses changed",
+                    c.updates.len()
+                ));
+                if !c.no_update.is_empty() {
+                    lines.push(format!("no update for: {}", c.no_update.join(", ")));
+                }
+                term.summary(true, &lines.join("\n"));
+                ExitCode::SUCCESS
+            }
+        },
     }
 }
 
