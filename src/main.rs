@@ -386,9 +386,11 @@ fn round(term: &Terminal, step: RoundStep) -> ExitCode {
                 }
                 let changed = c.updates.iter().filter(|u| u.changed).count();
                 let verb = if dry_run { "would add" } else { "added" };
+                let n = c.updates.len();
+                let updates = if n == 1 { "update" } else { "updates" };
+                let statuses = if changed == 1 { "status" } else { "statuses" };
                 lines.push(format!(
-                    "{verb} {} updates, {changed} statuses changed",
-                    c.updates.len()
+                    "{verb} {n} {updates}, {changed} {statuses} changed"
                 ));
                 if !c.no_update.is_empty() {
                     lines.push(format!("no update for: {}", c.no_update.join(", ")));

@@ -200,7 +200,7 @@ fn one_workbook_has_a_sheet_per_owner_and_a_dry_run_changes_nothing() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("would add 1 updates, 1 statuses changed"),
+        stdout.contains("would add 1 update, 1 status changed"),
         "{stdout}"
     );
     assert_eq!(
@@ -290,5 +290,25 @@ fn a_workbook_whose_actions_changed_since_the_start_is_refused() {
             "status: red, note: Slipped after staff losses. }\n    - { date: 2024-05-01, status: amber }",
         ),
         "P1.2 was updated since the round started on 2024-06-01 (last update 2024-03-01 red then, last update 2024-05-01 amber now)",
+    );
+}
+
+#[test]
+fn a_sheet_whose_columns_were_moved_is_refused() {
+    let (dir, content, out) = started(false);
+    let ad = out.join("assistant-director.xlsx");
+    let filled = dir.path().join("filled.xlsx");
+    // An owner who swapped the Note and New status headings.
+    fill(&ad, &filled, &[(AD, "Ref", "Note", "New status", None)]);
+    let before = std::fs::read_to_string(content.join(ACTIONS)).unwrap();
+    let (code, stdout, stderr) = collect(&content, &[&filled], &[]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("sheet 'Assistant Director', row 1, column F: the headings were changed (`Note` where `New status` should be)"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(content.join(ACTIONS)).unwrap(),
+        before
     );
 }

@@ -3,7 +3,7 @@
 //! A refused run writes nothing.
 
 use super::insert::{UpdateYaml, insert_updates};
-use super::{MARKER_SHEET, PlanNow, describe, fingerprint, load_plan};
+use super::{COLUMNS, MARKER_SHEET, PlanNow, describe, fingerprint, load_plan};
 use crate::model::{Date, Rag};
 use calamine::{Data, Reader, open_workbook_auto};
 use std::collections::BTreeMap;
@@ -120,6 +120,18 @@ pub fn collect(content: &Path, files: &[PathBuf], write: bool) -> Result<Collect
                 continue;
             };
             let get = |r: u32, c: u32| range.get_value((r, c)).map(text).unwrap_or_default();
+            if let Some((c, want)) = COLUMNS
+                .iter()
+                .enumerate()
+                .find(|(c, want)| !get(0, *c as u32).eq_ignore_ascii_case(want))
+            {
+                errors.push(format!(
+                    "{name}, sheet '{sheet}', row 1, column {}: the headings were changed (`{}` where `{want}` should be); keep the columns as the round sent them",
+                    (b'A' + c as u8) as char,
+                    get(0, c as u32)
+                ));
+                continue;
+            }
             for r in 1..range.height() as u32 {
                 let place = Place {
                     file: name.clone(),
