@@ -312,3 +312,37 @@ fn a_sheet_whose_columns_were_moved_is_refused() {
         before
     );
 }
+
+#[test]
+fn a_note_without_a_status_is_refused() {
+    refused(
+        &[(DCS, "P2.1", "", "Two starters in July.", None)],
+        false,
+        None,
+        "row 3, column F: there is a note but no new status",
+    );
+}
+
+#[test]
+fn start_does_not_overwrite_a_workbook() {
+    let (_dir, content, out) = started(false);
+    let mut cmd = oversight();
+    cmd.args([
+        "round",
+        "start",
+        "--plan",
+        "plans/recovery",
+        "--date",
+        "2024-06-01",
+    ])
+    .arg("--content")
+    .arg(&content)
+    .arg("--out")
+    .arg(&out);
+    let (code, _, stderr) = run(cmd);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("assistant-director.xlsx already exists"),
+        "{stderr}"
+    );
+}
