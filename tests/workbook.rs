@@ -234,3 +234,17 @@ fn text_that_looks_like_a_formula_stays_text_in_the_workbook() {
         assert!(!s.contains("<f>"), "{name} holds a formula");
     }
 }
+
+#[test]
+fn every_list_links_the_workbook() {
+    let (_t, out) = built("valid", &[]);
+    for list in ["plans", "status", "recommendations", "risks", "indicators"] {
+        let page = read(&out, &format!("{list}/index.html"));
+        assert!(
+            page.contains(
+                "<a href=\"../data/oversight.xlsx\" download>Download everything as an Excel workbook</a>"
+            ),
+            "{list}: {page}"
+        );
+    }
+}
