@@ -159,6 +159,12 @@ fn the_workbook_reads_back_and_matches_site_json_and_the_csv_files() {
     );
     let risks = sheet(&all, "Risks");
     assert_eq!(text(&risks[0][7]), "Previous score");
+    // Scores and values are numbers, as the CSV writes them.
+    let csv_risks = csv_rows(&out, "risks.csv");
+    assert!(matches!(risks[1][5], Data::Float(_)), "{:?}", risks[1][5]);
+    assert_eq!(text(&risks[1][5]), csv_risks[1][5]);
+    let values = sheet(&all, "Indicators");
+    assert!(matches!(values[1][3], Data::Float(_)), "{:?}", values[1][3]);
 }
 
 /// The XML files inside the workbook, by name.
@@ -247,4 +253,40 @@ fn every_list_links_the_workbook() {
             "{list}: {page}"
         );
     }
+}
+
+#[test]
+fn risks_show_the_score_before_the_last_review_and_month_dates_as_dates() {
+    let (_t, out) = built("risk-history", &[]);
+    let all = sheets(&out);
+    let risks = sheet(&all, "Risks");
+    let header: Vec<String> = risks[0].iter().map(text).collect();
+    assert_eq!(
+        header[5..11],
+        [
+            "Score",
+            "Band",
+            "Previous score",
+            "Previous band",
+            "Direction",
+            "Since"
+        ]
+    );
+    let row = |id: &str| risks.iter().find(|r| text(&r[0]) == id).expect(id);
+    // R1 went from 4 × 4 to 3 × 4; R2 from 2 × 2 to 4 × 5; R4 has one review.
+    assert_eq!(
+        (
+            text(&row("R1")[5]),
+            text(&row("R1")[7]),
+            text(&row("R1")[9])
+        ),
+        ("12".into(), "16".into(), "Lower".into())
+    );
+    assert_eq!(
+        (text(&row("R2")[7]), text(&row("R2")[9])),
+        ("4".into(), "Higher".into())
+    );
+    assert_eq!(text(&row("R4")[7]), "");
+    // "Since" 2024-01 is a month-only date: the month's first day.
+    assert_eq!(day(&row("R2")[10]), "2024-01-01");
 }

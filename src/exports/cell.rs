@@ -10,15 +10,16 @@ pub enum Cell {
     /// A date; month-only dates stay month-only.
     Date(Option<Date>),
     Status(Option<Rag>),
-    /// A number as the CSV writes it.
-    Number(String),
+    /// A number; written as the site writes numbers (to two places).
+    Number(Option<f64>),
 }
 
 impl Cell {
     /// The cell as the CSV writes it.
     pub fn text(&self, site: &Site) -> String {
         match self {
-            Cell::Text(s) | Cell::Number(s) => s.clone(),
+            Cell::Text(s) => s.clone(),
+            Cell::Number(n) => n.map(crate::model::number).unwrap_or_default(),
             Cell::Date(d) => d.map(|d| d.iso()).unwrap_or_default(),
             Cell::Status(r) => r
                 .map(|r| site.settings.statuses.label(r).to_string())

@@ -399,13 +399,13 @@ pub fn risks(site: &Site, previous: bool) -> Sheet {
                 w.id.value.clone().into(),
                 w.title.clone().into(),
                 opt(w.owner.as_ref()).into(),
-                Cell::Number(r.current.likelihood.to_string()),
-                Cell::Number(r.current.impact.to_string()),
-                Cell::Number(r.current.score.to_string()),
+                Cell::Number(Some(r.current.likelihood.into())),
+                Cell::Number(Some(r.current.impact.into())),
+                Cell::Number(Some(r.current.score.into())),
                 r.current.band.clone().into(),
                 opt(r.moved.map(|m| m.direction.label())).into(),
                 Cell::Date(r.moved.map(|m| m.since)),
-                Cell::Number(opt(r.target.as_ref().map(|t| t.score))),
+                Cell::Number(r.target.as_ref().map(|t| t.score.into())),
                 opt(r.target.as_ref().map(|t| &t.band)).into(),
                 Cell::Status(w.status),
                 Cell::Date(r.last_reviewed()),
@@ -413,7 +413,7 @@ pub fn risks(site: &Site, previous: bool) -> Sheet {
             ];
             if previous {
                 let before = r.moved.and(r.history.iter().rev().nth(1));
-                row.insert(7, Cell::Number(opt(before.map(|(_, b)| b.score))));
+                row.insert(7, Cell::Number(before.map(|(_, b)| b.score.into())));
                 row.insert(8, opt(before.map(|(_, b)| &b.band)).into());
             }
             row
@@ -454,9 +454,9 @@ pub fn indicators(site: &Site) -> Sheet {
                 d.id.clone().into(),
                 d.common.title.clone().into(),
                 Cell::Date(Some(v.date)),
-                Cell::Number(crate::model::number(v.value)),
+                Cell::Number(Some(v.value)),
                 opt(ind.unit.as_ref()).into(),
-                Cell::Number(opt(ind.target.map(crate::model::number))),
+                Cell::Number(ind.target),
                 opt(v.note.as_ref()).into(),
                 opt(v.shown_as.as_ref()).into(),
                 if v.estimate { "Yes" } else { "No" }.into(),

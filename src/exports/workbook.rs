@@ -11,6 +11,7 @@ use super::cell::{Cell, Sheet};
 use super::tables;
 use crate::model::{Colour, Date, Rag};
 use crate::resolve::Site;
+use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
@@ -22,16 +23,10 @@ const CELL_LIMIT: usize = 32_767;
 /// than a million rows in a sheet).
 pub fn workbook(site: &Site) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    let today = site.today.first_day();
-    let created = ExcelDateTime::from_ymd(
-        u16::try_from(chrono::Datelike::year(&today)).unwrap_or(2000),
-        chrono::Datelike::month(&today) as u8,
-        chrono::Datelike::day(&today) as u8,
-    )?;
     book.set_properties(
         &DocProperties::new()
-            .set_title("Improvement record")
-            .set_creation_datetime(&created),
+            .set_title(&site.settings.title)
+            .set_creation_datetime(&excel_day(site.today.first_day())?),
     );
     let formats = Formats::new(site);
     let sheets = [
@@ -171,13 +166,10 @@ fn write_cell(
             }
             Ok(s.lines().map(|l| l.chars().count()).max().unwrap_or(0))
         }
-        Cell::Number(s) => match s.parse::<f64>() {
-            Ok(n) => {
-                ws.write_number_with_format(r, c, n, &f.number)?;
-                Ok(s.len())
-            }
-            Err(_) => write_cell(ws, r, c, &Cell::Text(s.clone()), f),
-        },
+        Cell::Number(Some(n)) => {
+            ws.write_number_with_format(r, c, *n, &f.number)?;
+            Ok(crate::model::number(*n).len())
+        }
         Cell::Date(Some(d)) => {
             write_date(ws, r, c, *d, f)?;
             Ok(if d.is_month_only() { 14 } else { 17 })
@@ -187,29 +179,27 @@ fn write_cell(
             ws.write_string_with_format(r, c, label, &f.status[*rag as usize])?;
             Ok(label.chars().count())
         }
-        Cell::Date(None) | Cell::Status(None) => Ok(0),
+        Cell::Date(None) | Cell::Status(None) | Cell::Number(None) => Ok(0),
     }
 }
 
 /// A real Excel date: a month-only date is the month's first day, shown
 /// as "March 2023".
 fn write_date(ws: &mut Worksheet, r: u32, c: u16, d: Date, f: &Formats) -> Result<(), XlsxError> {
-    let day = d.first_day();
-    let (y, m, dd) = (
-        chrono::Datelike::year(&day),
-        chrono::Datelike::month(&day),
-        chrono::Datelike::day(&day),
-    );
     let format = if d.is_month_only() { &f.month } else { &f.day };
-    match u16::try_from(y)
-        .ok()
-        .map(|y| ExcelDateTime::from_ymd(y, m as u8, dd as u8))
-    {
-        Some(Ok(when)) => ws.write_datetime_with_format(r, c, &when, format)?,
+    match excel_day(d.first_day()) {
+        Ok(when) => ws.write_datetime_with_format(r, c, &when, format)?,
         // Before 1900 Excel has no dates: keep the date as text.
-        _ => ws.write_string_with_format(r, c, d.iso(), &f.text)?,
+        Err(_) => ws.write_string_with_format(r, c, d.iso(), &f.text)?,
     };
     Ok(())
+}
+
+/// A day as Excel holds it; an error before 1900 or after 9999.
+fn excel_day(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    let year = u16::try_from(d.year()).map_err(|_| XlsxError::DateTimeRangeError(d.to_string()))?;
+    // Month and day always fit a u8.
+    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8)
 }
 
 /// Text cut to what a cell holds.
