@@ -51,12 +51,46 @@ fn a_near_miss_of_exempt_or_draft_is_an_error_that_names_file_line_and_key() {
     assert!(!out.exists(), "nothing is published");
 }
 
-/// Every byte of a built site, as text, with the path of each file.
+/// Every byte of a built site, as text, with the path of each file; the
+/// workbook (a zip) unpacked, each XML file inside it as `oversight.xlsx!name`.
 fn everything(out: &std::path::Path) -> Vec<(String, String)> {
-    tree(out)
-        .into_iter()
-        .map(|(path, bytes)| (path, String::from_utf8_lossy(&bytes).into_owned()))
+    let mut all = Vec::new();
+    for (path, bytes) in tree(out) {
+        if path.ends_with(".xlsx") {
+            all.extend(unzipped(&path, bytes.clone()));
+        }
+        all.push((path, String::from_utf8_lossy(&bytes).into_owned()));
+    }
+    all
+}
+
+fn unzipped(path: &str, bytes: Vec<u8>) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).expect("an entry");
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut f, &mut text).expect("text");
+            (format!("{path}!{}", f.name().unwrap_or_default()), text)
+        })
         .collect()
+}
+
+#[test]
+fn the_workbook_carries_no_exempt_or_draft_trace() {
+    // The fixture's exempt and draft plans, papers, visit and indicator all
+    // carry CANARY; the workbook has a sheet of each list they would be in.
+    let (_t, out) = built("valid", &[]);
+    let inside: Vec<(String, String)> = everything(&out)
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("data/oversight.xlsx!"))
+        .collect();
+    assert!(inside.len() > 5, "the workbook is unpacked: {inside:?}");
+    for (path, text) in &inside {
+        for secret in ["CANARY", "secret-plan", "staffing", "draft-notes"] {
+            assert!(!text.contains(secret), "{path} carries `{secret}`");
+        }
+    }
 }
 
 #[test]

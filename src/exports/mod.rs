@@ -1,11 +1,14 @@
 //! The site's data for other tools: a CSV file per list (`data/*.csv`,
-//! ready for Excel) and everything published as JSON (`data/site.json`).
+//! ready for Excel), everything published as JSON (`data/site.json`) and
+//! the members' workbook (`data/oversight.xlsx`).
 //! Built from published documents only.
 
+mod cell;
 mod feed;
 mod json;
 mod search;
 mod tables;
+mod workbook;
 
 use crate::output::{Content, OutputFile};
 use crate::resolve::Site;
@@ -26,6 +29,14 @@ pub fn data_files(site: &Site) -> Vec<OutputFile> {
         path: "data/site.json".into(),
         content: Content::Bytes(json::site_json(site)),
     });
+    // Only a site of over a million actions, updates or values could
+    // outgrow a sheet; such a site has no workbook.
+    if let Ok(bytes) = workbook::workbook(site) {
+        files.push(OutputFile {
+            path: "data/oversight.xlsx".into(),
+            content: Content::Bytes(bytes),
+        });
+    }
     files
 }
 

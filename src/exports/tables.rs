@@ -1,21 +1,25 @@
 //! The CSV files: one per list, UTF-8 with a byte-order mark and CRLF line
 //! ends so Excel opens them cleanly, every field quoted where it must be.
 
+use super::cell::{Cell, Sheet};
 use super::reference;
-use crate::model::{Kind, Rag, Wording};
+use crate::model::{Kind, Wording};
 use crate::resolve::{Site, Trend};
 
 /// `(file name, bytes)` for every CSV file.
 pub fn csv_files(site: &Site) -> Vec<(String, Vec<u8>)> {
     vec![
-        ("actions.csv".into(), actions(site)),
+        ("actions.csv".into(), csv(site, actions(site, false))),
         ("inspections.csv".into(), inspections(site)),
         ("visits.csv".into(), visits(site)),
         ("reviews.csv".into(), reviews(site)),
         ("meetings.csv".into(), meetings(site)),
-        ("recommendations.csv".into(), recommendations(site)),
-        ("risks.csv".into(), risks(site)),
-        ("indicators.csv".into(), indicators(site)),
+        (
+            "recommendations.csv".into(),
+            csv(site, recommendations(site)),
+        ),
+        ("risks.csv".into(), csv(site, risks(site, false))),
+        ("indicators.csv".into(), csv(site, indicators(site))),
     ]
 }
 
@@ -43,6 +47,16 @@ fn table(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
     out
 }
 
+/// A typed table as CSV.
+fn csv(site: &Site, sheet: Sheet) -> Vec<u8> {
+    let rows = sheet
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text(site)).collect())
+        .collect();
+    table(&sheet.header, rows)
+}
+
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
 }
@@ -51,11 +65,9 @@ fn date(d: Option<crate::model::Date>) -> String {
     opt(d.map(|d| d.iso()))
 }
 
-fn label(site: &Site, rag: Rag) -> String {
-    site.settings.statuses.label(rag).to_string()
-}
-
-fn actions(site: &Site) -> Vec<u8> {
+/// One row per action; with `words`, what it addresses also as the site
+/// names it ("2023 Ofsted inspection, improvement 3").
+pub fn actions(site: &Site, words: bool) -> Sheet {
     let mut rows = Vec::new();
     for rp in site.plans() {
         let (d, p) = (rp.doc, rp.plan);
@@ -68,45 +80,70 @@ fn actions(site: &Site) -> Vec<u8> {
                 .map_or(a.priority.value.clone(), |x| {
                     format!("{} {}", x.id.value, x.title)
                 });
-            rows.push(vec![
-                d.common.title.clone(),
-                priority,
-                a.id.value.clone(),
-                a.title.clone(),
-                opt(a.owner.as_ref()),
-                date(a.due),
-                date(a.revised_due),
-                label(site, s.current),
+            let mut row: Vec<Cell> = vec![
+                d.common.title.clone().into(),
+                priority.into(),
+                a.id.value.clone().into(),
+                a.title.clone().into(),
+                opt(a.owner.as_ref()).into(),
+                Cell::Date(a.due),
+                Cell::Date(a.revised_due),
+                Cell::Status(Some(s.current)),
                 s.trend.map_or("", Trend::label).into(),
                 if s.overdue { "Yes" } else { "No" }.into(),
-                date(last.map(|u| u.date)),
-                opt(last.and_then(|u| u.note.as_ref())),
+                Cell::Date(last.map(|u| u.date)),
+                opt(last.and_then(|u| u.note.as_ref())).into(),
                 a.addresses
                     .iter()
                     .map(|r| reference(site, &r.value, &d.id))
                     .collect::<Vec<_>>()
-                    .join("; "),
-            ]);
+                    .join("; ")
+                    .into(),
+            ];
+            if words {
+                row.push(
+                    a.addresses
+                        .iter()
+                        .map(|r| in_words(site, &r.value, &d.id))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                        .into(),
+                );
+            }
+            rows.push(row);
         }
     }
-    table(
-        &[
-            "Plan",
-            "Priority",
-            "Ref",
-            "Title",
-            "Owner",
-            "Due",
-            "Revised due",
-            "Status",
-            "Trend",
-            "Overdue",
-            "Last update",
-            "Last update note",
-            "Addresses",
-        ],
-        rows,
-    )
+    let mut header = vec![
+        "Plan",
+        "Priority",
+        "Ref",
+        "Title",
+        "Owner",
+        "Due",
+        "Revised due",
+        "Status",
+        "Trend",
+        "Overdue",
+        "Last update",
+        "Last update note",
+        "Addresses",
+    ];
+    if words {
+        header.push("Addresses in words");
+    }
+    Sheet { header, rows }
+}
+
+/// A reference as the site names it, or for an unpublished target only
+/// why it is not published.
+fn in_words(site: &Site, reference: &str, from: &str) -> String {
+    match site.index.lookup(reference, from) {
+        Ok((_, entry)) if entry.hidden.is_some() => {
+            format!("({})", entry.hidden.as_deref().unwrap_or("not published"))
+        }
+        Ok((_, entry)) => entry.label.full(),
+        Err(_) => reference.trim().to_string(),
+    }
 }
 
 fn inspections(site: &Site) -> Vec<u8> {
@@ -274,7 +311,7 @@ fn meetings(site: &Site) -> Vec<u8> {
 
 /// Every recommendation and priority action, from every source, with its
 /// responses and the actions that address it.
-fn recommendations(site: &Site) -> Vec<u8> {
+pub fn recommendations(site: &Site) -> Sheet {
     let mut rows = Vec::new();
     for d in &site.documents {
         for (word, r) in d.kind.recommendations() {
@@ -299,11 +336,11 @@ fn recommendations(site: &Site) -> Vec<u8> {
                 .map(|a| format!("{}#{}", a.plan, a.action))
                 .collect();
             rows.push(vec![
-                d.id.clone(),
-                date(d.kind.date()),
-                r.id.value.clone(),
-                r.text.clone(),
-                r.to.join("; "),
+                d.id.clone().into(),
+                Cell::Date(d.kind.date()),
+                r.id.value.clone().into(),
+                r.text.clone().into(),
+                r.to.join("; ").into(),
                 // As the recommendations page counts it: a response or an
                 // action addressing it.
                 if responses.is_empty() && actions.is_empty() {
@@ -312,24 +349,25 @@ fn recommendations(site: &Site) -> Vec<u8> {
                     "Yes"
                 }
                 .into(),
-                responses.join("; "),
-                d.kind.noun().to_string(),
-                word.to_string(),
+                responses.join("; ").into(),
+                d.kind.noun().into(),
+                word.into(),
                 match r.wording {
                     Wording::Verbatim => "verbatim",
                     Wording::Summary => "summary",
                 }
-                .to_string(),
-                actions.join("; "),
+                .into(),
+                actions.join("; ").into(),
                 site.index
                     .label(&d.id, Some(&r.id.value))
                     .map(|l| l.full())
-                    .unwrap_or_default(),
+                    .unwrap_or_default()
+                    .into(),
             ]);
         }
     }
-    table(
-        &[
+    Sheet {
+        header: vec![
             "Source",
             "Date",
             "Ref",
@@ -344,58 +382,68 @@ fn recommendations(site: &Site) -> Vec<u8> {
             "Label",
         ],
         rows,
-    )
+    }
 }
 
 /// One row per risk: (v2) likelihood, impact and score are the current
 /// ones (the last review's, else the risk's own), with the band, the
-/// direction since the review before, and the target.
-fn risks(site: &Site) -> Vec<u8> {
+/// direction since the review before, and the target. With `previous`,
+/// also the score and band of the review before the last.
+pub fn risks(site: &Site, previous: bool) -> Sheet {
     let rows = site
         .risks
         .iter()
         .map(|r| {
             let w = &r.risk;
-            vec![
-                w.id.value.clone(),
-                w.title.clone(),
-                opt(w.owner.as_ref()),
-                r.current.likelihood.to_string(),
-                r.current.impact.to_string(),
-                r.current.score.to_string(),
-                r.current.band.clone(),
-                opt(r.moved.map(|m| m.direction.label())),
-                date(r.moved.map(|m| m.since)),
-                opt(r.target.as_ref().map(|t| t.score)),
-                opt(r.target.as_ref().map(|t| &t.band)),
-                opt(w.status.map(|s| label(site, s))),
-                date(r.last_reviewed()),
-                opt(w.mitigation.as_ref()),
-            ]
+            let mut row: Vec<Cell> = vec![
+                w.id.value.clone().into(),
+                w.title.clone().into(),
+                opt(w.owner.as_ref()).into(),
+                Cell::Number(Some(r.current.likelihood.into())),
+                Cell::Number(Some(r.current.impact.into())),
+                Cell::Number(Some(r.current.score.into())),
+                r.current.band.clone().into(),
+                opt(r.moved.map(|m| m.direction.label())).into(),
+                Cell::Date(r.moved.map(|m| m.since)),
+                Cell::Number(r.target.as_ref().map(|t| t.score.into())),
+                opt(r.target.as_ref().map(|t| &t.band)).into(),
+                Cell::Status(w.status),
+                Cell::Date(r.last_reviewed()),
+                opt(w.mitigation.as_ref()).into(),
+            ];
+            if previous {
+                let before = r.moved.and(r.history.iter().rev().nth(1));
+                row.insert(7, Cell::Number(before.map(|(_, b)| b.score.into())));
+                row.insert(8, opt(before.map(|(_, b)| &b.band)).into());
+            }
+            row
         })
         .collect();
-    table(
-        &[
-            "Ref",
-            "Risk",
-            "Owner",
-            "Likelihood",
-            "Impact",
-            "Score",
-            "Band",
-            "Direction",
-            "Since",
-            "Target score",
-            "Target band",
-            "Mitigation status",
-            "Reviewed",
-            "Mitigation",
-        ],
-        rows,
-    )
+    let mut header = vec![
+        "Ref",
+        "Risk",
+        "Owner",
+        "Likelihood",
+        "Impact",
+        "Score",
+        "Band",
+        "Direction",
+        "Since",
+        "Target score",
+        "Target band",
+        "Mitigation status",
+        "Reviewed",
+        "Mitigation",
+    ];
+    if previous {
+        header.insert(7, "Previous score");
+        header.insert(8, "Previous band");
+    }
+    Sheet { header, rows }
 }
 
-fn indicators(site: &Site) -> Vec<u8> {
+/// One row per value of every indicator.
+pub fn indicators(site: &Site) -> Sheet {
     let mut rows = Vec::new();
     for d in &site.documents {
         let Kind::Indicator(ind) = &d.kind else {
@@ -403,20 +451,20 @@ fn indicators(site: &Site) -> Vec<u8> {
         };
         for v in &ind.values {
             rows.push(vec![
-                d.id.clone(),
-                d.common.title.clone(),
-                v.date.iso(),
-                crate::model::number(v.value),
-                opt(ind.unit.as_ref()),
-                opt(ind.target.map(crate::model::number)),
-                opt(v.note.as_ref()),
-                opt(v.shown_as.as_ref()),
+                d.id.clone().into(),
+                d.common.title.clone().into(),
+                Cell::Date(Some(v.date)),
+                Cell::Number(Some(v.value)),
+                opt(ind.unit.as_ref()).into(),
+                Cell::Number(ind.target),
+                opt(v.note.as_ref()).into(),
+                opt(v.shown_as.as_ref()).into(),
                 if v.estimate { "Yes" } else { "No" }.into(),
             ]);
         }
     }
-    table(
-        &[
+    Sheet {
+        header: vec![
             "Id",
             "Indicator",
             "Date",
@@ -428,5 +476,5 @@ fn indicators(site: &Site) -> Vec<u8> {
             "Estimate",
         ],
         rows,
-    )
+    }
 }

@@ -273,10 +273,14 @@ fn csv_for(folder: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
-/// The link to a list's spreadsheet, for the `download` component.
+/// The links to a list's spreadsheet and to the whole workbook
+/// (`data/oversight.xlsx`), for the `download` component.
 pub fn download(linker: &super::links::Linker, folder: &str) -> Value {
-    csv_for(folder).map_or(
-        Value::Null,
-        |(f, what)| crate::obj!({ "href": linker.href(&format!("data/{f}")), "what": what }),
-    )
+    csv_for(folder).map_or(Value::Null, |(f, what)| {
+        crate::obj!({
+            "href": linker.href(&format!("data/{f}")),
+            "what": what,
+            "workbook": linker.href("data/oversight.xlsx"),
+        })
+    })
 }

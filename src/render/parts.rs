@@ -34,7 +34,7 @@ pub enum Part {
     NotFound,
     /// The theme's static files.
     Assets,
-    /// CSV files and `site.json`.
+    /// CSV files, `site.json` and the workbook.
     Data,
     /// The search index.
     SearchIndex,
