@@ -288,3 +288,77 @@ fn a_csv_with_a_theme_column_and_a_map() {
     let (code, out, err) = check(&content, &["--strict"]);
     assert_eq!(code, 0, "{out}{err}");
 }
+
+/// The figure for the report: a 300-action tracker in ten sections.
+/// `cargo test --release --test import -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn time_a_300_action_tracker() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_site(
+        tmp.path(),
+        SITE,
+        &[("index.md", "---\ntitle: Home\n---\nHello.\n")],
+    );
+    let file = tmp.path().join("big.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet
+        .merge_range(0, 0, 0, 7, "Big plan", &Format::new())
+        .unwrap();
+    for (c, h) in [
+        "Ref",
+        "Action",
+        "Lead officer",
+        "Target date",
+        "RAG",
+        "Progress update",
+        "Date of update",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(2, c as u16, *h).unwrap();
+    }
+    let mut r = 3;
+    for p in 1..=10 {
+        sheet
+            .merge_range(
+                r,
+                0,
+                r,
+                6,
+                &format!("Priority {p}: Theme {p}"),
+                &Format::new(),
+            )
+            .unwrap();
+        r += 1;
+        for a in 1..=30 {
+            let cells = [
+                format!("{p}.{a}"),
+                format!("Action {a} of priority {p}"),
+                "Head of Service".into(),
+                format!("{:02}/{:02}/2024", 1 + a % 28, 1 + a % 12),
+                ["R", "A", "G", "B"][a % 4].into(),
+                "A note on progress this month.".into(),
+                "March 2024".into(),
+            ];
+            for (c, v) in cells.iter().enumerate() {
+                sheet.write_string(r, c as u16, v).unwrap();
+            }
+            r += 1;
+        }
+    }
+    book.save(&file).unwrap();
+    let start = std::time::Instant::now();
+    let (code, out, err) = import(&file, &content, &[]);
+    let took = start.elapsed();
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(format!("{out}{err}").contains("300 actions"), "{out}{err}");
+    let (code, out, err) = check(&content, &["--strict"]);
+    assert_eq!(code, 0, "{out}{err}");
+    println!(
+        "import of 300 actions: {} ms (process start included)",
+        took.as_millis()
+    );
+}
