@@ -111,6 +111,7 @@ fn tracker(path: &Path, bad: bool) {
     sheet
         .merge_range(9, 0, 9, 7, "Priority 2: Leadership", &bold)
         .unwrap();
+    // RAG by fill colour alone: green, with no words in the cell.
     row(
         sheet,
         10,
@@ -120,11 +121,13 @@ fn tracker(path: &Path, bad: bool) {
             "",
             "Workforce lead",
             "Sept 2024",
-            "On track",
+            "",
             "Two cohorts done",
             "01/05/2024",
         ],
     );
+    let green = Format::new().set_background_color(0x00B050);
+    sheet.write_blank(10, 5, &green).unwrap();
     book.save(path).unwrap();
 }
 
@@ -196,6 +199,11 @@ fn a_council_tracker_becomes_a_plan_that_passes_strict_check() {
     ] {
         assert!(actions.contains(want), "{want} in\n{actions}");
     }
+    let filled = actions.split("Train team managers").nth(1).unwrap_or("");
+    assert!(
+        filled.contains("status: green"),
+        "RAG by fill in\n{actions}"
+    );
     let (code, out, err) = check(&content, &["--strict"]);
     assert_eq!(
         code, 0,

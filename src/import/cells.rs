@@ -113,6 +113,32 @@ pub fn rag(text: &str, labels: &StatusLabels) -> Option<Rag> {
     })
 }
 
+/// A status from a cell's fill colour: the nearest of the colours
+/// trackers use for red, amber, green and blue, when near enough to one.
+pub fn rag_of_fill((r, g, b): (u8, u8, u8)) -> Option<Rag> {
+    const SHADES: [((u8, u8, u8), Rag); 10] = [
+        ((0xFF, 0x00, 0x00), Rag::Red),
+        ((0xC0, 0x00, 0x00), Rag::Red),
+        ((0xFF, 0xC0, 0x00), Rag::Amber),
+        ((0xFF, 0xA5, 0x00), Rag::Amber),
+        ((0xFF, 0xFF, 0x00), Rag::Amber),
+        ((0x00, 0xB0, 0x50), Rag::Green),
+        ((0x92, 0xD0, 0x50), Rag::Green),
+        ((0x00, 0x80, 0x00), Rag::Green),
+        ((0x00, 0x70, 0xC0), Rag::Blue),
+        ((0x00, 0xB0, 0xF0), Rag::Blue),
+    ];
+    let dist = |(x, y, z): (u8, u8, u8)| {
+        let d = |a: u8, b: u8| (i32::from(a) - i32::from(b)).pow(2);
+        d(x, r) + d(y, g) + d(z, b)
+    };
+    SHADES
+        .iter()
+        .min_by_key(|(c, _)| dist(*c))
+        .filter(|(c, _)| dist(*c) <= 60 * 60 * 3)
+        .map(|(_, rag)| *rag)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +172,8 @@ mod tests {
         assert_eq!(rag("On track", &l), Some(Rag::Green));
         assert_eq!(rag("Complete", &l), Some(Rag::Blue));
         assert_eq!(rag("purple", &l), None);
+        assert_eq!(rag_of_fill((0xFF, 0xC0, 0x00)), Some(Rag::Amber));
+        assert_eq!(rag_of_fill((0x00, 0xB0, 0x50)), Some(Rag::Green));
+        assert_eq!(rag_of_fill((0xFF, 0xFF, 0xFF)), None);
     }
 }

@@ -1,7 +1,7 @@
 //! A tracker's first sheet (or the one named) as a grid of cells, from an
 //! Excel or OpenDocument workbook (calamine) or a CSV file.
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader, StyleRange, Xlsx, open_workbook, open_workbook_auto};
 use std::path::Path;
 
 /// One cell as the tracker holds it.
@@ -46,6 +46,9 @@ pub struct Grid {
     /// The sheet's name; `None` for a CSV file.
     pub sheet: Option<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// The cells' styles, for an `.xlsx` or `.xlsm` workbook: RAG shown
+    /// only as a cell's fill colour is read from them.
+    pub styles: Option<StyleRange>,
 }
 
 impl Grid {
@@ -54,6 +57,13 @@ impl Grid {
             .get(row)
             .and_then(|r| r.get(col))
             .unwrap_or(&Cell::Empty)
+    }
+
+    /// The solid fill colour of a cell, as (red, green, blue).
+    pub fn fill(&self, row: usize, col: usize) -> Option<(u8, u8, u8)> {
+        let style = self.styles.as_ref()?.get((row as u32, col as u32))?;
+        let c = style.fill.as_ref()?.get_color()?;
+        Some((c.red, c.green, c.blue))
     }
 
     pub fn width(&self) -> usize {
@@ -100,7 +110,11 @@ fn read_csv(path: &Path) -> Result<Grid, String> {
                 .collect(),
         );
     }
-    Ok(Grid { sheet: None, rows })
+    Ok(Grid {
+        sheet: None,
+        rows,
+        styles: None,
+    })
 }
 
 fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Grid, String> {
@@ -138,9 +152,22 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Grid, String> {
         row.extend(r.iter().map(cell));
         rows.push(row);
     }
+    let is_xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
+    // Styles are a help, not a need: a workbook whose styles cannot be
+    // read is still imported, its RAG from words only.
+    let styles = if is_xlsx {
+        open_workbook::<Xlsx<_>, _>(path)
+            .ok()
+            .and_then(|mut b| b.worksheet_style(&name).ok())
+    } else {
+        None
+    };
     Ok(Grid {
         sheet: Some(name),
         rows,
+        styles,
     })
 }
 

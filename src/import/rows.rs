@@ -115,7 +115,9 @@ pub fn read(grid: &Grid, cols: &Columns, labels: &StatusLabels, today: Date) -> 
                 }
                 s
             }
-            _ => None,
+            // No words: the cell's fill colour, when it has one.
+            Some((c, _)) => grid.fill(r, c).and_then(cells::rag_of_fill),
+            None => None,
         };
         let note = text(Field::Note);
         if status.is_none() && note.is_some() && probs.is_empty() {
