@@ -10,6 +10,7 @@ pub mod app;
 pub mod charts;
 pub mod diagnostics;
 pub mod exports;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -118,6 +118,30 @@ enum Command {
         #[command(subcommand)]
         step: RoundStep,
     },
+    /// Bring in a tracker (.xlsx, .xls, .ods or .csv) as a new plan:
+    /// plans/<slug>/index.md and actions.yaml.
+    Import {
+        /// The tracker file.
+        file: PathBuf,
+        /// The new plan, `plans/<slug>` (it must not exist).
+        #[arg(long)]
+        plan: String,
+        /// The sheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Say which column holds what, e.g. 'Ref=A,Title=B,Owner=C,Due=D,Status=E'.
+        #[arg(long)]
+        map: Option<String>,
+        /// Print what would be imported; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Leave out rows that cannot be read (each is listed) instead of refusing.
+        #[arg(long)]
+        skip_bad: bool,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
     /// Validate the content and write nothing.
     Check {
         /// The content folder.
@@ -186,6 +210,29 @@ fn main() -> ExitCode {
         } => return new(&term, &content, kind, &name, title.as_deref()),
         Command::Init { dir } => return init(&term, &dir),
         Command::Round { step } => return round(&term, step),
+        Command::Import {
+            file,
+            plan,
+            sheet,
+            map,
+            dry_run,
+            skip_bad,
+            content,
+        } => {
+            return import(
+                &term,
+                oversight::import::Options {
+                    file,
+                    content,
+                    plan,
+                    sheet,
+                    map,
+                    dry_run,
+                    skip_bad,
+                    today: Date::day(chrono::NaiveDate::MIN),
+                },
+            );
+        }
         Command::Serve {
             content,
             port,
@@ -399,6 +446,31 @@ fn round(term: &Terminal, step: RoundStep) -> ExitCode {
                 ExitCode::SUCCESS
             }
         },
+    }
+}
+
+fn import(term: &Terminal, mut opts: oversight::import::Options) -> ExitCode {
+    opts.today = match today() {
+        Ok(d) => d,
+        Err(message) => {
+            term.error(&message);
+            return ExitCode::from(2);
+        }
+    };
+    match oversight::import::run(&opts) {
+        Ok(outcome) => {
+            let what = if outcome.written {
+                "imported"
+            } else {
+                "checked"
+            };
+            term.summary(true, &format!("{}\n{what}", outcome.lines.join("\n")));
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            term.error(&message);
+            ExitCode::from(1)
+        }
     }
 }
 
