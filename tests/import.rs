@@ -370,3 +370,63 @@ fn time_a_300_action_tracker() {
         took.as_millis()
     );
 }
+
+#[test]
+fn headings_over_two_rows_are_read_together() {
+    // "Ref", "Action" and "RAG" merged down over two rows; "Dates" merged
+    // across "Target" and "Revised", which name a field only with it.
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_site(
+        tmp.path(),
+        SITE,
+        &[("index.md", "---\ntitle: Home\n---\nHello.\n")],
+    );
+    let file = tmp.path().join("tracker.csv");
+    std::fs::write(
+        &file,
+        "Improvement plan 2024,,,,,\n\
+         Ref,Action,Lead officer,Dates,,RAG\n\
+         ,,,Target,Revised,\n\
+         1.1,Audit every open case,Head of Service,31/03/2024,30/09/2024,Amber\n",
+    )
+    .unwrap();
+    let (code, out, err) = import(&file, &content, &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    let actions = std::fs::read_to_string(content.join("plans/imported/actions.yaml")).unwrap();
+    for want in [
+        "id: '1.1'",
+        "title: Audit every open case",
+        "owner: Head of Service",
+        "2024-03-31",
+        "2024-09-30",
+        "status: amber",
+    ] {
+        assert!(
+            actions.contains(want) || actions.contains(&want.replace('\'', "\"")),
+            "{want} in\n{actions}"
+        );
+    }
+    assert!(actions.contains("revised_due"), "{actions}");
+    let (code, out, err) = check(&content, &["--strict"]);
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+#[test]
+fn a_status_in_the_sites_own_words_is_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_site(
+        tmp.path(),
+        &format!("{SITE}statuses:\n  red: Needs escalation\n"),
+        &[("index.md", "---\ntitle: Home\n---\nHello.\n")],
+    );
+    let file = tmp.path().join("tracker.csv");
+    std::fs::write(
+        &file,
+        "Ref,Action,Owner,Due,Status\n1,Fix the front door,Head of Service,31/03/2024,needs escalation\n",
+    )
+    .unwrap();
+    let (code, out, err) = import(&file, &content, &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    let actions = std::fs::read_to_string(content.join("plans/imported/actions.yaml")).unwrap();
+    assert!(actions.contains("status: red"), "{actions}");
+}

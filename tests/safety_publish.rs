@@ -64,18 +64,6 @@ fn everything(out: &std::path::Path) -> Vec<(String, String)> {
     all
 }
 
-fn unzipped(path: &str, bytes: Vec<u8>) -> Vec<(String, String)> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    (0..zip.len())
-        .map(|i| {
-            let mut f = zip.by_index(i).expect("an entry");
-            let mut text = String::new();
-            std::io::Read::read_to_string(&mut f, &mut text).expect("text");
-            (format!("{path}!{}", f.name().unwrap_or_default()), text)
-        })
-        .collect()
-}
-
 #[test]
 fn the_workbook_carries_no_exempt_or_draft_trace() {
     // The fixture's exempt and draft plans, papers, visit and indicator all

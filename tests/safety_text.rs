@@ -27,8 +27,15 @@ const HOSTILE: [char; 9] = [
 fn files_holding(out: &Path, chars: &[char]) -> Vec<String> {
     tree(out)
         .into_iter()
-        .filter_map(|(rel, bytes)| {
-            let text = String::from_utf8_lossy(&bytes);
+        // A workbook is a zip: its text is the XML inside it.
+        .flat_map(|(rel, bytes)| {
+            if rel.ends_with(".xlsx") {
+                unzipped(&rel, bytes)
+            } else {
+                vec![(rel, String::from_utf8_lossy(&bytes).into_owned())]
+            }
+        })
+        .filter_map(|(rel, text)| {
             let found: Vec<String> = chars
                 .iter()
                 .filter(|c| text.contains(**c))

@@ -87,7 +87,9 @@ pub fn field_of(heading: &str) -> Option<Field> {
     ]) {
         return Some(Field::Ref);
     }
-    if has("revised") && (has("date") || has("due") || has("deadline") || has("target")) {
+    if has("revised")
+        && (has("date") || has("dates") || has("due") || has("deadline") || has("target"))
+    {
         return Some(Field::Revised);
     }
     if w.contains("date of update")
@@ -175,14 +177,35 @@ const HEADER_SEARCH: usize = 40;
 
 /// Finds the heading row: the one, among the first rows, whose cells name
 /// the most fields (at least a title and one other). A title row above it
-/// and blank spacer rows are passed over.
+/// and blank spacer rows are passed over. Headings over two rows are read
+/// too: a cell merged down over both ("Ref") is read from the row above, and
+/// a sub-heading that names nothing alone ("Revised") is read with the
+/// group heading merged across above it ("Dates").
 pub fn find(grid: &Grid) -> Columns {
     let mut best = Columns::default();
     for (i, row) in grid.rows.iter().take(HEADER_SEARCH).enumerate() {
+        let above = i.checked_sub(1).and_then(|j| grid.rows.get(j));
         let mut found: Vec<(usize, Field, String)> = Vec::new();
-        for (c, cell) in row.iter().enumerate() {
-            let text = cell.text();
-            if let Some(f) = field_of(&text)
+        let width = row.len().max(above.map_or(0, Vec::len));
+        for c in 0..width {
+            let text = row.get(c).map(|x| x.text()).unwrap_or_default();
+            let read = field_of(&text).map(|f| (f, text.clone())).or_else(|| {
+                let above = above?;
+                let up = above.get(c).map(|x| x.text()).unwrap_or_default();
+                if text.trim().is_empty() {
+                    // A heading merged down over both rows.
+                    return field_of(&up).map(|f| (f, up));
+                }
+                // The group heading over this column: the nearest one at
+                // or to the left of it in the row above.
+                let group = (0..=c)
+                    .rev()
+                    .map(|k| above.get(k).map(|x| x.text()).unwrap_or_default())
+                    .find(|t| !t.trim().is_empty())?;
+                let both = format!("{group} {text}");
+                field_of(&both).map(|f| (f, both))
+            });
+            if let Some((f, text)) = read
                 && !found.iter().any(|x| x.1 == f)
             {
                 found.push((c, f, text));

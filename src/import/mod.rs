@@ -77,7 +77,9 @@ pub fn run(o: &Options) -> Result<Outcome, String> {
             f.becomes()
         ));
     }
-    let labels = StatusLabels::default();
+    // The site's own words for statuses (`statuses:` in site.yaml) are read
+    // as well as the five values.
+    let labels = site_labels(&o.content);
     let read = rows::read(&grid, &cols, &labels, o.today);
     let problems: Vec<String> = read
         .problems
@@ -161,4 +163,13 @@ fn plan_title(g: &grid::Grid, header: Option<usize>, file: &Path) -> String {
             file.file_stem()
                 .map_or("Imported plan".into(), |s| s.to_string_lossy().into_owned())
         })
+}
+
+/// The status labels of the site in `content`; the defaults when it has
+/// none or cannot be read.
+fn site_labels(content: &std::path::Path) -> StatusLabels {
+    let mut diags = crate::diagnostics::Diagnostics::default();
+    crate::load::load(content, &mut diags)
+        .map(|l| l.settings.statuses)
+        .unwrap_or_default()
 }

@@ -214,3 +214,17 @@ pub fn validate(out: &std::path::Path) {
         .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
+
+/// The text of each file in a zip (an `.xlsx` workbook), named
+/// `<path>!<entry>`.
+pub fn unzipped(path: &str, bytes: Vec<u8>) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).expect("an entry");
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut f, &mut text).expect("text");
+            (format!("{path}!{}", f.name().unwrap_or_default()), text)
+        })
+        .collect()
+}
