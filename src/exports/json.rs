@@ -33,10 +33,8 @@ fn items(site: &Site, doc: &str, list: &[Item]) -> Value {
                 "wording": match i.wording { Wording::Verbatim => "verbatim", Wording::Summary => "summary" },
                 "addressed_by": site.chains.addressing(doc, Some(&i.id.value)).iter()
                     .map(|a| format!("{}#{}", a.plan, a.action)).collect::<Vec<_>>(),
-                "responses": site.chains.responses_to(doc, &i.id.value).iter().filter_map(|rr| {
-                    let from = site.document(&rr.paper)?;
-                    let resp = from.kind.responses().get(rr.index)?;
-                    Some(crate::obj!({ "paper": &from.id, "status": resp.status.map(|s| s.name()), "summary": &resp.summary }))
+                "responses": site.responses_to(doc, &i.id.value).into_iter().map(|(from, resp)| {
+                    crate::obj!({ "paper": &from.id, "status": resp.status.map(|s| s.name()), "summary": &resp.summary })
                 }).collect::<Vec<_>>(),
             }))
             .collect::<Vec<_>>()

@@ -316,17 +316,14 @@ pub fn recommendations(site: &Site) -> Sheet {
     for d in &site.documents {
         for (word, r) in d.kind.recommendations() {
             let responses: Vec<String> = site
-                .chains
                 .responses_to(&d.id, &r.id.value)
-                .iter()
-                .filter_map(|rr| {
-                    let from = site.document(&rr.paper)?;
-                    let resp = from.kind.responses().get(rr.index)?;
-                    Some(format!(
+                .into_iter()
+                .map(|(from, resp)| {
+                    format!(
                         "{}: {}",
                         from.id,
                         resp.status.map_or("response", |s| s.name())
-                    ))
+                    )
                 })
                 .collect();
             let actions: Vec<String> = site

@@ -30,7 +30,7 @@ pub use today::{choose as choose_today, source_date_epoch};
 
 use crate::diagnostics::{Diagnostics, FileReporter};
 use crate::load::{Loaded, scale_help};
-use crate::model::{Date, Document, Kind, Settings};
+use crate::model::{Date, Document, Kind, Response, Settings};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the reader of the site may see.
@@ -94,6 +94,19 @@ impl Site {
         };
         let status = self.plan_statuses.get(&doc.id)?;
         Some(ResolvedPlan { doc, plan, status })
+    }
+
+    /// The published responses to `doc#item`, each with the paper or page
+    /// that records it, in paper order.
+    pub fn responses_to(&self, doc: &str, item: &str) -> Vec<(&Document, &Response)> {
+        self.chains
+            .responses_to(doc, item)
+            .iter()
+            .filter_map(|r| {
+                let from = self.document(&r.paper)?;
+                Some((from, from.kind.responses().get(r.index)?))
+            })
+            .collect()
     }
 
     /// The roll-up and progress of the published actions that address

@@ -86,25 +86,23 @@ impl<'a> View<'a> {
 
     /// The responses to a recommendation, from papers and pages.
     pub fn responses(&self, doc: &str, item: &str) -> Vec<Value> {
-        let mut out = Vec::new();
-        for r in self.site.chains.responses_to(doc, item) {
-            if let Some(from) = self.site.document(&r.paper)
-                && let Some(resp) = from.kind.responses().get(r.index)
-            {
+        self.site
+            .responses_to(doc, item)
+            .into_iter()
+            .map(|(from, resp)| {
                 let author = match &from.kind {
                     Kind::Paper(p) => p.author.as_deref(),
                     _ => None,
                 };
-                out.push(crate::obj!({
+                crate::obj!({
                     "paper": self.linker.link(&from.id, &from.id),
                     "date": date(from.kind.date()),
                     "author": author,
                     "status": resp.status.map(|s| s.name()),
                     "summary": &resp.summary,
-                }));
-            }
-        }
-        out
+                })
+            })
+            .collect()
     }
 
     /// What a document follows, and what follows it.
