@@ -165,8 +165,12 @@ enum RoundStep {
         #[arg(long)]
         out: Option<PathBuf>,
         /// One workbook with a sheet per owner instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "owner_column")]
         one_workbook: bool,
+        /// One workbook with one sheet of every action and an Owner column,
+        /// to share and filter by owner.
+        #[arg(long)]
+        owner_column: bool,
         /// The round's date, the default date of each update (YYYY-MM-DD; default today).
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
@@ -362,6 +366,7 @@ fn round(term: &Terminal, step: RoundStep) -> ExitCode {
             plan,
             out,
             one_workbook,
+            owner_column,
             date,
             content,
         } => {
@@ -376,7 +381,11 @@ fn round(term: &Terminal, step: RoundStep) -> ExitCode {
                 content,
                 plan,
                 out,
-                one_workbook,
+                layout: match (one_workbook, owner_column) {
+                    (_, true) => round::Layout::OwnerColumn,
+                    (true, false) => round::Layout::SheetPerOwner,
+                    (false, false) => round::Layout::PerOwner,
+                },
                 date,
             };
             match round::start(&opts) {

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 
 const ACTIONS: &str = "plans/recovery/actions.yaml";
 
-/// A copy of the valid fixture and a started round (per owner, or one workbook).
-fn started(one_workbook: bool) -> (tempfile::TempDir, PathBuf, PathBuf) {
+/// A copy of the valid fixture and a started round: per owner, or with
+/// `layout` (`--one-workbook` or `--owner-column`).
+fn started(layout: Option<&str>) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     copy_dir(&fixture("valid"), &content);
@@ -30,9 +31,7 @@ fn started(one_workbook: bool) -> (tempfile::TempDir, PathBuf, PathBuf) {
     .arg(&content)
     .arg("--out")
     .arg(&out);
-    if one_workbook {
-        cmd.arg("--one-workbook");
-    }
+    cmd.args(layout);
     let (code, stdout, stderr) = run(cmd);
     assert_eq!(code, 0, "{stdout}{stderr}");
     (dir, content, out)
@@ -42,13 +41,19 @@ fn started(one_workbook: bool) -> (tempfile::TempDir, PathBuf, PathBuf) {
 type Fill<'a> = (&'a str, &'a str, &'a str, &'a str, Option<&'a str>);
 
 /// Reads `from` as an owner's spreadsheet program would and saves a copy to
-/// `to` with `fills` typed in (a fill's ref may replace the row's ref).
+/// `to` with `fills` typed in under the sheet's headings (a fill's ref may
+/// replace the row's ref).
 fn fill(from: &Path, to: &Path, fills: &[Fill]) {
     let mut book = open_workbook_auto(from).unwrap();
     let mut out = Workbook::new();
     let day = Format::new().set_num_format("yyyy-mm-dd");
     for name in book.sheet_names() {
         let range = book.worksheet_range(&name).unwrap();
+        let at = |heading: &str| -> u16 {
+            let headings = range.rows().next().unwrap_or(&[]);
+            let found = headings.iter().position(|h| *h == heading);
+            found.unwrap_or(usize::from(u16::MAX - 1)) as u16
+        };
         let ws = out.add_worksheet();
         ws.set_name(&name).unwrap();
         for (r, row) in range.rows().enumerate() {
@@ -73,11 +78,11 @@ fn fill(from: &Path, to: &Path, fills: &[Fill]) {
             }
             if let Some((_, id, status, note, date)) = fill_for {
                 let id = id.split("<-").next().unwrap();
-                ws.write_string(r32, 0, id).unwrap();
-                ws.write_string(r32, 5, *status).unwrap();
-                ws.write_string(r32, 6, *note).unwrap();
+                ws.write_string(r32, at("Ref"), id).unwrap();
+                ws.write_string(r32, at("New status"), *status).unwrap();
+                ws.write_string(r32, at("Note"), *note).unwrap();
                 if let Some(d) = date {
-                    ws.write_string(r32, 7, *d).unwrap();
+                    ws.write_string(r32, at("Date"), *d).unwrap();
                 }
             }
         }
@@ -122,7 +127,7 @@ const DCS: &str = "Director of Children's Services";
 
 #[test]
 fn a_full_round_adds_exactly_the_filled_rows() {
-    let (dir, content, out) = started(false);
+    let (dir, content, out) = started(None);
     let ad = out.join("assistant-director.xlsx");
     let dcs = out.join("director-of-children-s-services.xlsx");
     assert!(ad.is_file() && dcs.is_file());
@@ -182,7 +187,7 @@ fn a_full_round_adds_exactly_the_filled_rows() {
 
 #[test]
 fn one_workbook_has_a_sheet_per_owner_and_a_dry_run_changes_nothing() {
-    let (dir, content, out) = started(true);
+    let (dir, content, out) = started(Some("--one-workbook"));
     let book_path = out.join("round-recovery-2024-06-01.xlsx");
     let book = open_workbook_auto(&book_path).unwrap();
     assert_eq!(book.sheet_names(), [AD, DCS, "Round marker"]);
@@ -212,7 +217,7 @@ fn one_workbook_has_a_sheet_per_owner_and_a_dry_run_changes_nothing() {
 /// Collects `fills` of the Director's workbook (twice when `twice`), expects a
 /// refusal naming `wanted`, and that `actions.yaml` is unchanged.
 fn refused(fills: &[Fill], twice: bool, change: Option<&str>, wanted: &str) {
-    let (dir, content, out) = started(false);
+    let (dir, content, out) = started(None);
     let dcs = out.join("director-of-children-s-services.xlsx");
     let filled = dir.path().join("filled.xlsx");
     fill(&dcs, &filled, fills);
@@ -293,23 +298,162 @@ fn a_workbook_whose_actions_changed_since_the_start_is_refused() {
     );
 }
 
+/// Copies `from` to `to` with the sheet's columns rearranged by `order`
+/// (old column index per new column), as an owner dragging columns would.
+fn rearranged(from: &Path, to: &Path, sheet: &str, order: &[usize], rename: &[(&str, &str)]) {
+    let mut book = open_workbook_auto(from).unwrap();
+    let mut out = Workbook::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        let ws = out.add_worksheet();
+        ws.set_name(&name).unwrap();
+        for (r, row) in range.rows().enumerate() {
+            let cols: Vec<usize> = if name == sheet {
+                order.to_vec()
+            } else {
+                (0..row.len()).collect()
+            };
+            for (c, old) in cols.iter().enumerate() {
+                if let Some(Data::DateTime(d)) = row.get(*old) {
+                    let day = Format::new().set_num_format("yyyy-mm-dd");
+                    ws.write_number_with_format(r as u32, c as u16, d.as_f64(), &day)
+                        .unwrap();
+                    continue;
+                }
+                let mut text = row.get(*old).map(|d| d.to_string()).unwrap_or_default();
+                if let Some((_, new)) = rename.iter().find(|(was, _)| r == 0 && *was == text) {
+                    text = new.to_string();
+                }
+                if !text.is_empty() {
+                    ws.write_string(r as u32, c as u16, text).unwrap();
+                }
+            }
+        }
+        if name == "Round marker" {
+            ws.set_hidden(true);
+        }
+    }
+    out.save(to).unwrap();
+}
+
 #[test]
-fn a_sheet_whose_columns_were_moved_is_refused() {
-    let (dir, content, out) = started(false);
+fn columns_moved_with_their_headings_are_still_read_right() {
+    let (dir, content, out) = started(None);
     let ad = out.join("assistant-director.xlsx");
     let filled = dir.path().join("filled.xlsx");
-    // An owner who swapped the Note and New status headings.
-    fill(&ad, &filled, &[(AD, "Ref", "Note", "New status", None)]);
+    fill(&ad, &filled, &[(AD, "P1.1", "done", "Audited.", None)]);
+    // The owner dragged Note before New status, and Date to the front.
+    let moved = dir.path().join("moved.xlsx");
+    rearranged(&filled, &moved, AD, &[7, 0, 1, 2, 3, 4, 6, 5], &[]);
+    let (code, stdout, stderr) = collect(&content, &[&moved], &["--dry-run"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("would add to plans/recovery P1.1: 2024-06-01 blue: Audited."),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_sheet_without_a_needed_heading_is_refused() {
+    let (dir, content, out) = started(None);
+    let ad = out.join("assistant-director.xlsx");
+    let filled = dir.path().join("filled.xlsx");
+    fill(&ad, &filled, &[(AD, "P1.1", "done", "Audited.", None)]);
+    // An owner who renamed the New status heading.
+    let renamed = dir.path().join("renamed.xlsx");
+    rearranged(
+        &filled,
+        &renamed,
+        AD,
+        &[0, 1, 2, 3, 4, 5, 6, 7],
+        &[("New status", "RAG")],
+    );
     let before = std::fs::read_to_string(content.join(ACTIONS)).unwrap();
-    let (code, stdout, stderr) = collect(&content, &[&filled], &[]);
+    let (code, stdout, stderr) = collect(&content, &[&renamed], &[]);
     assert_eq!(code, 1, "{stdout}{stderr}");
     assert!(
-        stderr.contains("sheet 'Assistant Director', row 1, column F: the headings were changed (`Note` where `New status` should be)"),
+        stderr.contains("sheet 'Assistant Director', row 1: there is no `New status` heading"),
         "{stderr}"
     );
     assert_eq!(
         std::fs::read_to_string(content.join(ACTIONS)).unwrap(),
         before
+    );
+}
+
+#[test]
+fn owner_column_writes_one_filterable_sheet_that_collects() {
+    let (dir, content, out) = started(Some("--owner-column"));
+    let book_path = out.join("round-recovery-2024-06-01.xlsx");
+    let mut book = open_workbook_auto(&book_path).unwrap();
+    assert_eq!(book.sheet_names(), ["Actions", "Round marker"]);
+    let sheet = book.worksheet_range("Actions").unwrap();
+    let row = |r: usize| -> Vec<String> {
+        sheet
+            .rows()
+            .nth(r)
+            .unwrap()
+            .iter()
+            .map(|d| d.to_string())
+            .collect()
+    };
+    assert_eq!(
+        row(0),
+        [
+            "Ref",
+            "Title",
+            "Owner",
+            "Due",
+            "Current status",
+            "Last note",
+            "New status",
+            "Note",
+            "Date"
+        ]
+    );
+    // Every action, in the plan's order, each with its owner.
+    let refs: Vec<(String, String)> = (1..sheet.height())
+        .map(|r| (row(r)[0].clone(), row(r)[2].clone()))
+        .collect();
+    assert_eq!(
+        refs,
+        [
+            ("P1.1".to_string(), AD.to_string()),
+            ("P1.2".into(), DCS.into()),
+            ("P2.1".into(), DCS.into()),
+            ("P2.2".into(), DCS.into()),
+            ("P3.1".into(), DCS.into()),
+        ]
+    );
+    let filled = dir.path().join("filled.xlsx");
+    fill(
+        &book_path,
+        &filled,
+        &[
+            ("Actions", "P1.1", "Done", "", None),
+            ("Actions", "P3.1", "amber", "Police back.", None),
+        ],
+    );
+    let (code, stdout, stderr) = collect(&content, &[&filled], &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("added 2 updates"), "{stdout}");
+    // The drop-down sits on the New status column (G here), listing the labels.
+    let xml = common::unzipped("round", std::fs::read(&book_path).unwrap());
+    let (_, sheet_xml) = xml
+        .iter()
+        .find(|(n, _)| n.ends_with("worksheets/sheet1.xml"))
+        .unwrap();
+    assert!(
+        sheet_xml.contains(r#"<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="Not a status" error="Choose one of: Off track, At risk, On track, Done, Not started." sqref="G2:G6">"#),
+        "{sheet_xml}"
+    );
+    assert!(
+        sheet_xml.contains("<formula1>\"Off track,At risk,On track,Done,Not started\"</formula1>"),
+        "{sheet_xml}"
+    );
+    assert!(
+        sheet_xml.contains(r#"<autoFilter ref="A1:I6"/>"#),
+        "{sheet_xml}"
     );
 }
 
@@ -325,7 +469,7 @@ fn a_note_without_a_status_is_refused() {
 
 #[test]
 fn start_does_not_overwrite_a_workbook() {
-    let (_dir, content, out) = started(false);
+    let (_dir, content, out) = started(None);
     let mut cmd = oversight();
     cmd.args([
         "round",

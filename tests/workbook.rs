@@ -193,7 +193,15 @@ fn each_sheet_has_a_frozen_header_a_filter_and_status_colours() {
         assert!(s.contains("state=\"frozen\""), "sheet{i} frozen");
         assert!(s.contains("<autoFilter"), "sheet{i} filtered");
         assert!(s.contains("<cols>"), "sheet{i} widths");
+        // Printed on A4 landscape, a page wide.
+        assert!(
+            s.contains(r#"<pageSetup paperSize="9" fitToHeight="0" orientation="landscape""#),
+            "sheet{i} print set-up"
+        );
     }
+    // The heading row repeats on every printed page.
+    let (_, book) = files.iter().find(|(n, _)| n == "xl/workbook.xml").unwrap();
+    assert!(book.contains("_xlnm.Print_Titles"), "{book}");
     let (_, styles) = files.iter().find(|(n, _)| n == "xl/styles.xml").unwrap();
     // The theme's red behind the status words, and the site's own green
     // (`statuses: green: colour` in site.yaml) in place of the theme's.
@@ -204,6 +212,37 @@ fn each_sheet_has_a_frozen_header_a_filter_and_status_colours() {
     );
     assert!(styles.contains("wrapText=\"1\""));
     assert!(styles.contains("mmmm yyyy"));
+}
+
+#[test]
+fn a_row_with_a_long_note_is_tall_enough_to_show_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::copy_dir(&fixture("valid"), &content);
+    let actions = content.join("plans/recovery/actions.yaml");
+    let long = "Slipped after staff losses. ".repeat(12);
+    let text = std::fs::read_to_string(&actions).unwrap();
+    std::fs::write(
+        &actions,
+        text.replace("Slipped after staff losses.", long.trim()),
+    )
+    .unwrap();
+    let out = tmp.path().join("output");
+    let (code, _, err) = build(&content, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    let files = xml(&out);
+    let sheet = |name: &str| &files.iter().find(|(n, _)| n == name).unwrap().1;
+    // Spreadsheet programs do not grow a row to its wrapped text on
+    // opening, so the row is given a height: the Updates sheet's row of the
+    // 335-character note (six lines at 60 characters), and no other.
+    let updates = sheet("xl/worksheets/sheet2.xml");
+    assert_eq!(
+        updates.matches(r#"ht="90" customHeight="1""#).count(),
+        1,
+        "{updates}"
+    );
+    assert_eq!(updates.matches("customHeight").count(), 1, "{updates}");
+    assert!(!sheet("xl/worksheets/sheet5.xml").contains("customHeight"));
 }
 
 #[test]

@@ -15,6 +15,7 @@ use crate::resolve::Site;
 
 pub use search::search_files;
 pub use tables::csv_files;
+pub use workbook::{for_print, row_height, wrapped_lines};
 
 /// Every data file.
 pub fn data_files(site: &Site) -> Vec<OutputFile> {

@@ -137,14 +137,74 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
             }
         }
     }
+    // Wide enough for short columns, wrapped beyond 60 characters.
+    let widths: Vec<usize> = widths.iter().map(|w| (*w).clamp(8, 60)).collect();
     for (c, w) in widths.iter().enumerate() {
-        // Wide enough for short columns, wrapped beyond 60 characters.
-        ws.set_column_width(col(c), (*w).clamp(8, 60) as f64 + 2.0)?;
+        ws.set_column_width(col(c), *w as f64 + 2.0)?;
+    }
+    // Spreadsheet programs do not grow a row to its wrapped text on opening
+    // (LibreOffice's print and PDF overlap the lines), so set each height.
+    for (r, row) in sheet.rows.iter().enumerate() {
+        let lines = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| match cell {
+                Cell::Text(s) => wrapped_lines(fit(s), *w),
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            let r = u32::try_from(r + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+            ws.set_row_height(r, row_height(lines))?;
+        }
     }
     ws.set_freeze_panes(1, 0)?;
     let last = u32::try_from(sheet.rows.len()).map_err(|_| XlsxError::RowColumnLimitError)?;
     ws.autofilter(0, 0, last, col(columns.saturating_sub(1)))?;
+    for_print(ws)?;
     Ok(())
+}
+
+/// Prints on A4 landscape, a page wide, with the heading row on every page,
+/// so a sheet printed for a meeting is not cut into columns across pages.
+pub fn for_print(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    const A4: u8 = 9;
+    ws.set_paper_size(A4)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
+/// How many lines `text` takes wrapped at word breaks in a column `width`
+/// characters wide.
+pub fn wrapped_lines(text: &str, width: usize) -> usize {
+    let width = width.max(1);
+    text.lines()
+        .map(|line| {
+            let (mut lines, mut used) = (1, 0);
+            for word in line.split_whitespace() {
+                let n = word.chars().count();
+                let need = if used == 0 { n } else { used + 1 + n };
+                if need <= width {
+                    used = need;
+                } else {
+                    // A word longer than the column breaks across lines.
+                    lines += usize::from(used > 0) + n.saturating_sub(1) / width;
+                    used = (n - 1) % width + 1;
+                }
+            }
+            lines
+        })
+        .sum::<usize>()
+        .max(1)
+}
+
+/// A row's height in points for `lines` lines of the default 11-point text,
+/// at most Excel's 409.
+pub fn row_height(lines: usize) -> f64 {
+    (lines as f64 * 15.0).min(409.0)
 }
 
 fn col(c: usize) -> u16 {
@@ -207,5 +267,22 @@ fn fit(s: &str) -> &str {
     match s.char_indices().nth(CELL_LIMIT) {
         Some((i, _)) => &s[..i],
         None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrapped_lines;
+
+    #[test]
+    fn text_wraps_at_word_breaks() {
+        assert_eq!(wrapped_lines("", 10), 1);
+        assert_eq!(wrapped_lines("short", 10), 1);
+        assert_eq!(wrapped_lines("exactly ten", 11), 1);
+        // "three four" does not fit after "one two": a second line.
+        assert_eq!(wrapped_lines("one two three four", 10), 2);
+        assert_eq!(wrapped_lines("first\nsecond\nthird", 60), 3);
+        // A 25-character word in a 10-wide column takes three lines.
+        assert_eq!(wrapped_lines("a bbbbbbbbbbbbbbbbbbbbbbbbb", 10), 4);
     }
 }

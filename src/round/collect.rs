@@ -120,37 +120,32 @@ pub fn collect(content: &Path, files: &[PathBuf], write: bool) -> Result<Collect
                 continue;
             };
             let get = |r: u32, c: u32| range.get_value((r, c)).map(text).unwrap_or_default();
-            if let Some((c, want)) = COLUMNS
-                .iter()
-                .enumerate()
-                .find(|(c, want)| !get(0, *c as u32).eq_ignore_ascii_case(want))
-            {
-                errors.push(format!(
-                    "{name}, sheet '{sheet}', row 1, column {}: the headings were changed (`{}` where `{want}` should be); keep the columns as the round sent them",
-                    (b'A' + c as u8) as char,
-                    get(0, c as u32)
-                ));
-                continue;
-            }
+            let headings: Vec<String> = (0..range.width() as u32).map(|c| get(0, c)).collect();
+            let cols = match Columns::find(&headings) {
+                Ok(c) => c,
+                Err(e) => {
+                    errors.push(format!("{name}, sheet '{sheet}', row 1: {e}"));
+                    continue;
+                }
+            };
             for r in 1..range.height() as u32 {
                 let place = Place {
                     file: name.clone(),
                     sheet: sheet.clone(),
                     row: r + 1,
                 };
-                let (id, status, note) = (get(r, 0), get(r, 5), get(r, 6));
+                let (id, status, note) =
+                    (get(r, cols.r#ref), get(r, cols.status), get(r, cols.note));
                 if status.is_empty() && note.is_empty() {
                     continue;
                 }
-                match row_update(
-                    plan,
-                    &place,
-                    &id,
-                    &status,
-                    &note,
-                    range.get_value((r, 7)),
-                    round_date,
-                ) {
+                let row = Row {
+                    id: &id,
+                    status: &status,
+                    note: &note,
+                    date: range.get_value((r, cols.date)),
+                };
+                match row_update(plan, &place, &cols, &row, round_date) {
                     Err(e) => errors.push(e),
                     Ok(u) => {
                         let key = (plan_id.clone(), id.clone());
@@ -209,20 +204,89 @@ pub fn collect(content: &Path, files: &[PathBuf], write: bool) -> Result<Collect
     Ok(out)
 }
 
+/// Where a sheet's columns are, found by their headings, so an owner who
+/// moved a column (with its heading) is still read right.
+struct Columns {
+    r#ref: u32,
+    status: u32,
+    note: u32,
+    date: u32,
+}
+
+impl Columns {
+    fn find(headings: &[String]) -> Result<Self, String> {
+        let at = |want: &str| -> Result<u32, String> {
+            let mut found = headings
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| h.eq_ignore_ascii_case(want));
+            match (found.next(), found.next()) {
+                (Some((c, _)), None) => Ok(c as u32),
+                (Some((a, _)), Some((b, _))) => Err(format!(
+                    "the heading `{want}` is in both column {} and column {}; keep one, as the round sent it",
+                    letter(a as u32),
+                    letter(b as u32)
+                )),
+                (None, _) => Err(format!(
+                    "there is no `{want}` heading (the headings are {}); keep the columns as the round sent them: {}",
+                    headings
+                        .iter()
+                        .filter(|h| !h.is_empty())
+                        .map(|h| format!("`{h}`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    COLUMNS.join(", ")
+                )),
+            }
+        };
+        Ok(Columns {
+            r#ref: at(COLUMNS[0])?,
+            status: at(COLUMNS[5])?,
+            note: at(COLUMNS[6])?,
+            date: at(COLUMNS[7])?,
+        })
+    }
+}
+
+/// A column's letter, as the spreadsheet shows it: 0 is A, 26 is AA.
+fn letter(col: u32) -> String {
+    let mut n = col + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        out.push((b'A' + r as u8) as char);
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+/// A filled row's cells.
+struct Row<'a> {
+    id: &'a str,
+    status: &'a str,
+    note: &'a str,
+    date: Option<&'a Data>,
+}
+
 /// The update a filled row asks for, or why it cannot be taken.
 fn row_update(
     plan: &PlanNow,
     place: &Place,
-    id: &str,
-    status: &str,
-    note: &str,
-    date: Option<&Data>,
+    cols: &Columns,
+    row: &Row,
     round: Date,
 ) -> Result<NewUpdate, String> {
+    let Row {
+        id,
+        status,
+        note,
+        date,
+    } = *row;
     let Some(action) = plan.action(id) else {
         let ids: Vec<&str> = plan.actions.iter().map(|a| a.id.value.as_str()).collect();
         return Err(format!(
-            "{place}, column A: there is no action `{id}` in {}; the refs are {}",
+            "{place}, column {}: there is no action `{id}` in {}; the refs are {}",
+            letter(cols.r#ref),
             plan.id,
             ids.join(", ")
         ));
@@ -235,7 +299,8 @@ fn row_update(
             format!("`{status}` is not a status")
         };
         return Err(format!(
-            "{place}, column F: {what}; choose one of {} (or red, amber, green, blue, grey)",
+            "{place}, column {}: {what}; choose one of {} (or red, amber, green, blue, grey)",
+            letter(cols.status),
             labels.join(", ")
         ));
     };
@@ -248,7 +313,8 @@ fn row_update(
     }
     .ok_or_else(|| {
         format!(
-            "{place}, column H: `{}` is not a date; write it as 2024-05-31 or 31/05/2024",
+            "{place}, column {}: `{}` is not a date; write it as 2024-05-31 or 31/05/2024",
+            letter(cols.date),
             date.map(text).unwrap_or_default()
         )
     })?;
@@ -257,7 +323,8 @@ fn row_update(
         && date < l.date
     {
         return Err(format!(
-            "{place}, column H: the update is dated {}, before {id}'s last update ({}); give a date on or after {}",
+            "{place}, column {}: the update is dated {}, before {id}'s last update ({}); give a date on or after {}",
+            letter(cols.date),
             date.iso(),
             l.date.iso(),
             l.date.iso()

@@ -8,7 +8,7 @@ pub mod insert;
 pub mod start;
 
 pub use collect::{Collected, NewUpdate, collect};
-pub use start::{StartOptions, start};
+pub use start::{Layout, StartOptions, start};
 
 use crate::diagnostics::Diagnostics;
 use crate::model::{Action, Kind, StatusLabels};
@@ -29,6 +29,9 @@ pub const COLUMNS: [&str; 8] = [
     "Note",
     "Date",
 ];
+
+/// The column `round start --owner-column` adds after Title.
+pub const OWNER_COLUMN: &str = "Owner";
 
 /// A plan as it is now, read from the content folder.
 pub(crate) struct PlanNow {

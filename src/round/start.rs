@@ -1,8 +1,9 @@
-//! `round start`: a workbook per owner (or one with a sheet per owner)
-//! listing their actions, with empty columns for the new status, note and
-//! date, and a hidden marker sheet that `round collect` checks.
+//! `round start`: a workbook per owner (or one with a sheet per owner, or
+//! one sheet with an Owner column) listing their actions, with empty columns
+//! for the new status, note and date, and a hidden marker sheet that
+//! `round collect` checks.
 
-use super::{COLUMNS, MARKER_SHEET, PlanNow, fingerprint, load_plan};
+use super::{COLUMNS, MARKER_SHEET, OWNER_COLUMN, PlanNow, fingerprint, load_plan};
 use crate::model::{Action, Date, Rag};
 use chrono::Datelike;
 use rust_xlsxwriter::{DataValidation, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
@@ -15,9 +16,21 @@ pub struct StartOptions {
     pub plan: String,
     /// Where the workbooks go; `round-<slug>-<date>` when not given.
     pub out: Option<PathBuf>,
-    pub one_workbook: bool,
+    pub layout: Layout,
     /// The round's date: the default date of each update.
     pub date: Date,
+}
+
+/// How the round's actions are split into workbooks and sheets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A workbook per owner, to send to each.
+    PerOwner,
+    /// One workbook with a sheet per owner.
+    SheetPerOwner,
+    /// One workbook with one sheet of every action and an Owner column, to
+    /// share (on SharePoint, say) and filter by owner.
+    OwnerColumn,
 }
 
 /// Writes the round's workbooks; returns each file with the owners in it.
@@ -32,7 +45,7 @@ pub fn start(opts: &StartOptions) -> Result<Vec<(PathBuf, Vec<String>)>, String>
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("round-{slug}-{}", opts.date.iso())));
     let by_owner = owners(&plan);
-    let files: Vec<(PathBuf, Vec<&str>)> = if opts.one_workbook {
+    let files: Vec<(PathBuf, Vec<&str>)> = if opts.layout != Layout::PerOwner {
         let name = out.join(format!("round-{slug}-{}.xlsx", opts.date.iso()));
         vec![(name, by_owner.keys().map(String::as_str).collect())]
     } else {
@@ -59,9 +72,16 @@ pub fn start(opts: &StartOptions) -> Result<Vec<(PathBuf, Vec<String>)>, String>
     let mut made = Vec::new();
     for (file, owners) in &files {
         let mut book = Workbook::new();
-        let sheets: Vec<(&str, &Vec<&Action>)> =
-            owners.iter().map(|o| (*o, &by_owner[*o])).collect();
-        write_book(&mut book, &plan, opts.date, &sheets)
+        let sheets: Vec<(&str, Vec<(&str, &Action)>)> = if opts.layout == Layout::OwnerColumn {
+            vec![("Actions", in_plan_order(&plan, &by_owner))]
+        } else {
+            owners
+                .iter()
+                .map(|o| (*o, by_owner[*o].iter().map(|a| (*o, *a)).collect()))
+                .collect()
+        };
+        let owner_column = opts.layout == Layout::OwnerColumn;
+        write_book(&mut book, &plan, opts.date, &sheets, owner_column)
             .and_then(|_| book.save(file))
             .map_err(|e| format!("writing {}: {e}", file.display()))?;
         made.push((file.clone(), owners.iter().map(|o| o.to_string()).collect()));
@@ -73,14 +93,32 @@ pub fn start(opts: &StartOptions) -> Result<Vec<(PathBuf, Vec<String>)>, String>
 fn owners(plan: &PlanNow) -> BTreeMap<String, Vec<&Action>> {
     let mut out: BTreeMap<String, Vec<&Action>> = BTreeMap::new();
     for a in &plan.actions {
-        let owner = a
-            .owner
-            .clone()
-            .or_else(|| plan.owner.clone())
-            .unwrap_or_else(|| "No owner".into());
-        out.entry(owner).or_default().push(a);
+        out.entry(owner_of(plan, a)).or_default().push(a);
     }
     out
+}
+
+/// The action's owner, else the plan's, else "No owner".
+fn owner_of(plan: &PlanNow, action: &Action) -> String {
+    action
+        .owner
+        .clone()
+        .or_else(|| plan.owner.clone())
+        .unwrap_or_else(|| "No owner".into())
+}
+
+/// Every action with its owner, in the plan's order.
+fn in_plan_order<'a>(
+    plan: &'a PlanNow,
+    by_owner: &'a BTreeMap<String, Vec<&'a Action>>,
+) -> Vec<(&'a str, &'a Action)> {
+    plan.actions
+        .iter()
+        .filter_map(|a| {
+            let (owner, _) = by_owner.get_key_value(&owner_of(plan, a))?;
+            Some((owner.as_str(), a))
+        })
+        .collect()
 }
 
 /// `base`, or `base-2`, `base-3`… when taken; cut to `max` characters.
@@ -111,7 +149,8 @@ fn write_book(
     book: &mut Workbook,
     plan: &PlanNow,
     date: Date,
-    sheets: &[(&str, &Vec<&Action>)],
+    sheets: &[(&str, Vec<(&str, &Action)>)],
+    owner_column: bool,
 ) -> Result<(), XlsxError> {
     let mut used = vec![MARKER_SHEET.to_string()];
     let mut marker_rows = Vec::new();
@@ -119,8 +158,8 @@ fn write_book(
         let name = sheet_name(owner, &mut used);
         let ws = book.add_worksheet();
         ws.set_name(&name)?;
-        owner_sheet(ws, plan, date, actions)?;
-        marker_rows.extend(actions.iter().map(|a| (a, name.clone())));
+        owner_sheet(ws, plan, date, actions, owner_column)?;
+        marker_rows.extend(actions.iter().map(|(_, a)| (*a, name.clone())));
     }
     let ws = book.add_worksheet();
     ws.set_name(MARKER_SHEET)?;
@@ -143,7 +182,8 @@ fn owner_sheet(
     ws: &mut Worksheet,
     plan: &PlanNow,
     date: Date,
-    actions: &[&Action],
+    actions: &[(&str, &Action)],
+    owner_column: bool,
 ) -> Result<(), XlsxError> {
     let head = Format::new().set_bold().set_text_wrap();
     let wrap = Format::new()
@@ -152,35 +192,62 @@ fn owner_sheet(
     let day = Format::new()
         .set_num_format("yyyy-mm-dd")
         .set_align(rust_xlsxwriter::FormatAlign::Top);
-    for (c, (title, width)) in COLUMNS
-        .iter()
-        .zip([8.0, 40.0, 12.0, 14.0, 40.0, 14.0, 40.0, 12.0])
-        .enumerate()
-    {
+    let columns = columns(owner_column);
+    let at = |name: &str| columns.iter().position(|(c, _)| *c == name).unwrap_or(0) as u16;
+    for (c, (title, width)) in columns.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *title, &head)?;
-        ws.set_column_width(c as u16, width)?;
+        ws.set_column_width(c as u16, *width)?;
     }
     ws.set_freeze_panes(1, 0)?;
+    if owner_column {
+        ws.autofilter(0, 0, actions.len() as u32, columns.len() as u16 - 1)?;
+    }
     let first = date.first_day();
     let round_day = ExcelDateTime::from_ymd(
         u16::try_from(first.year()).unwrap_or(1900),
         first.month() as u8,
         first.day() as u8,
     )?;
-    for (i, a) in actions.iter().enumerate() {
+    for (i, (owner, a)) in actions.iter().enumerate() {
         let row = 1 + i as u32;
         let last = a.updates.last();
         let cells = [
-            a.id.value.clone(),
-            a.title.clone(),
-            a.revised_due.or(a.due).map_or(String::new(), |d| d.iso()),
-            last.map_or(String::new(), |u| plan.labels.label(u.status).to_string()),
-            last.and_then(|u| u.note.clone()).unwrap_or_default(),
+            ("Ref", a.id.value.clone()),
+            ("Title", a.title.clone()),
+            ("Owner", owner.to_string()),
+            (
+                "Due",
+                a.revised_due.or(a.due).map_or(String::new(), |d| d.iso()),
+            ),
+            (
+                "Current status",
+                last.map_or(String::new(), |u| plan.labels.label(u.status).to_string()),
+            ),
+            (
+                "Last note",
+                last.and_then(|u| u.note.clone()).unwrap_or_default(),
+            ),
         ];
-        for (c, text) in cells.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, text, &wrap)?;
+        for (name, text) in &cells {
+            if *name != "Owner" || owner_column {
+                ws.write_string_with_format(row, at(name), text, &wrap)?;
+            }
         }
-        ws.write_datetime_with_format(row, 7, &round_day, &day)?;
+        ws.write_datetime_with_format(row, at("Date"), &round_day, &day)?;
+        let lines = [("Title", &a.title), ("Last note", &cells[5].1)]
+            .iter()
+            .map(|(name, text)| {
+                let width = columns
+                    .iter()
+                    .find(|(c, _)| c == name)
+                    .map_or(40.0, |c| c.1);
+                crate::exports::wrapped_lines(text, width as usize)
+            })
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            ws.set_row_height(row, crate::exports::row_height(lines))?;
+        }
     }
     let labels: Vec<String> = Rag::ALL
         .iter()
@@ -190,6 +257,18 @@ fn owner_sheet(
         .allow_list_strings(&labels)?
         .set_error_title("Not a status")?
         .set_error_message(format!("Choose one of: {}.", labels.join(", ")))?;
-    ws.add_data_validation(1, 5, actions.len() as u32, 5, &list)?;
+    crate::exports::for_print(ws)?;
+    let status = at("New status");
+    ws.add_data_validation(1, status, actions.len() as u32, status, &list)?;
     Ok(())
+}
+
+/// The sheet's columns and their widths; `Owner` after `Title` when asked.
+fn columns(owner_column: bool) -> Vec<(&'static str, f64)> {
+    let widths = [8.0, 40.0, 12.0, 14.0, 40.0, 14.0, 40.0, 12.0];
+    let mut out: Vec<(&str, f64)> = COLUMNS.iter().copied().zip(widths).collect();
+    if owner_column {
+        out.insert(2, (OWNER_COLUMN, 24.0));
+    }
+    out
 }
