@@ -112,3 +112,35 @@ fn without_base_url_neither_is_written_and_a_warning_says_why() {
     let (_, _, err) = check(&content, &["--strict"]);
     assert!(err.is_empty(), "check is about the content only: {err}");
 }
+
+#[test]
+fn markup_in_a_title_or_note_reaches_the_feed_as_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&fixture("valid"), &content);
+    let actions = content.join("plans/recovery/actions.yaml");
+    let text = std::fs::read_to_string(&actions).unwrap();
+    std::fs::write(
+        &actions,
+        text.replace(
+            "Slipped after staff losses.",
+            "\"Q&A <b>bold</b> ]]> \\\"quoted\\\"\"",
+        ),
+    )
+    .unwrap();
+    let out = tmp.path().join("output");
+    let (code, _, err) = build(&content, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    let feed = read(&out, "feed.xml");
+    let doc = roxmltree::Document::parse(&feed).expect("feed.xml is XML");
+    let summaries: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("summary"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        summaries.contains(&"Q&A <b>bold</b> ]]> \"quoted\""),
+        "{summaries:?}"
+    );
+    assert!(!feed.contains("<b>"), "{feed}");
+}

@@ -4,26 +4,26 @@
 
 use crate::model::{Date, Kind};
 use crate::resolve::{Event, EventKind, Site, action_url, doc_url};
-use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text};
-use chrono::NaiveTime;
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event as Xml};
+use std::io;
 
 /// How many of the latest events the feed carries.
 const ENTRIES: usize = 100;
 
-fn when(d: Date) -> FixedDateTime {
-    d.first_day()
-        .and_time(NaiveTime::MIN)
-        .and_utc()
-        .fixed_offset()
+/// One `<entry>`: an event of a published document.
+struct Entry {
+    title: String,
+    id: String,
+    updated: Date,
+    link: String,
+    summary: Option<String>,
+    category: &'static str,
 }
 
-fn link(href: String) -> Link {
-    Link {
-        href,
-        rel: "alternate".into(),
-        mime_type: Some("text/html".into()),
-        ..Link::default()
-    }
+/// Atom's date-time for the first day of `d`, at midnight UTC.
+fn when(d: Date) -> String {
+    format!("{}T00:00:00Z", d.first_day().format("%Y-%m-%d"))
 }
 
 /// A feed entry for an event, or none when its document is not published.
@@ -88,16 +88,12 @@ fn entry(site: &Site, base: &str, e: &Event) -> Option<Entry> {
         }
     };
     Some(Entry {
-        title: Text::plain(title),
+        title,
         id,
-        updated: when(e.date),
-        links: vec![link(format!("{base}{url}"))],
-        summary: summary.map(Text::plain),
-        categories: vec![Category {
-            term: e.kind.name().into(),
-            ..Category::default()
-        }],
-        ..Entry::default()
+        updated: e.date,
+        link: format!("{base}{url}"),
+        summary,
+        category: e.kind.name(),
     })
 }
 
@@ -115,32 +111,72 @@ pub fn feed(site: &Site, base: &str) -> Vec<u8> {
     // One entry per id: a document dated twice keeps its latest.
     let mut seen = std::collections::BTreeSet::new();
     entries.retain(|e| seen.insert(e.id.clone()));
+    let updated = entries.first().map_or(site.today, |e| e.updated);
+    write_feed(site, base, updated, &entries).unwrap_or_default()
+}
+
+/// The Atom document, written by an XML writer that escapes every text
+/// and attribute.
+fn write_feed(site: &Site, base: &str, updated: Date, entries: &[Entry]) -> io::Result<Vec<u8>> {
     let s = &site.settings;
-    let feed = Feed {
-        title: Text::plain(s.title.clone()),
-        id: base.to_string(),
-        updated: entries
-            .first()
-            .map_or_else(|| when(site.today), |e| e.updated),
-        authors: vec![Person {
-            name: s.organisation.clone().unwrap_or_else(|| s.title.clone()),
-            ..Person::default()
-        }],
-        links: vec![
-            link(base.to_string()),
-            Link {
-                href: format!("{base}feed.xml"),
-                rel: "self".into(),
-                mime_type: Some("application/atom+xml".into()),
-                ..Link::default()
-            },
-        ],
-        subtitle: s.description.clone().map(Text::plain),
-        lang: Some(s.language.clone()),
-        entries,
-        ..Feed::default()
-    };
-    feed.write_to(Vec::new()).unwrap_or_default()
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Xml::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
+    w.create_element("feed")
+        .with_attributes([
+            ("xmlns", "http://www.w3.org/2005/Atom"),
+            ("xml:lang", s.language.as_str()),
+        ])
+        .write_inner_content(|w| {
+            text(w, "title", &s.title)?;
+            if let Some(sub) = &s.description {
+                text(w, "subtitle", sub)?;
+            }
+            text(w, "id", base)?;
+            text(w, "updated", &when(updated))?;
+            w.create_element("author").write_inner_content(|w| {
+                text(w, "name", s.organisation.as_deref().unwrap_or(&s.title))
+            })?;
+            link(w, base, "alternate", "text/html")?;
+            link(
+                w,
+                &format!("{base}feed.xml"),
+                "self",
+                "application/atom+xml",
+            )?;
+            for e in entries {
+                w.create_element("entry").write_inner_content(|w| {
+                    text(w, "title", &e.title)?;
+                    text(w, "id", &e.id)?;
+                    text(w, "updated", &when(e.updated))?;
+                    link(w, &e.link, "alternate", "text/html")?;
+                    w.create_element("category")
+                        .with_attribute(("term", e.category))
+                        .write_empty()?;
+                    if let Some(summary) = &e.summary {
+                        text(w, "summary", summary)?;
+                    }
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })?;
+    let mut out = w.into_inner();
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// `<name>text</name>`, escaped.
+fn text(w: &mut Writer<Vec<u8>>, name: &str, value: &str) -> io::Result<()> {
+    w.create_element(name)
+        .write_text_content(BytesText::new(value))
+        .map(|_| ())
+}
+
+fn link(w: &mut Writer<Vec<u8>>, href: &str, rel: &str, mime: &str) -> io::Result<()> {
+    w.create_element("link")
+        .with_attributes([("href", href), ("rel", rel), ("type", mime)])
+        .write_empty()
+        .map(|_| ())
 }
 
 fn xml_escape(s: &str) -> String {
