@@ -15,6 +15,7 @@ mod synthetic;
 
 // The allocator the `oversight` binary uses, so the preview is timed as
 // officers run it.
+#[cfg(target_os = "linux")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -19,5 +19,6 @@ pub mod render;
 pub mod resolve;
 pub mod round;
 pub mod scaffold;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod write;

@@ -5,13 +5,14 @@ use oversight::app::{Options, Report, run};
 use oversight::model::Date;
 use oversight::resolve::Publish;
 use oversight::scaffold::{self, Type};
-use oversight::serve::Network;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[cfg(feature = "serve")]
 mod preview;
 mod terminal;
 
+#[cfg(target_os = "linux")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -237,6 +238,16 @@ fn main() -> ExitCode {
                 },
             );
         }
+        #[cfg(not(feature = "serve"))]
+        Command::Serve { .. } => {
+            term.error(
+                "this oversight was installed without the preview server (`--no-default-features`); \
+                 run `oversight build` and open output/index.html, or install it again with \
+                 `cargo install --locked --path .`",
+            );
+            return ExitCode::from(2);
+        }
+        #[cfg(feature = "serve")]
         Command::Serve {
             content,
             port,
@@ -259,7 +270,7 @@ fn main() -> ExitCode {
                     exempt: include_exempt,
                 },
             };
-            let network = Network {
+            let network = oversight::serve::Network {
                 allow_remote,
                 host_names,
             };

@@ -72,6 +72,8 @@ impl Terminal {
     }
 
     /// Something to heed that is not an error: printed even with `--quiet`.
+    // Only the preview prints a lone warning.
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub fn warning(&self, message: &str) {
         let message = printable(message, &['\n', '\t']);
         eprintln!("{} {message}", self.paint("warning:", "1;33"));

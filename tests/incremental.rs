@@ -3,6 +3,7 @@
 //! byte for byte, including the pages two references away (an action's
 //! evidence shown under the recommendation it answers) and the pages made
 //! from the whole site.
+#![cfg(feature = "serve")]
 
 mod common;
 use common::*;

@@ -2,6 +2,7 @@
 //! read it through DNS rebinding, listening beyond this machine is said
 //! out loud, and exempt or draft papers are not offered to the network
 //! unless the officer says so twice.
+#![cfg(feature = "serve")]
 
 mod common;
 use common::*;

@@ -1,6 +1,7 @@
 //! `oversight serve`: the site is served from memory with live reload;
 //! an edit is served within moments and open pages are told to reload; a
 //! broken file shows its errors in the browser until it is fixed.
+#![cfg(feature = "serve")]
 
 mod common;
 #[path = "common/http.rs"]

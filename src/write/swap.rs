@@ -91,9 +91,10 @@ pub fn remove_tree(dir: &Path) -> io::Result<()> {
     fs::remove_dir(dir)
 }
 
-/// Exchanges two entries atomically. `Ok(false)` when this system or file
-/// system cannot, so the caller falls back to two renames.
-#[cfg(target_os = "linux")]
+/// Exchanges two entries atomically: `renameat2(RENAME_EXCHANGE)` on
+/// Linux, `renameatx_np(RENAME_SWAP)` on macOS. `Ok(false)` when this
+/// system or file system cannot, so the caller falls back to two renames.
+#[cfg(any(target_os = "linux", target_vendor = "apple"))]
 fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
     use rustix::fs::{CWD, RenameFlags, renameat_with};
     use rustix::io::Errno;
@@ -104,7 +105,7 @@ fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
     }
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(any(target_os = "linux", target_vendor = "apple")))]
 fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
     Ok(false)
 }
@@ -131,19 +132,68 @@ pub fn remove_leftovers(dir: &Path, prefixes: &[String]) {
     }
 }
 
-/// Whether process `pid` is still running. Where this cannot be known,
-/// it is taken to be, and its folder left alone.
+/// Whether process `pid` is still running: `kill(pid, 0)` on Linux, macOS
+/// and the BSDs. Where this cannot be known, it is taken to be, and its
+/// folder left alone.
+#[cfg(unix)]
 fn running(pid: u32) -> bool {
-    if cfg!(target_os = "linux") {
-        Path::new(&format!("/proc/{pid}")).exists()
-    } else {
-        true
+    use rustix::io::Errno;
+    use rustix::process::{Pid, test_kill_process};
+    // 0 and ids past `pid_t`'s range are no process's.
+    let Some(pid) = i32::try_from(pid).ok().and_then(Pid::from_raw) else {
+        return false;
+    };
+    // No such process is the one answer that says it has gone; "not
+    // permitted" means it runs as someone else.
+    !matches!(test_kill_process(pid), Err(Errno::SRCH))
+}
+
+/// Whether process `pid` is still running, on Windows: a process that
+/// cannot be opened because there is none has gone, and one that can is
+/// running until it has an exit code.
+#[cfg(windows)]
+fn running(pid: u32) -> bool {
+    use windows_sys::Win32::Foundation::{
+        CloseHandle, ERROR_INVALID_PARAMETER, GetLastError, STILL_ACTIVE,
+    };
+    use windows_sys::Win32::System::Threading::{
+        GetExitCodeProcess, OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION,
+    };
+    // SAFETY: plain Win32 calls on a process id; the handle is closed
+    // before returning and never used after.
+    unsafe {
+        let handle = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid);
+        if handle.is_null() {
+            return GetLastError() != ERROR_INVALID_PARAMETER;
+        }
+        let mut code = 0u32;
+        let ok = GetExitCodeProcess(handle, &mut code) != 0;
+        CloseHandle(handle);
+        !ok || code == STILL_ACTIVE as u32
     }
+}
+
+#[cfg(not(any(unix, windows)))]
+fn running(_: u32) -> bool {
+    true
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_process_that_ended_is_not_running_and_this_one_is() {
+        assert!(running(std::process::id()));
+        let mut child = std::process::Command::new(std::env::current_exe().expect("this test"))
+            .arg("--list")
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("a child");
+        let pid = child.id();
+        child.wait().expect("it ends");
+        assert!(!running(pid), "process {pid} ended and was reaped");
+    }
 
     fn write(path: &Path, text: &str) {
         if let Some(dir) = path.parent() {
