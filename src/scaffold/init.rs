@@ -11,6 +11,10 @@ const SITE: &str = include_str!("templates/site.yaml");
 const HOME: &str = include_str!("templates/index.md");
 const GITIGNORE: &str = include_str!("templates/gitignore");
 const PUBLISHING: &str = include_str!("templates/publishing.md");
+/// The CI examples the publishing guide shows, kept as files of their own
+/// so a test can check them against GitLab's and GitHub's schemas.
+pub const GITLAB_CI: &str = include_str!("templates/gitlab-ci.yml");
+pub const GITHUB_WORKFLOW: &str = include_str!("templates/github-workflow.yml");
 const README: &str = include_str!("templates/readme.md");
 
 /// The examples `init` writes: what, its name, its title.
@@ -68,7 +72,7 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, String> {
     write("content/site.yaml", fill(SITE))?;
     write("content/index.md", fill(HOME))?;
     write(".gitignore", GITIGNORE.to_string())?;
-    write("docs/publishing.md", PUBLISHING.to_string())?;
+    write("docs/publishing.md", publishing())?;
     write("README.md", fill(README))?;
     let content = dir.join("content");
     for (kind, name, title) in EXAMPLES {
@@ -79,4 +83,11 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, String> {
     written.sort();
     written.dedup();
     Ok(written)
+}
+
+/// The publishing guide with the two CI examples in it.
+fn publishing() -> String {
+    PUBLISHING
+        .replace("{{ gitlab-ci }}", GITLAB_CI.trim_end())
+        .replace("{{ github-workflow }}", GITHUB_WORKFLOW.trim_end())
 }
