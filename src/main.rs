@@ -177,8 +177,7 @@ enum Command {
         #[command(subcommand)]
         action: ThemeAction,
     },
-    /// Print a shell completion script, e.g.
-    /// `oversight completions bash > ~/.local/share/bash-completion/completions/oversight`.
+    /// Print a shell completion script for bash, zsh, fish, powershell or elvish.
     Completions {
         /// The shell.
         #[arg(value_enum)]
