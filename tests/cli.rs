@@ -233,3 +233,30 @@ fn an_ejected_theme_builds_the_same_site_as_the_built_in_one() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("theme: council"), "{out}");
 }
+
+#[test]
+fn strict_makes_a_warning_an_error_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&fixture("valid"), &content);
+    let yaml = std::fs::read_to_string(content.join("site.yaml")).unwrap();
+    std::fs::write(
+        content.join("site.yaml"),
+        format!("{yaml}colour_scheme: 1\n"),
+    )
+    .unwrap();
+    let out = tmp.path().join("output");
+    let (code, stdout, err) = build(&content, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("1 warning"), "{stdout}");
+    std::fs::remove_dir_all(&out).unwrap();
+    let (code, _, err) = build(&content, &out, &["--strict"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("site.yaml:"), "{err}");
+    assert!(
+        err.contains(": error: `colour_scheme` is not a field of site.yaml"),
+        "{err}"
+    );
+    assert!(err.contains("1 error: nothing was written"), "{err}");
+    assert!(!out.exists());
+}
