@@ -97,6 +97,7 @@ fn measure(name: &str, content: &Path, edits: &[Edit], count: usize) {
         build: Options::for_content(content.to_path_buf()),
         bind: "127.0.0.1".parse().unwrap(),
         port: 0,
+        poll: None,
     };
     let started = Instant::now();
     std::thread::spawn(move || serve(opts, Arc::new(Quiet(Mutex::new(Some(tx))))));

@@ -18,6 +18,9 @@ pub struct Options {
     pub since: Option<Date>,
     pub strict: bool,
     pub publish: Publish,
+    /// `build --base-url`: the site's address for this build, instead of
+    /// `base_url` in `site.yaml`.
+    pub base_url: Option<String>,
 }
 
 impl Options {
@@ -31,6 +34,7 @@ impl Options {
             since: None,
             strict: false,
             publish: Publish::default(),
+            base_url: None,
         }
     }
 }
@@ -51,6 +55,9 @@ pub struct Report {
     pub started: Instant,
     /// How long each stage took: load, resolve, render, write.
     pub stages: Vec<(&'static str, Duration)>,
+    /// One-line notes that are neither errors nor warnings ("no feed is
+    /// written without a base_url").
+    pub notes: Vec<String>,
 }
 
 impl Report {
@@ -71,6 +78,12 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, String> {
     let (Some(output), Some((site, theme))) = (&opts.output, ready) else {
         return Ok(report);
     };
+    warn_without_base_url(&mut report, &site, opts);
+    if !report.ok() {
+        // Under --strict, the warning that a published feed would go.
+        report.elapsed = report.started.elapsed();
+        return Ok(report);
+    }
     let writing = |e: std::io::Error| format!("writing {}: {e}", output.display());
     let building = Instant::now();
     let themes = render::theme::themes_folder(&opts.content);
@@ -94,7 +107,6 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, String> {
         .iter()
         .filter(|p| p.ends_with(".html"))
         .count();
-    warn_without_base_url(&mut report, &site, opts);
     report.elapsed = report.started.elapsed();
     Ok(report)
 }
@@ -159,6 +171,10 @@ pub fn prepare_with(
         chrono::Local::now().date_naive(),
     )?;
     let theme_name = loaded.settings.theme.clone();
+    let mut loaded = loaded;
+    if let Some(url) = &opts.base_url {
+        loaded.settings.base_url = Some(url.clone());
+    }
     let mut site = resolve::resolve(loaded, today, opts.publish, &mut diags);
     site.since = opts.since;
     stages.push(("resolve", resolving.elapsed()));
@@ -191,18 +207,37 @@ fn with_render_errors(report: Report, errors: Vec<Diagnostic>, site: &Site) -> R
     r
 }
 
-/// Without `base_url` there is no feed or sitemap. That is about where the
-/// site is published, not about the content: a warning even under --strict.
+/// Without `base_url` there is no feed or sitemap. On a site that
+/// publishes no feed that is only a note. When the output folder holds a
+/// `feed.xml` from an earlier build, this build would take away a feed
+/// that readers may follow: a warning, and an error under --strict.
 pub fn warn_without_base_url(report: &mut Report, site: &Site, opts: &Options) {
-    if site.settings.base_url.is_none() {
-        report
-            .diagnostics
-            .push(crate::diagnostics::FileReporter::whole_file_warning(
-                &opts.content.join("site.yaml").display().to_string(),
-                "there is no `base_url`, so feed.xml and sitemap.xml are not written",
-            ));
+    if site.settings.base_url.is_some() {
+        return;
+    }
+    let settings = opts.content.join("site.yaml").display().to_string();
+    let published_feed = opts
+        .output
+        .as_ref()
+        .is_some_and(|o| o.join("feed.xml").is_file());
+    if !published_feed {
+        report.notes.push(format!(
+            "{settings} has no `base_url`, so feed.xml and sitemap.xml are not written"
+        ));
+        return;
+    }
+    let mut d = crate::diagnostics::FileReporter::whole_file_error(
+        &settings,
+        "there is no `base_url`, so this build leaves out feed.xml and sitemap.xml, which the site in the output folder has: readers following the feed would lose it",
+        Some("add `base_url: https://...` (the address the site is published at) to site.yaml, or give `--base-url` to build".into()),
+    );
+    if opts.strict {
+        report.errors += 1;
+    } else {
+        d.severity = crate::diagnostics::Severity::Warning;
         report.warnings += 1;
     }
+    report.diagnostics.push(d);
 }
 
 fn finish(diags: Diagnostics, site: &Site, started: Instant) -> Report {
@@ -219,5 +254,6 @@ fn finish(diags: Diagnostics, site: &Site, started: Instant) -> Report {
         elapsed: started.elapsed(),
         started,
         stages: Vec::new(),
+        notes: Vec::new(),
     }
 }

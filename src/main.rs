@@ -1,6 +1,7 @@
 //! The `oversight` command line: a thin layer over the library.
 
-use clap::{Parser, Subcommand};
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use oversight::app::{Options, Report, run};
 use oversight::model::Date;
 use oversight::resolve::Publish;
@@ -10,7 +11,9 @@ use std::process::ExitCode;
 
 #[cfg(feature = "serve")]
 mod preview;
+mod site_root;
 mod terminal;
+mod tools;
 
 #[cfg(target_os = "linux")]
 #[global_allocator]
@@ -30,6 +33,10 @@ struct Cli {
     /// Print how long each stage took, too.
     #[arg(short, long, global = true)]
     verbose: bool,
+    /// When to colour messages: auto (on a terminal, unless NO_COLOR is
+    /// set), always (even into a file or pipe), never.
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    color: clap::ColorChoice,
 }
 
 #[derive(Subcommand)]
@@ -45,9 +52,14 @@ enum Command {
         /// "Today" for overdue and "as at" wording (YYYY-MM-DD).
         #[arg(long, value_parser = parse_date)]
         as_of: Option<Date>,
-        /// Treat warnings (unknown fields) as errors.
+        /// Treat every warning as an error: exit 1 and write nothing.
         #[arg(long)]
         strict: bool,
+        /// The address the site is published at, for this build only
+        /// (instead of `base_url` in site.yaml): feed.xml and sitemap.xml
+        /// use it.
+        #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+        base_url: Option<String>,
         /// Include documents marked `draft: true`.
         #[arg(long)]
         drafts: bool,
@@ -91,6 +103,15 @@ enum Command {
         /// Include exempt documents, each bannered.
         #[arg(long)]
         include_exempt: bool,
+        /// Look for changes by reading the folders every --poll-interval,
+        /// for network shares, WSL and containers, where file events do
+        /// not arrive.
+        #[arg(long)]
+        poll: bool,
+        /// With --poll, how often to look, in milliseconds.
+        #[arg(long, value_name = "MS", default_value_t = 500, requires = "poll",
+              value_parser = clap::value_parser!(u64).range(10..=60_000))]
+        poll_interval: u64,
     },
     /// Start a new document with every field present and explained.
     New {
@@ -148,9 +169,41 @@ enum Command {
         /// The content folder.
         #[arg(long, default_value = "content")]
         content: PathBuf,
-        /// Treat warnings (unknown fields) as errors.
+        /// Treat every warning as an error: exit 1.
         #[arg(long)]
         strict: bool,
+    },
+    /// Start a theme of your own from the built-in one.
+    Theme {
+        #[command(subcommand)]
+        action: ThemeAction,
+    },
+    /// Print a shell completion script for bash, zsh, fish, powershell or elvish.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, or write one per command into a folder.
+    Man {
+        /// Write oversight.1 and oversight-<command>.1 into this folder.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeAction {
+    /// Copy the built-in templates and CSS into a folder to start a theme:
+    /// then set `theme: <name>` in site.yaml.
+    Eject {
+        /// The folder to write (it must not exist, or be empty; default
+        /// `themes/custom` beside the content folder).
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
     },
 }
 
@@ -197,16 +250,41 @@ fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s)
 }
 
+/// A web address for `--base-url`, ending in `/` as `base_url` does.
+fn parse_base_url(s: &str) -> Result<String, String> {
+    if !(s.starts_with("http://") || s.starts_with("https://")) || s.contains(char::is_whitespace) {
+        return Err("write the full address, e.g. `https://intranet.example/cyp/`".into());
+    }
+    Ok(if s.ends_with('/') {
+        s.to_string()
+    } else {
+        format!("{s}/")
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let term = Terminal::new(if cli.quiet {
+    let matches = Cli::command().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let colour = match cli.color {
+        clap::ColorChoice::Auto => anstream::ColorChoice::Auto,
+        clap::ColorChoice::Always => anstream::ColorChoice::Always,
+        clap::ColorChoice::Never => anstream::ColorChoice::Never,
+    };
+    let verbosity = if cli.quiet {
         Verbosity::Quiet
     } else if cli.verbose {
         Verbosity::Verbose
     } else {
         Verbosity::Normal
-    });
+    };
+    let term = Terminal::new(verbosity, colour);
+    find_site(&matches, &mut cli.command, &term);
     let (opts, building) = match cli.command {
+        Command::Theme {
+            action: ThemeAction::Eject { to, content },
+        } => return tools::eject(&term, to, &content),
+        Command::Completions { shell } => return tools::completions(shell, Cli::command()),
+        Command::Man { out } => return tools::man(&term, Cli::command(), out.as_deref()),
         Command::New {
             kind,
             name,
@@ -258,6 +336,8 @@ fn main() -> ExitCode {
             as_of,
             drafts,
             include_exempt,
+            poll,
+            poll_interval,
         } => {
             let build = Options {
                 content,
@@ -269,18 +349,21 @@ fn main() -> ExitCode {
                     drafts,
                     exempt: include_exempt,
                 },
+                base_url: None,
             };
+            let poll = poll.then(|| std::time::Duration::from_millis(poll_interval));
             let network = oversight::serve::Network {
                 allow_remote,
                 host_names,
             };
-            return preview::serve(term, build, (bind, port), network, open);
+            return preview::serve(term, build, (bind, port), network, open, poll);
         }
         Command::Build {
             content,
             output,
             as_of,
             strict,
+            base_url,
             drafts,
             include_exempt,
             since,
@@ -295,6 +378,7 @@ fn main() -> ExitCode {
                     drafts,
                     exempt: include_exempt,
                 },
+                base_url,
             },
             true,
         ),
@@ -306,6 +390,7 @@ fn main() -> ExitCode {
                 since: None,
                 strict,
                 publish: Publish::default(),
+                base_url: None,
             },
             false,
         ),
@@ -320,10 +405,56 @@ fn main() -> ExitCode {
             for d in &report.diagnostics {
                 term.diagnostic(d);
             }
+            for n in &report.notes {
+                term.note(n);
+            }
             term.stages(&report);
             summarise(&term, &report, building, &opts)
         }
     }
+}
+
+/// With neither `--content` nor `./content/site.yaml`, the site in the
+/// nearest folder above, whose `content` (and for `build`, `output`) are
+/// used; the officer is told which.
+fn find_site(matches: &clap::ArgMatches, command: &mut Command, term: &Terminal) {
+    let (content, output) = match command {
+        Command::Build {
+            content, output, ..
+        } => (content, Some(output)),
+        Command::Serve { content, .. }
+        | Command::New { content, .. }
+        | Command::Import { content, .. }
+        | Command::Check { content, .. }
+        | Command::Round {
+            step: RoundStep::Start { content, .. } | RoundStep::Collect { content, .. },
+        }
+        | Command::Theme {
+            action: ThemeAction::Eject { content, .. },
+        } => (content, None),
+        Command::Init { .. } | Command::Completions { .. } | Command::Man { .. } => return,
+    };
+    let mut m = matches;
+    while let Some((_, sub)) = m.subcommand() {
+        m = sub;
+    }
+    let given = |id: &str| m.value_source(id) == Some(ValueSource::CommandLine);
+    if given("content") {
+        return;
+    }
+    let Some(root) = site_root::locate() else {
+        return;
+    };
+    *content = root.join("content");
+    if let Some(output) = output
+        && !given("output")
+    {
+        *output = root.join("output");
+    }
+    term.note(&format!(
+        "using the site in {} (the nearest folder above with content/site.yaml)",
+        root.display()
+    ));
 }
 
 /// Today for dates filled into new files: `SOURCE_DATE_EPOCH`, else the

@@ -11,13 +11,20 @@ use crate::terminal::Terminal;
 struct Preview {
     term: Terminal,
     open: bool,
+    poll: Option<std::time::Duration>,
 }
 
 impl Console for Preview {
     fn listening(&self, addr: SocketAddr) {
         let url = format!("http://{addr}/");
+        let polling = self.poll.map_or(String::new(), |every| {
+            format!(
+                ", looking for changes every {} ms (--poll)",
+                every.as_millis()
+            )
+        });
         // Always printed: it is how to reach the preview.
-        println!("serving {url} (Ctrl+C to stop); pages reload as you save");
+        println!("serving {url} (Ctrl+C to stop); pages reload as you save{polling}");
         if self.open {
             open_browser(&url);
         }
@@ -26,6 +33,9 @@ impl Console for Preview {
     fn built(&self, r: &Report) {
         for d in &r.diagnostics {
             self.term.diagnostic(d);
+        }
+        for n in &r.notes {
+            self.term.note(n);
         }
         self.term.stages(r);
         let ms = r.elapsed.as_millis();
@@ -82,9 +92,15 @@ pub fn serve(
     (bind, port): (IpAddr, u16),
     network: Network,
     open: bool,
+    poll: Option<std::time::Duration>,
 ) -> ExitCode {
-    let opts = ServeOptions { build, bind, port };
-    match run(opts, network, Arc::new(Preview { term, open })) {
+    let opts = ServeOptions {
+        build,
+        bind,
+        port,
+        poll,
+    };
+    match run(opts, network, Arc::new(Preview { term, open, poll })) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             term.error(&message);

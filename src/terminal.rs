@@ -1,13 +1,25 @@
-//! How the command line talks: colour only on a terminal (and never with
-//! `NO_COLOR`), a progress bar only on a terminal, and as much or as little
-//! as `--quiet` and `--verbose` ask for.
+//! How the command line talks: colour as `--color` says (by default only
+//! on a terminal, and never with `NO_COLOR`), a progress bar only on a
+//! terminal, and as much or as little as `--quiet` and `--verbose` ask for.
 
+use anstream::ColorChoice;
+use anstyle::{AnsiColor, Style};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oversight::app::Report;
 use oversight::diagnostics::{Diagnostic, Severity, printable};
 use oversight::progress::Progress;
 use std::io::IsTerminal;
 use std::sync::Mutex;
+
+const RED: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
+const YELLOW: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
+const CYAN: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verbosity {
@@ -20,26 +32,33 @@ pub enum Verbosity {
 #[derive(Debug, Clone, Copy)]
 pub struct Terminal {
     pub verbosity: Verbosity,
-    /// Whether stderr is a terminal that may be coloured.
+    /// Whether messages on stderr are coloured.
     pub colour: bool,
     /// Whether stderr is a terminal at all (for the progress bar).
     pub tty: bool,
 }
 
 impl Terminal {
-    pub fn new(verbosity: Verbosity) -> Self {
-        let tty = std::io::stderr().is_terminal();
-        let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    /// `--color`: `always` and `never` are obeyed whatever the
+    /// environment says; `auto` colours a terminal unless `NO_COLOR` (or
+    /// `CLICOLOR=0`) says not to, and `CLICOLOR_FORCE` colours even a pipe.
+    pub fn new(verbosity: Verbosity, color: ColorChoice) -> Self {
+        let stderr = std::io::stderr();
+        let colour = match color {
+            ColorChoice::Auto => anstream::AutoStream::choice(&stderr) != ColorChoice::Never,
+            ColorChoice::Always | ColorChoice::AlwaysAnsi => true,
+            ColorChoice::Never => false,
+        };
         Terminal {
             verbosity,
-            colour: tty && !no_colour,
-            tty,
+            colour,
+            tty: stderr.is_terminal(),
         }
     }
 
-    fn paint(&self, text: &str, code: &str) -> String {
+    fn paint(&self, text: &str, style: Style) -> String {
         if self.colour {
-            format!("\u{1b}[{code}m{text}\u{1b}[0m")
+            format!("{}{text}{}", style.render(), style.render_reset())
         } else {
             text.to_string()
         }
@@ -53,11 +72,11 @@ impl Terminal {
         let text = d.to_string();
         let text = if self.colour {
             let (level, code) = match d.severity {
-                Severity::Error => (": error: ", "1;31"),
-                Severity::Warning => (": warning: ", "1;33"),
+                Severity::Error => (": error: ", RED),
+                Severity::Warning => (": warning: ", YELLOW),
             };
             let text = text.replacen(level, &self.paint(level, code), 1);
-            text.replacen("  help:", &self.paint("  help:", "1;36"), 1)
+            text.replacen("  help:", &self.paint("  help:", CYAN), 1)
         } else {
             text
         };
@@ -68,7 +87,7 @@ impl Terminal {
     pub fn error(&self, message: &str) {
         // It may name a file or quote a setting: print it escaped.
         let message = printable(message, &['\n', '\t']);
-        eprintln!("{} {message}", self.paint("error:", "1;31"));
+        eprintln!("{} {message}", self.paint("error:", RED));
     }
 
     /// Something to heed that is not an error: printed even with `--quiet`.
@@ -76,14 +95,23 @@ impl Terminal {
     #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub fn warning(&self, message: &str) {
         let message = printable(message, &['\n', '\t']);
-        eprintln!("{} {message}", self.paint("warning:", "1;33"));
+        eprintln!("{} {message}", self.paint("warning:", YELLOW));
+    }
+
+    /// Something worth knowing that needs nothing done: one line, not
+    /// printed with `--quiet`.
+    pub fn note(&self, message: &str) {
+        if self.verbosity != Verbosity::Quiet {
+            let message = printable(message, &['\n', '\t']);
+            eprintln!("{} {message}", self.paint("note:", CYAN));
+        }
     }
 
     /// The one line that ends a run.
     pub fn summary(&self, ok: bool, line: &str) {
         let line = &printable(line, &['\n']);
         if !ok {
-            eprintln!("{}", self.paint(line, "1"));
+            eprintln!("{}", self.paint(line, Style::new().bold()));
         } else if self.verbosity != Verbosity::Quiet {
             println!("{line}");
         }

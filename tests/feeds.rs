@@ -98,19 +98,51 @@ fn the_sitemap_lists_every_page_but_the_missing_page() {
 }
 
 #[test]
-fn without_base_url_neither_is_written_and_a_warning_says_why() {
+fn without_base_url_neither_is_written_and_a_note_says_why() {
     let tmp = tempfile::tempdir().unwrap();
     let content = valid_without_base_url(tmp.path());
     let out = tmp.path().join("output");
-    let (code, _, err) = build(&content, &out, &["--strict"]);
-    assert_eq!(code, 0, "a warning about publishing, not an error: {err}");
+    let (code, stdout, err) = build(&content, &out, &["--strict"]);
+    assert_eq!(code, 0, "a site with no feed: a note, not a warning: {err}");
     assert!(
-        err.contains("site.yaml: warning: there is no `base_url`, so feed.xml and sitemap.xml are not written"),
+        err.contains("note: ")
+            && err.contains(
+                "site.yaml has no `base_url`, so feed.xml and sitemap.xml are not written"
+            ),
         "{err}"
     );
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(!stdout.contains("warning"), "{stdout}");
     assert!(!out.join("feed.xml").exists() && !out.join("sitemap.xml").exists());
     let (_, _, err) = check(&content, &["--strict"]);
     assert!(err.is_empty(), "check is about the content only: {err}");
+    let (_, _, err) = build(&content, &out, &["--quiet"]);
+    assert!(err.is_empty(), "--quiet leaves notes out: {err}");
+}
+
+#[test]
+fn losing_a_published_feed_is_a_warning_and_under_strict_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("output");
+    let (code, _, err) = build(&fixture("valid"), &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    let content = valid_without_base_url(tmp.path());
+    let (code, _, err) = build(&content, &out, &["--strict"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("site.yaml: error: there is no `base_url`, so this build leaves out feed.xml and sitemap.xml, which the site in the output folder has"),
+        "{err}"
+    );
+    assert!(err.contains("1 error: nothing was written"), "{err}");
+    assert!(out.join("feed.xml").is_file(), "the published site is kept");
+    let (code, stdout, err) = build(&content, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("site.yaml: warning: there is no `base_url`"),
+        "{err}"
+    );
+    assert!(stdout.contains("1 warning"), "{stdout}");
+    assert!(!out.join("feed.xml").exists());
 }
 
 #[test]

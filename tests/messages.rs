@@ -72,7 +72,10 @@ fn colour_appears_on_a_terminal_unless_no_color_is_set() {
         tmp.path().join("out").display()
     );
     let coloured = on_a_terminal(&args, false);
-    assert!(coloured.contains("\u{1b}[1;31m: error: "), "{coloured:?}");
+    assert!(
+        coloured.contains("\u{1b}[1m\u{1b}[31m: error: "),
+        "{coloured:?}"
+    );
     let plain = on_a_terminal(&args, true);
     assert!(plain.contains(": error: `Goodish`"), "{plain:?}");
     assert!(!plain.contains('\u{1b}'), "{plain:?}");

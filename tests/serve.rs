@@ -23,10 +23,17 @@ impl Drop for Server {
 
 /// Starts `oversight serve` on a free port; returns it and its address.
 fn start(content: &std::path::Path) -> (Server, String) {
+    let (server, addr, _) = start_with(content, &[]);
+    (server, addr)
+}
+
+/// [`start`] with more options; also the line that says where it listens.
+fn start_with(content: &std::path::Path, extra: &[&str]) -> (Server, String, String) {
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("oversight"))
         .env_remove("SOURCE_DATE_EPOCH")
         .args(["serve", "--port", "0", "--content"])
         .arg(content)
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -34,18 +41,20 @@ fn start(content: &std::path::Path) -> (Server, String) {
     let stdout = child.stdout.take().unwrap();
     let server = Server(child);
     let mut lines = BufReader::new(stdout).lines();
-    let addr = lines
+    let (addr, line) = lines
         .by_ref()
         .map_while(Result::ok)
         .find_map(|l| {
-            l.strip_prefix("serving http://")
+            let addr = l
+                .strip_prefix("serving http://")
                 .and_then(|rest| rest.split('/').next())
-                .map(str::to_string)
+                .map(str::to_string);
+            addr.map(|a| (a, l))
         })
         .expect("serve says where it listens");
     // Keep reading so the server never blocks on a full pipe.
     std::thread::spawn(move || lines.for_each(drop));
-    (server, addr)
+    (server, addr, line)
 }
 
 /// Polls `path` until its body contains `text`; how long that took.
@@ -137,6 +146,43 @@ fn a_broken_file_shows_its_errors_until_it_is_fixed() {
         .is_some(),
         "fixing the file brings the page back"
     );
+}
+
+#[test]
+fn with_poll_an_edit_is_found_by_looking_at_the_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&fixture("valid"), &content);
+    let (_server, addr, line) = start_with(&content, &["--poll", "--poll-interval", "100"]);
+    assert!(
+        line.ends_with("looking for changes every 100 ms (--poll)"),
+        "{line}"
+    );
+    let visit = content.join("visits/2020-02-monitoring.md");
+    let text = std::fs::read_to_string(&visit).unwrap();
+    // Polling compares modification times in whole seconds: an edit in
+    // the same second as the copy would look like no change.
+    std::thread::sleep(Duration::from_millis(1100));
+    std::fs::write(&visit, text.replace("front door", "polled door")).unwrap();
+    assert!(
+        served_within(
+            &addr,
+            "/visits/2020-02-monitoring/",
+            "Monitoring visit: polled door",
+            Duration::from_secs(10)
+        )
+        .is_some(),
+        "the edit is picked up by polling"
+    );
+}
+
+#[test]
+fn poll_interval_needs_poll() {
+    let mut cmd = oversight();
+    cmd.args(["serve", "--poll-interval", "100"]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 2);
+    assert!(err.contains("--poll"), "{err}");
 }
 
 #[test]

@@ -283,6 +283,7 @@ fn data_document(id: &str, file: &str, common: Common, kind: Kind) -> Document {
         body_line: 0,
         links: Vec::new(),
         relative_links: Vec::new(),
+        anchors: Default::default(),
         kind,
     }
 }
@@ -365,6 +366,10 @@ fn read_markdown(
             )),
         );
     }
+    let anchors = crate::model::heading_ids(&found.headings)
+        .into_iter()
+        .chain(found.html_ids)
+        .collect();
     let (links, relative_links) = (found.at, found.relative);
     Some(Document {
         id: id_of(rel),
@@ -374,6 +379,7 @@ fn read_markdown(
         body_line: split.body_line,
         links,
         relative_links,
+        anchors,
         kind,
     })
 }

@@ -5,7 +5,7 @@ use crate::diagnostics::Loc;
 use crate::model::{At, Reference};
 #[cfg(test)]
 use pulldown_cmark::Parser;
-use pulldown_cmark::{Event, Tag};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// Bytes to text: UTF-8 only, with a leading byte-order mark dropped.
 pub fn decode(bytes: &[u8]) -> Result<String, (Loc, String)> {
@@ -74,11 +74,15 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, SplitError> {
 pub struct BodyLinks {
     /// `@` links, target without the `@`.
     pub at: Vec<Reference>,
-    /// Relative links and images, as written.
+    /// Relative links and images, and `#anchor` links within the page, as written.
     pub relative: Vec<At<String>>,
     /// Images whose address is an `@` id (`![](@plans/p)`): a document is
     /// not a picture, and the address must never reach a page.
     pub at_images: Vec<At<String>>,
+    /// The body's headings, for their ids.
+    pub headings: Vec<crate::model::Heading>,
+    /// Ids given in raw HTML (`<a id="x">`).
+    pub html_ids: Vec<String>,
 }
 
 /// The links in `body`, placed in the file.
@@ -98,6 +102,8 @@ pub struct LinkFinder<'a> {
     body: &'a str,
     body_line: u32,
     lines: LineStarts,
+    /// The heading being read, if inside one.
+    heading: Option<crate::model::Heading>,
     pub found: BodyLinks,
 }
 
@@ -107,6 +113,7 @@ impl<'a> LinkFinder<'a> {
             body,
             body_line,
             lines: LineStarts::of(body),
+            heading: None,
             found: BodyLinks::default(),
         }
     }
@@ -116,6 +123,27 @@ impl<'a> LinkFinder<'a> {
         let (is_image, dest_url) = match event {
             Event::Start(Tag::Link { dest_url, .. }) => (false, dest_url),
             Event::Start(Tag::Image { dest_url, .. }) => (true, dest_url),
+            Event::Start(Tag::Heading { id, .. }) => {
+                self.heading = Some(crate::model::Heading {
+                    id: id.as_ref().map(|i| i.to_string()),
+                    text: String::new(),
+                });
+                return;
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = &mut self.heading {
+                    h.text.push_str(t);
+                }
+                return;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                self.found.headings.extend(self.heading.take());
+                return;
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                self.found.html_ids.extend(crate::model::html_ids(html));
+                return;
+            }
             _ => return,
         };
         let (body, body_line) = (self.body, self.body_line);
@@ -131,7 +159,9 @@ impl<'a> LinkFinder<'a> {
             } else {
                 self.found.at.push(At::new(target.to_string(), loc));
             }
-        } else if crate::model::relative_link(dest_url, "").is_some() {
+        } else if crate::model::relative_link(dest_url, "").is_some()
+            || (!is_image && dest_url.starts_with('#'))
+        {
             let loc = self.lines.loc(body, offset, body_line);
             self.found.relative.push(At::new(dest_url.to_string(), loc));
         }
@@ -226,8 +256,17 @@ mod tests {
         let BodyLinks { at, relative, .. } = body_links(body, 1);
         assert!(at.is_empty());
         let urls: Vec<&str> = relative.iter().map(|r| r.value.as_str()).collect();
-        assert_eq!(urls, ["../img/a.png", "other.md"]);
+        assert_eq!(urls, ["../img/a.png", "other.md", "#here"]);
         assert_eq!(relative[1].loc, Loc::new(1, 27));
+    }
+
+    #[test]
+    fn headings_and_html_ids_are_found_for_their_anchors() {
+        let body = "## Scope `A`\n\n## Next {#later}\n\n<a id=\"kept\"></a>\n";
+        let found = body_links(body, 1);
+        let ids = crate::model::heading_ids(&found.headings);
+        assert_eq!(ids, ["scope-a", "later"]);
+        assert_eq!(found.html_ids, ["kept"]);
     }
 
     #[test]

@@ -69,6 +69,9 @@ pub struct Document {
     /// Relative links and images in the body (`../images/a.png`,
     /// `other.md`), as written.
     pub relative_links: Vec<At<String>>,
+    /// The ids on the page the body makes: its headings' and any in raw
+    /// HTML, for `#anchor` links to be checked.
+    pub anchors: std::collections::BTreeSet<String>,
     pub kind: Kind,
 }
 

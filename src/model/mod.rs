@@ -1,6 +1,7 @@
 //! The vocabulary every stage shares: dates, RAG statuses, grade scales and
 //! the typed documents the load stage produces.
 
+mod anchors;
 mod areas;
 mod attachment;
 pub mod chars;
@@ -18,6 +19,7 @@ mod risk;
 mod scale;
 mod settings;
 
+pub use anchors::{Heading, PAGE_IDS, heading_ids, html_ids, slug};
 pub use areas::{Area, AreaDef, AreaProblem, Areas, area_key};
 pub use attachment::{Attachment, ClockTime, Contact, FileFacts};
 pub use colour::Colour;

@@ -2,9 +2,8 @@
 //! anchor, headings get ids, and raw HTML is sanitised.
 
 use super::links::Linker;
-use crate::model::{RelativeLink, relative_link};
+use crate::model::{Heading, RelativeLink, heading_ids, relative_link};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
-use std::collections::{BTreeSet, HashMap};
 
 /// Renders `body` as it appears on a page of document `from`, whose file
 /// sits in `source_dir` (a folder under `content/`, `""` at the top).
@@ -135,12 +134,9 @@ fn for_page<'a>(dest: CowStr<'a>, source_dir: &str, linker: &Linker) -> Result<C
     }
 }
 
-/// Headings without an explicit `{#id}` get one from their text, unique on the page.
+/// Headings without an explicit `{#id}` get one from their text, unique on
+/// the page (the ids loading recorded, see [`crate::model::heading_ids`]).
 fn add_heading_ids(events: &mut [Event]) {
-    let mut used: BTreeSet<String> = BTreeSet::new();
-    // The next number to try after each heading text, so that a page of
-    // many headings alike takes linear time, not quadratic.
-    let mut next: HashMap<String, usize> = HashMap::new();
     // The page title is the only h1: a body that uses `#` moves down a level.
     let has_h1 = events.iter().any(|e| {
         matches!(
@@ -151,14 +147,9 @@ fn add_heading_ids(events: &mut [Event]) {
             })
         )
     });
-    for e in events.iter() {
-        if let Event::Start(Tag::Heading { id: Some(id), .. }) = e {
-            used.insert(id.to_string());
-        }
-    }
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+    let mut headings = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        if let Event::Start(Tag::Heading { id, .. }) = e {
             let mut text = String::new();
             for e in &events[i + 1..] {
                 match e {
@@ -167,32 +158,28 @@ fn add_heading_ids(events: &mut [Event]) {
                     _ => {}
                 }
             }
-            let base = slug(&text);
-            let base = if base.is_empty() {
-                "section".to_string()
-            } else {
-                base
-            };
-            let mut candidate = base.clone();
-            let n = next.entry(base.clone()).or_insert(2);
-            while used.contains(&candidate) {
-                candidate = format!("{base}-{n}");
-                *n += 1;
-            }
-            used.insert(candidate.clone());
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
-                *id = Some(CowStr::from(candidate));
-            }
+            headings.push(Heading {
+                id: id.as_ref().map(|i| i.to_string()),
+                text,
+            });
+        }
+    }
+    let mut ids = heading_ids(&headings).into_iter();
+    for e in events.iter_mut() {
+        if let Event::Start(Tag::Heading { id, .. }) = e
+            && let Some(assigned) = ids.next()
+            && id.is_none()
+        {
+            *id = Some(CowStr::from(assigned));
         }
         if has_h1 {
-            match &mut events[i] {
+            match e {
                 Event::Start(Tag::Heading { level, .. }) | Event::End(TagEnd::Heading(level)) => {
                     *level = demote(*level);
                 }
                 _ => {}
             }
         }
-        i += 1;
     }
 }
 
@@ -204,19 +191,6 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
         HeadingLevel::H4 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
-}
-
-/// Heading text as an anchor: lower case, words joined by `-`.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 /// Raw HTML in Markdown keeps its formatting and loses anything that could run.

@@ -209,6 +209,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_ids_check_accepts_on_every_page_are_in_the_templates() {
+        for id in crate::model::PAGE_IDS {
+            let attr = format!("id=\"{id}\"");
+            assert!(
+                TEMPLATES.iter().any(|(_, t)| t.contains(&attr)),
+                "no template has {attr}"
+            );
+        }
+    }
+
+    #[test]
     fn a_pipe_in_a_theme_is_refused_without_being_opened() {
         let tmp = tempfile::tempdir().expect("temporary folder");
         let fifo = tmp.path().join("style.css");

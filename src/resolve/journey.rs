@@ -175,6 +175,7 @@ mod tests {
             body_line: 1,
             links: vec![],
             relative_links: vec![],
+            anchors: Default::default(),
             kind: Kind::Plan(Plan {
                 owner: None,
                 adopted: Some(Date::parse(adopted).unwrap()),

@@ -2,6 +2,7 @@
 //! statuses derived from the record. Checks everything that needs more than
 //! one file to see.
 
+mod anchors;
 mod attachments;
 mod chains;
 mod clashes;
@@ -157,6 +158,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         sources: &sources,
     };
     let backlinks = refs::check_references(&documents, &known, diags);
+    anchors::check(&documents, &index, (&sources, &unreadable), diags);
     follows::check_cycles(&documents, &index, &sources, diags);
     plans::check_refresh(&documents, &sources, diags);
     let files = files::decide(&documents, assets, &hidden, diags);

@@ -3,9 +3,11 @@
 //! explained; `oversight init` starts a new site. Writes only new files, or
 //! appends to a plan's `actions.yaml` or the risk register.
 
+mod eject;
 mod init;
 mod templates;
 
+pub use eject::eject_theme;
 pub use init::init;
 pub use templates::Type;
 

@@ -30,6 +30,9 @@ pub struct ServeOptions {
     pub build: Options,
     pub bind: std::net::IpAddr,
     pub port: u16,
+    /// `serve --poll`: look for changes at this interval instead of
+    /// waiting for file events.
+    pub poll: Option<std::time::Duration>,
 }
 
 /// Something the preview tells the officer: a rebuild, its errors.
@@ -87,6 +90,7 @@ pub fn serve_with(
         let livereload = LiveReloadLayer::new();
         let _watcher = watch::start(
             opts.build.clone(),
+            opts.poll,
             cache,
             Arc::clone(&state),
             livereload.reloader(),

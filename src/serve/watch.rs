@@ -5,7 +5,7 @@ use super::Console;
 use super::pages::Preview;
 use crate::app::Options;
 use crate::load::LoadCache;
-use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use notify::{Config, Event, EventKind, PollWatcher, RecursiveMode, Watcher};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -51,17 +51,25 @@ fn touches_theme(event: &notify::Result<Event>, content: &std::path::Path) -> bo
     }
 }
 
-/// Starts watching; the returned value keeps the watch alive.
+/// Starts watching; the returned value keeps the watch alive. With
+/// `poll`, the folders are read again at that interval instead of waiting
+/// for the system's file events, which do not arrive from network shares,
+/// WSL's Windows drives or many containers' mounted folders.
 pub fn start(
     opts: Options,
+    poll: Option<Duration>,
     mut cache: LoadCache,
     state: Arc<RwLock<Preview>>,
     reloader: Reloader,
     console: Arc<dyn Console>,
-) -> Result<RecommendedWatcher, String> {
+) -> Result<Box<dyn Watcher + Send>, String> {
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<Event>>();
-    let mut watcher =
-        notify::recommended_watcher(tx).map_err(|e| format!("watching for changes: {e}"))?;
+    let made: notify::Result<Box<dyn Watcher + Send>> = match poll {
+        Some(every) => PollWatcher::new(tx, Config::default().with_poll_interval(every))
+            .map(|w| Box::new(w) as Box<dyn Watcher + Send>),
+        None => notify::recommended_watcher(tx).map(|w| Box::new(w) as Box<dyn Watcher + Send>),
+    };
+    let mut watcher = made.map_err(|e| format!("watching for changes: {e}"))?;
     for dir in watched(&opts) {
         watcher
             .watch(&dir, RecursiveMode::Recursive)
