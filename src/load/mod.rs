@@ -13,6 +13,8 @@ mod clean;
 mod common;
 mod data;
 mod depth;
+#[cfg(test)]
+mod drift;
 mod escapes;
 mod fields;
 mod file;

@@ -17,6 +17,7 @@ mod records;
 mod risk;
 mod scale;
 mod settings;
+pub mod shapes;
 
 pub use areas::{Area, AreaDef, AreaProblem, Areas, area_key};
 pub use attachment::{Attachment, ClockTime, Contact, FileFacts};
