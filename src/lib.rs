@@ -19,5 +19,6 @@ pub mod render;
 pub mod resolve;
 pub mod round;
 pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod write;
