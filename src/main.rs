@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod preview;
+mod schema_command;
 mod terminal;
 
 #[global_allocator]
@@ -111,6 +112,17 @@ enum Command {
     Init {
         /// The folder to make (it must not exist, or be empty).
         dir: PathBuf,
+    },
+    /// Write JSON Schemas for the content files, so an editor marks a
+    /// wrong field, date or status as you type (see docs/editors.md).
+    Schema {
+        /// The folder to write them to.
+        #[arg(long, default_value = schema_command::DEFAULT_OUT)]
+        out: PathBuf,
+        /// The content folder: its site.yaml gives the status labels and
+        /// grade scales (default: `content`, when it has a site.yaml).
+        #[arg(long)]
+        content: Option<PathBuf>,
     },
     /// The monthly update round: send each owner a workbook, then collect
     /// their updates into the plan's actions.yaml.
@@ -214,6 +226,9 @@ fn main() -> ExitCode {
         } => return new(&term, &content, kind, &name, title.as_deref()),
         Command::Init { dir } => return init(&term, &dir),
         Command::Round { step } => return round(&term, step),
+        Command::Schema { out, content } => {
+            return schema_command::run(&term, &out, content.as_deref());
+        }
         Command::Import {
             file,
             plan,

@@ -102,7 +102,7 @@ fn object(shape: &'static Shape, v: &Vocabulary, defs: &mut Defs) -> Map<String,
 /// One field: its value, empty allowed unless required, and its line.
 fn property(f: &Field, v: &Vocabulary, defs: &mut Defs) -> Map<String, Value> {
     let mut m = value(&f.ty, v, defs);
-    if !f.required {
+    if f.may_be_empty {
         nullable(&mut m);
     }
     m.insert("description".into(), f.about.into());

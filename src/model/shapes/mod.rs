@@ -44,6 +44,8 @@ pub struct Field {
     pub ty: Ty,
     /// Written and not empty; the loader reports its absence.
     pub required: bool,
+    /// May be written with nothing after it (`end:`), read as absent.
+    pub may_be_empty: bool,
     /// One line for an editor's hover.
     pub about: &'static str,
 }
@@ -150,6 +152,7 @@ const fn field(name: &'static str, ty: Ty, about: &'static str) -> Field {
         name,
         ty,
         required: false,
+        may_be_empty: true,
         about,
     }
 }
@@ -159,6 +162,19 @@ const fn required(name: &'static str, ty: Ty, about: &'static str) -> Field {
         name,
         ty,
         required: true,
+        may_be_empty: false,
+        about,
+    }
+}
+
+/// Optional, but an error when written with nothing after it (`colour:`,
+/// where a `#` left unquoted starts a comment).
+const fn not_empty(name: &'static str, ty: Ty, about: &'static str) -> Field {
+    Field {
+        name,
+        ty,
+        required: false,
+        may_be_empty: false,
         about,
     }
 }

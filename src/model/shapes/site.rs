@@ -1,6 +1,6 @@
 //! `site.yaml`: the site's settings.
 
-use super::{Shape, Ty, field, required};
+use super::{Shape, Ty, field, not_empty, required};
 use crate::model::MAX_SCORE;
 
 pub const STATUS_STYLE: Shape = Shape {
@@ -8,7 +8,7 @@ pub const STATUS_STYLE: Shape = Shape {
     about: "A status's label and colour.",
     parts: &[&[
         field("label", Ty::Text, "What the site calls the status."),
-        field("colour", Ty::Colour, "Its colour, in quotes: \"#00703c\"."),
+        not_empty("colour", Ty::Colour, "Its colour, in quotes: \"#00703c\"."),
     ]],
     exactly_one: &[],
 };
