@@ -339,3 +339,85 @@ fn faults_across_files_or_in_order_pass_the_schemas_and_are_left_to_check() {
         assert_eq!(code, 1, "oversight check finds {fault} in bad/{name}");
     }
 }
+
+#[test]
+fn init_writes_the_schemas_the_vscode_settings_and_a_schema_line_in_each_yaml_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let mut cmd = oversight();
+    cmd.env("SOURCE_DATE_EPOCH", "1714521600")
+        .arg("init")
+        .arg(&site);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    // The schemas are what `oversight schema` writes for the new site.
+    let schemas = tree(&site.join(".oversight/schemas"));
+    let again = schemas_for(&site.join("content"), &tmp.path().join("again"));
+    assert_eq!(
+        schemas.keys().collect::<Vec<_>>(),
+        again.keys().collect::<Vec<_>>()
+    );
+    assert_eq!(schemas, tree(&tmp.path().join("again")));
+    // VS Code maps each YAML file to its schema.
+    let settings: Value = serde_json::from_str(&read(&site, ".vscode/settings.json")).unwrap();
+    let map = settings["yaml.schemas"].as_object().expect("yaml.schemas");
+    assert_eq!(
+        map["./.oversight/schemas/actions.schema.json"],
+        serde_json::json!(["/content/plans/*/actions.yaml"])
+    );
+    for schema in map.keys() {
+        assert!(site.join(schema).is_file(), "{schema}");
+    }
+    assert!(read(&site, ".vscode/extensions.json").contains("redhat.vscode-yaml"));
+    // Each YAML file names its schema on its first line, by a path that
+    // leads to it from the file.
+    for (rel, schema) in [
+        ("site.yaml", "content-site"),
+        ("risks.yaml", "risks"),
+        ("plans/improvement-plan/actions.yaml", "actions"),
+        ("indicators/example-indicator.yaml", "indicator"),
+    ] {
+        let text = read(&site.join("content"), rel);
+        let first = text.lines().next().unwrap();
+        let path = first
+            .strip_prefix("# yaml-language-server: $schema=")
+            .unwrap_or_else(|| panic!("{rel} starts {first:?}"));
+        assert!(
+            path.ends_with(&format!("/{schema}.schema.json")),
+            "{rel}: {path}"
+        );
+        let file = site.join("content").join(rel).parent().unwrap().join(path);
+        assert!(file.is_file(), "{rel}: {} is not there", file.display());
+    }
+    // And every file of the new site passes its schema.
+    let built: BTreeMap<String, Value> = schemas
+        .into_iter()
+        .map(|(n, b)| (n, serde_json::from_slice(&b).unwrap()))
+        .collect();
+    for (rel, text) in content_files(&site.join("content")) {
+        let found = problems(&built, &rel, &text);
+        assert!(found.is_empty(), "{rel}: {found:?}");
+    }
+}
+
+#[test]
+fn new_names_the_schema_only_where_the_site_has_its_schemas() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = site_with(tmp.path(), "title: No schemas\n");
+    let new = |name: &str| {
+        let mut cmd = oversight();
+        cmd.env("SOURCE_DATE_EPOCH", "1714521600")
+            .args(["new", "indicator", name, "--content"])
+            .arg(&content);
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, 0, "{err}");
+        read(&content, &format!("indicators/{name}.yaml"))
+    };
+    assert!(!new("first").contains("yaml-language-server"));
+    let mut cmd = oversight();
+    cmd.current_dir(tmp.path()).arg("schema");
+    assert_eq!(run(cmd).0, 0);
+    assert!(new("second").starts_with(
+        "# yaml-language-server: $schema=../../.oversight/schemas/indicator.schema.json\n"
+    ));
+}
