@@ -19,6 +19,7 @@ pub mod render;
 pub mod resolve;
 pub mod round;
 pub mod scaffold;
+pub mod schema;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod write;

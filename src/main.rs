@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 #[cfg(feature = "serve")]
 mod preview;
+mod schema_command;
 mod site_root;
 mod terminal;
 mod tools;
@@ -133,6 +134,17 @@ enum Command {
     Init {
         /// The folder to make (it must not exist, or be empty).
         dir: PathBuf,
+    },
+    /// Write JSON Schemas for the content files, so an editor marks a
+    /// wrong field, date or status as you type (see docs/editors.md).
+    Schema {
+        /// The folder to write them to.
+        #[arg(long, default_value = schema_command::DEFAULT_OUT)]
+        out: PathBuf,
+        /// The content folder: its site.yaml gives the status labels and
+        /// grade scales (default: `content`, when it has a site.yaml).
+        #[arg(long)]
+        content: Option<PathBuf>,
     },
     /// The monthly update round: send each owner a workbook, then collect
     /// their updates into the plan's actions.yaml.
@@ -293,6 +305,9 @@ fn main() -> ExitCode {
         } => return new(&term, &content, kind, &name, title.as_deref()),
         Command::Init { dir } => return init(&term, &dir),
         Command::Round { step } => return round(&term, step),
+        Command::Schema { out, content } => {
+            return schema_command::run(&term, &out, content.as_deref());
+        }
         Command::Import {
             file,
             plan,
@@ -418,6 +433,29 @@ fn main() -> ExitCode {
 /// nearest folder above, whose `content` (and for `build`, `output`) are
 /// used; the officer is told which.
 fn find_site(matches: &clap::ArgMatches, command: &mut Command, term: &Terminal) {
+    if let Command::Init { .. } | Command::Completions { .. } | Command::Man { .. } = command {
+        return;
+    }
+    let mut m = matches;
+    while let Some((_, sub)) = m.subcommand() {
+        m = sub;
+    }
+    let given = |id: &str| m.value_source(id) == Some(ValueSource::CommandLine);
+    if given("content") {
+        return;
+    }
+    // `schema` writes into the site's `.oversight/schemas` and reads its
+    // labels from `content/site.yaml`: both from the site found.
+    if let Command::Schema { out, content } = command {
+        let Some(root) = site_root::locate() else {
+            return;
+        };
+        *content = Some(root.join("content"));
+        if !given("out") {
+            *out = root.join(schema_command::DEFAULT_OUT);
+        }
+        return found(term, &root);
+    }
     let (content, output) = match command {
         Command::Build {
             content, output, ..
@@ -432,16 +470,11 @@ fn find_site(matches: &clap::ArgMatches, command: &mut Command, term: &Terminal)
         | Command::Theme {
             action: ThemeAction::Eject { content, .. },
         } => (content, None),
-        Command::Init { .. } | Command::Completions { .. } | Command::Man { .. } => return,
+        Command::Init { .. }
+        | Command::Completions { .. }
+        | Command::Man { .. }
+        | Command::Schema { .. } => return,
     };
-    let mut m = matches;
-    while let Some((_, sub)) = m.subcommand() {
-        m = sub;
-    }
-    let given = |id: &str| m.value_source(id) == Some(ValueSource::CommandLine);
-    if given("content") {
-        return;
-    }
     let Some(root) = site_root::locate() else {
         return;
     };
@@ -451,6 +484,10 @@ fn find_site(matches: &clap::ArgMatches, command: &mut Command, term: &Terminal)
     {
         *output = root.join("output");
     }
+    found(term, &root);
+}
+
+fn found(term: &Terminal, root: &std::path::Path) {
     term.note(&format!(
         "using the site in {} (the nearest folder above with content/site.yaml)",
         root.display()

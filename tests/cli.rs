@@ -38,6 +38,16 @@ fn build_from_a_subfolder_builds_the_site_above_and_says_so() {
     let (code, out, err) = run(cmd);
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("checked "), "{out}");
+    // `schema` writes the editor schemas into the site, not where it ran.
+    let mut cmd = oversight();
+    cmd.current_dir(&deep).env("HOME", tmp.path()).arg("schema");
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        root.join(".oversight/schemas/actions.schema.json")
+            .is_file()
+    );
+    assert!(!deep.join(".oversight").exists());
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use super::fields::Fields;
 use super::yaml::{Node, Value};
 use crate::diagnostics::{FileReporter, suggest};
+use crate::model::shapes;
 use crate::model::{AreaDef, AreaProblem, Areas, At, area_key};
 
 pub fn read_areas(r: &mut FileReporter, node: &Node) -> Areas {
@@ -17,7 +18,7 @@ pub fn read_areas(r: &mut FileReporter, node: &Node) -> Areas {
     };
     let mut defs = Vec::new();
     for item in items {
-        let Some(mut f) = Fields::of(r, item, "a judgement area") else {
+        let Some(mut f) = Fields::of(r, item, &shapes::AREA, "a judgement area") else {
             continue;
         };
         let name = f.required(r, "name", "a judgement area");

@@ -5,6 +5,7 @@
 use super::fields::{Fields, scalar_text};
 use super::yaml::Value;
 use crate::diagnostics::FileReporter;
+use crate::model::shapes;
 use crate::model::{At, Attachment};
 
 pub fn read_attachments(r: &mut FileReporter, f: &mut Fields) -> Vec<Attachment> {
@@ -26,7 +27,7 @@ pub fn read_attachments(r: &mut FileReporter, f: &mut Fields) -> Vec<Attachment>
             );
             continue;
         }
-        let Some(mut a) = Fields::of(r, node, "an attachment") else {
+        let Some(mut a) = Fields::of(r, node, &shapes::ATTACHMENT, "an attachment") else {
             continue;
         };
         let file = a.required(r, "file", "an attachment").and_then(|t| {

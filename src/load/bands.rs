@@ -3,6 +3,7 @@
 use super::fields::Fields;
 use super::yaml::{Node, Value};
 use crate::diagnostics::{FileReporter, Loc};
+use crate::model::shapes;
 use crate::model::{At, MAX_SCORE, RiskBand, RiskBands};
 
 const FORM: &str =
@@ -122,7 +123,7 @@ fn name_key(name: &str) -> String {
 }
 
 fn read_band(r: &mut FileReporter, node: &Node) -> Option<(At<String>, At<u8>)> {
-    let mut f = Fields::of(r, node, "a risk band")?;
+    let mut f = Fields::of(r, node, &shapes::RISK_BAND, "a risk band")?;
     let loc = f.loc;
     let name = f.text(r, "name");
     let up_to_loc: Option<Loc> = f.get("up_to").map(|n| n.loc);

@@ -4,6 +4,7 @@
 use super::fields::{Fields, scalar_text};
 use super::yaml::{Node, Value};
 use crate::diagnostics::FileReporter;
+use crate::model::shapes;
 use crate::model::{At, Common, Exempt, Item, Wording};
 
 /// `title`, `summary`, `source`, `tags`, `attachments`, `draft`, `exempt`.
@@ -149,7 +150,12 @@ fn read_item(r: &mut FileReporter, node: &Node, what: &str, with_to: bool) -> Op
         );
         return None;
     }
-    let mut f = Fields::of(r, node, what)?;
+    let shape = if with_to {
+        &shapes::ITEM_TO
+    } else {
+        &shapes::ITEM
+    };
+    let mut f = Fields::of(r, node, shape, what)?;
     let id = read_item_id(r, &mut f, what);
     let text = f.required(r, "text", what);
     let to = if with_to {

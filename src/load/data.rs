@@ -4,6 +4,7 @@ use super::common::{read_common, read_item_id};
 use super::fields::Fields;
 use super::yaml::{Node, Value};
 use crate::diagnostics::FileReporter;
+use crate::model::shapes;
 use crate::model::{
     At, Better, Common, Date, Indicator, IndicatorValue, Risk, RiskReview, RiskScore, StatusLabels,
 };
@@ -45,12 +46,11 @@ pub fn read_risks(r: &mut FileReporter, root: &Node, labels: &StatusLabels) -> V
         .collect()
 }
 
-/// The most risks in the register. A council's register has tens; the
-/// register's page lists every one, and must stay small enough to read.
-pub const MAX_RISKS: usize = 1_000;
+/// The most risks in the register (see `model::shapes`).
+pub const MAX_RISKS: usize = shapes::RISKS_MAX;
 
 fn read_risk(r: &mut FileReporter, node: &Node, labels: &StatusLabels) -> Option<Risk> {
-    let mut f = Fields::of(r, node, "a risk")?;
+    let mut f = Fields::of(r, node, &shapes::RISK, "a risk")?;
     let id = read_item_id(r, &mut f, "a risk");
     let title = f.required(r, "title", "a risk");
     let score = read_score(r, &mut f, "a risk");
@@ -63,7 +63,7 @@ fn read_risk(r: &mut FileReporter, node: &Node, labels: &StatusLabels) -> Option
     );
     let target = f
         .get("target")
-        .and_then(|t| Fields::of(r, t, "a risk's `target`"))
+        .and_then(|t| Fields::of(r, t, &shapes::RISK_TARGET, "a risk's `target`"))
         .and_then(|mut t| {
             let score = read_score(r, &mut t, "a risk's `target`");
             t.finish(r, "a risk's `target`");
@@ -107,9 +107,8 @@ fn read_score(r: &mut FileReporter, f: &mut Fields, what: &str) -> Option<RiskSc
     })
 }
 
-/// The most reviews one risk may have: each is a point on its chart. A
-/// monthly review for forty years is fewer.
-pub const MAX_REVIEWS: usize = 500;
+/// The most reviews one risk may have (see `model::shapes`).
+pub const MAX_REVIEWS: usize = shapes::REVIEWS_MAX;
 
 /// (v2) `reviews:`, oldest first: a review dated before the one above it
 /// is an error at its date.
@@ -130,7 +129,7 @@ fn read_reviews(r: &mut FileReporter, f: &mut Fields) -> Vec<RiskReview> {
     }
     let mut reviews: Vec<RiskReview> = Vec::new();
     for node in nodes.into_iter().take(MAX_REVIEWS) {
-        let Some(mut rf) = Fields::of(r, node, "a review") else {
+        let Some(mut rf) = Fields::of(r, node, &shapes::RISK_REVIEW, "a review") else {
             continue;
         };
         let date_loc = rf.get("date").map(|n| n.loc);
@@ -193,7 +192,8 @@ pub fn read_indicator(r: &mut FileReporter, f: &mut Fields) -> (Common, Indicato
     };
     let mut values = Vec::new();
     for node in f.list("values") {
-        let Some(mut v) = Fields::of(r, node, "an indicator value") else {
+        let Some(mut v) = Fields::of(r, node, &shapes::INDICATOR_VALUE, "an indicator value")
+        else {
             continue;
         };
         let date = v.date(r, "date");

@@ -5,25 +5,33 @@
 
 use super::yaml::{Key, Node, Value};
 use crate::diagnostics::{FileReporter, Loc, suggest};
+use crate::model::shapes::Shape;
 use crate::model::{At, Date, Period, Rag, Reference, StatusLabels};
 
-/// The most tags one document, action or risk may have.
-pub const MAX_TAGS: usize = 50;
+pub use crate::model::shapes::MAX_TAGS;
 
 /// The most fields one mapping may have: a document has a few dozen at
 /// most, and a mapping of a million would take seconds to report on.
 pub const MAX_FIELDS: usize = 500;
 
-/// A mapping being read.
+/// A mapping being read, of a shape declared in `model::shapes`: the
+/// fields a parser may ask for are the shape's (checked in debug builds),
+/// and the tests check that it asks for every one of them.
 pub struct Fields<'n> {
     entries: &'n [(Key, Node)],
     pub loc: Loc,
+    shape: &'static Shape,
     known: Vec<&'static str>,
 }
 
 impl<'n> Fields<'n> {
     /// `None` (with an error) when `node` is not a mapping.
-    pub fn of(r: &mut FileReporter, node: &'n Node, what: &str) -> Option<Fields<'n>> {
+    pub fn of(
+        r: &mut FileReporter,
+        node: &'n Node,
+        shape: &'static Shape,
+        what: &str,
+    ) -> Option<Fields<'n>> {
         match &node.value {
             Value::Map(entries) if entries.len() > MAX_FIELDS => {
                 r.error(
@@ -42,6 +50,7 @@ impl<'n> Fields<'n> {
             Value::Map(entries) => Some(Fields {
                 entries,
                 loc: node.loc,
+                shape,
                 known: Vec::new(),
             }),
             _ => {
@@ -58,9 +67,20 @@ impl<'n> Fields<'n> {
         }
     }
 
+    /// Marks `key` as a field of this mapping. A key its shape does not
+    /// declare is a mistake in the loader, never in the content.
+    fn ask(&mut self, key: &'static str) {
+        debug_assert!(
+            self.shape.field(key).is_some(),
+            "the loader asks for `{key}`, which the shape `{}` does not declare (src/model/shapes)",
+            self.shape.name
+        );
+        self.known.push(key);
+    }
+
     /// The node under `key`, if written and not empty.
     pub fn get(&mut self, key: &'static str) -> Option<&'n Node> {
-        self.known.push(key);
+        self.ask(key);
         self.entries
             .iter()
             .find(|(k, _)| k.name == key)
@@ -69,7 +89,8 @@ impl<'n> Fields<'n> {
     }
 
     /// Where `key` is written with nothing after it, if it is.
-    pub fn empty_at(&self, key: &str) -> Option<Loc> {
+    pub fn empty_at(&mut self, key: &'static str) -> Option<Loc> {
+        self.ask(key);
         self.entries
             .iter()
             .find(|(k, v)| k.name == key && matches!(v.value, Value::Null))
@@ -254,6 +275,8 @@ impl<'n> Fields<'n> {
         let mut known = self.known;
         known.sort_unstable();
         known.dedup();
+        #[cfg(debug_assertions)]
+        asked::record(self.shape, &known);
         for (k, _) in self.entries {
             if known.binary_search(&k.name.as_str()).is_ok() {
                 continue;
@@ -388,5 +411,34 @@ fn describe(node: &Node) -> String {
         (Value::Str(s), _) => format!("`{s}`"),
         (_, Some(raw)) => format!("`{raw}`"),
         _ => node.type_name().to_string(),
+    }
+}
+
+/// In debug builds, the fields each shape's parser asked for, over every
+/// mapping read: the tests check each shape's parser asks for exactly the
+/// fields the shape declares, so a field added to one and not the other
+/// fails them.
+#[cfg(debug_assertions)]
+pub mod asked {
+    use crate::model::shapes::Shape;
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::sync::Mutex;
+
+    static ASKED: Mutex<BTreeMap<&'static str, BTreeSet<&'static str>>> =
+        Mutex::new(BTreeMap::new());
+
+    pub(super) fn record(shape: &'static Shape, known: &[&'static str]) {
+        if let Ok(mut asked) = ASKED.lock() {
+            asked.entry(shape.name).or_default().extend(known);
+        }
+    }
+
+    /// The fields asked of `shape` so far.
+    #[cfg(test)]
+    pub fn of(shape: &Shape) -> BTreeSet<&'static str> {
+        ASKED
+            .lock()
+            .map(|a| a.get(shape.name).cloned().unwrap_or_default())
+            .unwrap_or_default()
     }
 }

@@ -14,6 +14,7 @@ use super::text::{SplitError, decode, split_front_matter};
 use super::walk::{Asset, MAX_FILE_BYTES};
 use super::yaml;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
+use crate::model::shapes;
 use crate::model::{Action, Common, Document, Kind, KindName, Settings, StatusLabels, unwritable};
 use std::path::{Path, PathBuf};
 
@@ -170,7 +171,7 @@ pub fn read_file(
         },
         Role::Indicator => {
             if let Some(node) = parse_yaml(&mut r, &text, 1)
-                && let Some(mut f) = Fields::of(&mut r, &node, "an indicator")
+                && let Some(mut f) = Fields::of(&mut r, &node, &shapes::INDICATOR, "an indicator")
             {
                 let (common, ind) = read_indicator(&mut r, &mut f);
                 f.finish(&mut r, "an indicator");
@@ -332,7 +333,9 @@ fn read_markdown(
         other => article(other.noun()),
     };
     let what = what.as_str();
-    let mut f = Fields::of(r, &node, "the front matter")?;
+    // Risks and indicators are YAML files, never front matter.
+    let shape = shapes::front_matter(role)?;
+    let mut f = Fields::of(r, &node, shape, "the front matter")?;
     let mut common = read_common(r, &mut f, what, true);
     let kind = match role {
         KindName::Home => Kind::Home,

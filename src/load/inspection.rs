@@ -3,6 +3,7 @@
 use super::common::read_items;
 use super::fields::Fields;
 use crate::diagnostics::FileReporter;
+use crate::model::shapes;
 use crate::model::{At, Date, Inspection, Judgement, Review, Visit};
 
 pub fn read_inspection(r: &mut FileReporter, f: &mut Fields) -> Inspection {
@@ -22,7 +23,7 @@ pub fn read_inspection(r: &mut FileReporter, f: &mut Fields) -> Inspection {
     let mut judgements = Vec::new();
     let mut overall_seen: Option<u32> = None;
     for node in f.list("judgements") {
-        let Some(mut j) = Fields::of(r, node, "a judgement") else {
+        let Some(mut j) = Fields::of(r, node, &shapes::JUDGEMENT, "a judgement") else {
             continue;
         };
         let area = j.required(r, "area", "a judgement");

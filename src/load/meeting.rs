@@ -3,6 +3,7 @@
 use super::common::read_items;
 use super::fields::Fields;
 use crate::diagnostics::{FileReporter, quote_list};
+use crate::model::shapes;
 use crate::model::{AgendaItem, ClockTime, Date, Meeting, Page, Paper, Response, ResponseStatus};
 
 pub fn read_meeting(r: &mut FileReporter, f: &mut Fields) -> Meeting {
@@ -16,7 +17,7 @@ pub fn read_meeting(r: &mut FileReporter, f: &mut Fields) -> Meeting {
     }
     let mut agenda = Vec::new();
     for node in f.list("agenda") {
-        let Some(mut a) = Fields::of(r, node, "an agenda item") else {
+        let Some(mut a) = Fields::of(r, node, &shapes::AGENDA_ITEM, "an agenda item") else {
             continue;
         };
         let item = a.string(r, "item");
@@ -91,7 +92,7 @@ pub fn read_page(r: &mut FileReporter, f: &mut Fields) -> Page {
 fn read_responses(r: &mut FileReporter, f: &mut Fields) -> Vec<Response> {
     let mut responses = Vec::new();
     for node in f.list("responses") {
-        let Some(mut rf) = Fields::of(r, node, "a response") else {
+        let Some(mut rf) = Fields::of(r, node, &shapes::RESPONSE, "a response") else {
             continue;
         };
         let to = rf.references(r, "to").into_iter().next();

@@ -13,6 +13,8 @@ mod clean;
 mod common;
 mod data;
 mod depth;
+#[cfg(test)]
+mod drift;
 mod escapes;
 mod fields;
 mod file;
@@ -29,4 +31,4 @@ pub use cache::{Changes, LoadCache};
 pub use common::valid_item_id;
 pub use file::{FileRead, Made, read_file};
 pub use site::{is_slug, scale_help, slugify};
-pub use walk::{Asset, Loaded, assemble, load, load_memory};
+pub use walk::{Asset, Loaded, assemble, display_root, load, load_memory};

@@ -4,12 +4,13 @@ use super::common::{read_item_id, valid_item_id};
 use super::fields::{Fields, parse_rag};
 use super::yaml::{Node, Value};
 use crate::diagnostics::FileReporter;
+use crate::model::shapes;
 use crate::model::{Action, At, Plan, Priority, StatusLabels, Update, unwritable};
 
 pub fn read_plan(r: &mut FileReporter, f: &mut Fields, labels: &StatusLabels) -> Plan {
     let mut priorities = Vec::new();
     for node in f.list("priorities") {
-        let Some(mut p) = Fields::of(r, node, "a priority") else {
+        let Some(mut p) = Fields::of(r, node, &shapes::PRIORITY, "a priority") else {
             continue;
         };
         let id = read_item_id(r, &mut p, "a priority");
@@ -71,13 +72,11 @@ pub fn read_actions(r: &mut FileReporter, root: &Node, labels: &StatusLabels) ->
         .collect()
 }
 
-/// The most actions one plan may have. A real plan has tens or hundreds;
-/// beyond this the plan, status and timeline pages would be too long to
-/// read, and the build too big to keep in memory.
-pub const MAX_ACTIONS: usize = 5_000;
+/// The most actions one plan may have (see `model::shapes`).
+pub const MAX_ACTIONS: usize = shapes::ACTIONS_MAX;
 
 fn read_action(r: &mut FileReporter, node: &Node, labels: &StatusLabels) -> Option<Action> {
-    let mut f = Fields::of(r, node, "an action")?;
+    let mut f = Fields::of(r, node, &shapes::ACTION, "an action")?;
     // An action has a page of its own, in a folder named by its id.
     let id = read_item_id(r, &mut f, "an action").filter(|id| match unwritable(&id.value) {
         None => true,
@@ -106,7 +105,7 @@ fn read_action(r: &mut FileReporter, node: &Node, labels: &StatusLabels) -> Opti
     let mut updates = Vec::new();
     let mut last: Option<At<crate::model::Date>> = None;
     for u in f.list("updates") {
-        let Some(mut uf) = Fields::of(r, u, "an update") else {
+        let Some(mut uf) = Fields::of(r, u, &shapes::UPDATE, "an update") else {
             continue;
         };
         let date_node = uf.get("date").map(|n| n.loc);

@@ -4,6 +4,7 @@ use super::bands::read_risk_bands;
 use super::fields::{Fields, parse_rag, scalar_text};
 use super::yaml::{Node, Value};
 use crate::diagnostics::{FileReporter, quote_list, suggest};
+use crate::model::shapes;
 use crate::model::{
     Areas, Colour, Contact, Grade, Period, Rag, RiskBands, Scale, Settings, StatusLabels,
     builtin_scales,
@@ -26,7 +27,7 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
         risk_bands: RiskBands::default(),
         accessibility_contact: None,
     };
-    let Some(mut f) = Fields::of(r, root, "site.yaml") else {
+    let Some(mut f) = Fields::of(r, root, &shapes::SITE, "site.yaml") else {
         return settings;
     };
     if let Some(t) = f.required(r, "title", "site.yaml") {
@@ -137,7 +138,7 @@ fn read_status_labels(r: &mut FileReporter, node: &Node, labels: &mut StatusLabe
 
 /// `green: { label: On track, colour: "#00703c" }`.
 fn read_status_style(r: &mut FileReporter, node: &Node, rag: Rag, labels: &mut StatusLabels) {
-    let Some(mut f) = Fields::of(r, node, "a status") else {
+    let Some(mut f) = Fields::of(r, node, &shapes::STATUS_STYLE, "a status") else {
         return;
     };
     if let Some(label) = f.string(r, "label") {
@@ -206,7 +207,7 @@ fn read_scales(r: &mut FileReporter, node: &Node, scales: &mut Vec<Scale>) {
         };
         let mut grades = Vec::new();
         for item in items {
-            let Some(mut g) = Fields::of(r, item, "a grade") else {
+            let Some(mut g) = Fields::of(r, item, &shapes::GRADE, "a grade") else {
                 continue;
             };
             let grade = g.required(r, "grade", "a grade");

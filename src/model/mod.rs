@@ -18,6 +18,7 @@ mod records;
 mod risk;
 mod scale;
 mod settings;
+pub mod shapes;
 
 pub use anchors::{Heading, PAGE_IDS, heading_ids, html_ids, slug};
 pub use areas::{Area, AreaDef, AreaProblem, Areas, area_key};

@@ -16,6 +16,9 @@ const PUBLISHING: &str = include_str!("templates/publishing.md");
 pub const GITLAB_CI: &str = include_str!("templates/gitlab-ci.yml");
 pub const GITHUB_WORKFLOW: &str = include_str!("templates/github-workflow.yml");
 const README: &str = include_str!("templates/readme.md");
+/// VS Code offers to install the YAML extension, which checks the files
+/// against the schemas as they are typed.
+const EXTENSIONS: &str = "{\n  \"recommendations\": [\"redhat.vscode-yaml\"]\n}\n";
 
 /// The examples `init` writes: what, its name, its title.
 const EXAMPLES: [(Type, &str, &str); 9] = [
@@ -69,11 +72,20 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, String> {
         written.push(path);
         Ok(())
     };
-    write("content/site.yaml", fill(SITE))?;
+    // The schemas first, so the YAML files made below name them.
+    let schemas = crate::schema::write_builtin(&dir.join(crate::schema::SITE_FOLDER))?;
+    write(
+        ".vscode/settings.json",
+        crate::schema::vscode_settings(crate::schema::SITE_FOLDER, "content"),
+    )?;
+    write(".vscode/extensions.json", EXTENSIONS.to_string())?;
+    let modeline = crate::schema::modeline("site.yaml").unwrap_or_default();
+    write("content/site.yaml", modeline + &fill(SITE))?;
     write("content/index.md", fill(HOME))?;
     write(".gitignore", GITIGNORE.to_string())?;
     write("docs/publishing.md", publishing())?;
     write("README.md", fill(README))?;
+    written.extend(schemas);
     let content = dir.join("content");
     for (kind, name, title) in EXAMPLES {
         let made = new_item(&content, kind, name, today, Some(title))?;

@@ -49,9 +49,10 @@ pub fn new_item(
     let one_file = |content: &Path, folder: &str, ext: &str, template: &str| {
         check_slug(name)?;
         let id = format!("{folder}/{name}");
+        let rel = format!("{id}.{ext}");
         create(
-            &content.join(format!("{id}.{ext}")),
-            &fill(template, &id, ""),
+            &content.join(&rel),
+            &with_modeline(content, &rel, fill(template, &id, "")),
         )
     };
     match kind {
@@ -72,18 +73,16 @@ pub fn new_item(
                 &format!("plans/{plan}"),
                 id,
             );
-            append(
-                &file,
-                &fill(templates::ACTIONS, &format!("plans/{plan}"), ""),
-                &item,
-                id,
-            )
+            let header = fill(templates::ACTIONS, &format!("plans/{plan}"), "");
+            let rel = format!("plans/{plan}/actions.yaml");
+            append(&file, &with_modeline(content, &rel, header), &item, id)
         }
         Type::Risk => {
             check_item_id(name)?;
             let file = content.join("risks.yaml");
             let item = fill(templates::RISK, "risks", name);
-            append(&file, &fill(templates::RISKS, "risks", ""), &item, name)
+            let header = with_modeline(content, "risks.yaml", fill(templates::RISKS, "risks", ""));
+            append(&file, &header, &item, name)
         }
         Type::Paper => {
             let (meeting, paper) = split_pair(
@@ -113,7 +112,9 @@ pub fn new_item(
             let mut made = create(&dir.join("index.md"), &fill(templates::PLAN, &id, ""))?;
             let actions = dir.join("actions.yaml");
             if !actions.exists() {
-                fs::write(&actions, fill(templates::ACTIONS, &id, ""))
+                let text = fill(templates::ACTIONS, &id, "");
+                let rel = format!("{id}/actions.yaml");
+                fs::write(&actions, with_modeline(content, &rel, text))
                     .map_err(|e| io(&actions, e))?;
                 made.also.push(actions);
             }
@@ -131,6 +132,20 @@ pub fn new_item(
         Type::Visit => one_file(content, "visits", "md", templates::VISIT),
         Type::Review => one_file(content, "reviews", "md", templates::REVIEW),
         Type::Indicator => one_file(content, "indicators", "yaml", templates::INDICATOR),
+    }
+}
+
+/// A new YAML file's text, with the line that tells an editor its schema
+/// first when the site has its schemas (`oversight init` writes them; see
+/// docs/editors.md).
+fn with_modeline(content: &Path, rel: &str, text: String) -> String {
+    let schemas = content
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(crate::schema::SITE_FOLDER);
+    match crate::schema::modeline(rel) {
+        Some(line) if schemas.is_dir() => line + &text,
+        _ => text,
     }
 }
 
