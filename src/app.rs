@@ -1,5 +1,6 @@
 //! The commands: each runs the stages in order and says what happened.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Date;
 use crate::progress::Progress;
@@ -198,6 +199,7 @@ pub fn warn_without_base_url(report: &mut Report, site: &Site, opts: &Options) {
         report
             .diagnostics
             .push(crate::diagnostics::FileReporter::whole_file_warning(
+                Code::NoBaseUrl,
                 &opts.content.join("site.yaml").display().to_string(),
                 "there is no `base_url`, so feed.xml and sitemap.xml are not written",
             ));

@@ -6,6 +6,7 @@
 //! only when the YAML is read.
 
 use super::yaml::{Node, Value};
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
 use crate::model::chars::{may_hold, strip, unwanted};
 use std::collections::BTreeMap;
@@ -29,7 +30,7 @@ impl Found {
                 2 => ", here and once more in this file".to_string(),
                 n => format!(", here and {} more times in this file", n - 1),
             };
-            r.warning(
+            r.warning(Code::RemovedCharacter,
                 loc,
                 format!(
                     "U+{:04X} ({name}){how} was removed{more}: it cannot be shown safely on a page or in the feed",

@@ -3,6 +3,7 @@
 //! to an exempt paper is still known (and shown as plain text).
 
 use super::labels::{Label, Names};
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, suggest};
 use crate::model::{Document, Kind};
 use serde::Serialize;
@@ -97,7 +98,7 @@ impl Index {
                 let text = sources.get(file).map_or("", String::as_str);
                 if items.contains_key(&id.value) {
                     let mut r = FileReporter { file, text, diags };
-                    r.error(
+                    r.error(Code::DuplicateId,
                         id.loc,
                         format!("the id `{}` is used twice in {}", id.value, doc.id_or_home()),
                         Some("ids of items (recommendations, priorities, actions, resolutions, risks) must be unique within their document".into()),

@@ -7,6 +7,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
+mod codes;
+pub use codes::{Code, GROUPS};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -32,6 +35,8 @@ impl Loc {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The kind of problem, shown as `[OV0210 unknown-grade]`.
+    pub code: Code,
     pub severity: Severity,
     /// The file as the officer would name it, e.g. `content/inspections/2023-03-ilacs.md`.
     pub file: String,
@@ -62,13 +67,25 @@ impl fmt::Display for Diagnostic {
         // Everything here may quote what a file says: print it escaped.
         let file = printable(&self.file, &[]);
         let message = printable(&self.message, &['\n', '\t']);
+        // The code goes last, as GCC and mypy put theirs, so that editors
+        // and CI problem matchers that read `file:line:col: error: message`
+        // still read it.
+        let code = self.code;
         if self.loc.line == 0 {
-            write!(f, "{file}: {level}: {message}")?;
+            write!(
+                f,
+                "{file}: {level}: {message} [{} {}]",
+                code.id(),
+                code.name()
+            )?;
         } else {
             write!(
                 f,
-                "{file}:{}:{}: {level}: {message}",
-                self.loc.line, self.loc.col
+                "{file}:{}:{}: {level}: {message} [{} {}]",
+                self.loc.line,
+                self.loc.col,
+                code.id(),
+                code.name()
             )?;
         }
         if let Some(Snippet { line, caret }) = &self.snippet {
@@ -286,6 +303,7 @@ fn unshown(file: &str, f: &PerFile) -> Diagnostic {
         (e, w) => format!("{} and {}", plural(e, "error"), plural(w, "warning")),
     };
     Diagnostic {
+        code: Code::NotShown,
         severity: if f.errors > 0 {
             Severity::Error
         } else {
@@ -309,8 +327,14 @@ pub struct FileReporter<'a> {
 
 impl FileReporter<'_> {
     /// A problem with a file as a whole (its name, its place, its absence).
-    pub fn whole_file_error(file: &str, message: &str, help: Option<String>) -> Diagnostic {
+    pub fn whole_file_error(
+        code: Code,
+        file: &str,
+        message: &str,
+        help: Option<String>,
+    ) -> Diagnostic {
         Diagnostic {
+            code,
             severity: Severity::Error,
             file: file.to_string(),
             loc: Loc::FILE,
@@ -320,14 +344,21 @@ impl FileReporter<'_> {
         }
     }
 
-    pub fn whole_file_warning(file: &str, message: &str) -> Diagnostic {
+    pub fn whole_file_warning(code: Code, file: &str, message: &str) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
-            ..Self::whole_file_error(file, message, None)
+            ..Self::whole_file_error(code, file, message, None)
         }
     }
 
-    pub fn report(&mut self, severity: Severity, loc: Loc, message: String, help: Option<String>) {
+    pub fn report(
+        &mut self,
+        code: Code,
+        severity: Severity,
+        loc: Loc,
+        message: String,
+        help: Option<String>,
+    ) {
         // Counted without finding its line, which takes time in a big file.
         if self.diags.full(self.file) {
             return self.diags.count_unshown(self.file, severity);
@@ -341,6 +372,7 @@ impl FileReporter<'_> {
             None
         };
         self.diags.push(Diagnostic {
+            code,
             severity,
             file: self.file.to_string(),
             loc,
@@ -350,12 +382,24 @@ impl FileReporter<'_> {
         });
     }
 
-    pub fn error(&mut self, loc: Loc, message: impl Into<String>, help: Option<String>) {
-        self.report(Severity::Error, loc, message.into(), help);
+    pub fn error(
+        &mut self,
+        code: Code,
+        loc: Loc,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) {
+        self.report(code, Severity::Error, loc, message.into(), help);
     }
 
-    pub fn warning(&mut self, loc: Loc, message: impl Into<String>, help: Option<String>) {
-        self.report(Severity::Warning, loc, message.into(), help);
+    pub fn warning(
+        &mut self,
+        code: Code,
+        loc: Loc,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) {
+        self.report(code, Severity::Warning, loc, message.into(), help);
     }
 }
 
@@ -431,6 +475,7 @@ mod tests {
     #[test]
     fn content_is_printed_escaped_with_the_caret_still_in_place() {
         let d = Diagnostic {
+            code: Code::UnknownGrade,
             severity: Severity::Error,
             file: "content/a\u{1b}[2J.md".into(),
             loc: Loc::new(2, 13),
@@ -446,7 +491,7 @@ mod tests {
             "{text:?}"
         );
         assert!(!text.contains('\u{202e}'), "{text:?}");
-        assert!(text.starts_with("content/a\\u{1b}[2J.md:2:13: error: `\\u{1b}]0;x\\u{7}` is\tnot\\u{d} a grade\\u{202e}"), "{text}");
+        assert!(text.starts_with("content/a\\u{1b}[2J.md:2:13: error: `\\u{1b}]0;x\\u{7}` is\tnot\\u{d} a grade\\u{202e} [OV0210 unknown-grade]"), "{text}");
         assert!(
             text.contains(" 2 | \tgrade: \\u{1b}[2JX\n   | \t                ^"),
             "{text}"
@@ -464,10 +509,16 @@ mod tests {
             diags: &mut diags,
         };
         for i in 0..50_000 {
-            r.error(Loc::new(1, 1 + 7 * i), "no such page", None);
+            r.error(
+                Code::DanglingReference,
+                Loc::new(1, 1 + 7 * i),
+                "no such page",
+                None,
+            );
         }
-        r.warning(Loc::new(1, 1), "odd", None);
+        r.warning(Code::UnknownField, Loc::new(1, 1), "odd", None);
         diags.push(FileReporter::whole_file_error(
+            Code::EmptyFile,
             "content/other.md",
             "bad",
             None,
@@ -479,7 +530,7 @@ mod tests {
         assert_eq!(last.file, "content/long.md");
         assert_eq!(
             last.to_string(),
-            "content/long.md: error: and 49900 more errors and 1 more warning in this file, not shown: only the first 100 are\n  help: fix the ones above and run again"
+            "content/long.md: error: and 49900 more errors and 1 more warning in this file, not shown: only the first 100 are [OV0001 not-shown]\n  help: fix the ones above and run again"
         );
         // Each message keeps only the part of the line around its column.
         assert!(
@@ -500,6 +551,7 @@ mod tests {
     #[test]
     fn display_names_file_line_column_and_points_at_the_column() {
         let d = Diagnostic {
+            code: Code::UnknownGrade,
             severity: Severity::Error,
             file: "content/x.md".into(),
             loc: Loc::new(3, 8),
@@ -508,7 +560,7 @@ mod tests {
             snippet: Some(window("grade: Goodish", 7)),
         };
         let text = d.to_string();
-        assert!(text.starts_with("content/x.md:3:8: error: bad grade"));
+        assert!(text.starts_with("content/x.md:3:8: error: bad grade [OV0210 unknown-grade]\n"));
         assert!(text.contains(" 3 | grade: Goodish\n   |        ^"));
         assert!(text.ends_with("help: valid grades: `Good`"));
     }
