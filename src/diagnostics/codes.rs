@@ -261,10 +261,79 @@ codes! {
         "Free some space and run again.";
 }
 
+/// The table of every code, as it stands in `docs/content-format.md`
+/// between the `codes` markers: a heading per group, a row per code.
+pub fn docs_table() -> String {
+    let mut out = String::new();
+    for (group, title) in GROUPS {
+        let codes: Vec<_> = Code::ALL
+            .iter()
+            .filter(|c| c.number() / 100 == *group)
+            .collect();
+        if codes.is_empty() {
+            continue;
+        }
+        out.push_str(&format!(
+            "\n#### OV{group:02}xx: {title}\n\n| Code | Name | What it means | How to fix it |\n|---|---|---|---|\n"
+        ));
+        for c in codes {
+            out.push_str(&format!(
+                "| `{}` | `{}` | {} | {} |\n",
+                c.id(),
+                c.name(),
+                c.meaning(),
+                c.fix()
+            ));
+        }
+    }
+    out.push('\n');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    const START: &str = "<!-- codes:start (made from src/diagnostics/codes.rs; see its test) -->\n";
+    const END: &str = "<!-- codes:end -->";
+
+    /// The table in the docs is the one the code makes. Run with
+    /// `OVERSIGHT_WRITE_DOCS=1` to write it after changing a code.
+    #[test]
+    fn the_docs_list_every_code_and_no_other() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/content-format.md");
+        let doc = std::fs::read_to_string(path).expect("docs/content-format.md");
+        let (Some(a), Some(b)) = (doc.find(START), doc.find(END)) else {
+            panic!("docs/content-format.md has no codes markers");
+        };
+        let written = &doc[a + START.len()..b];
+        let made = docs_table();
+        if written != made && std::env::var_os("OVERSIGHT_WRITE_DOCS").is_some() {
+            let new = format!("{}{made}{}", &doc[..a + START.len()], &doc[b..]);
+            std::fs::write(path, new).expect("write docs");
+            return;
+        }
+        // Every code listed; and every `OVxxxx` the whole page names is a code.
+        for c in Code::ALL {
+            assert!(
+                written.contains(&format!("| `{}` | `{}` |", c.id(), c.name())),
+                "{} missing",
+                c.id()
+            );
+        }
+        let ids: HashSet<String> = Code::ALL.iter().map(|c| c.id()).collect();
+        for (i, _) in doc.match_indices("OV") {
+            let id = &doc[i..(i + 6).min(doc.len())];
+            if id[2..].len() == 4 && id[2..].chars().all(|c| c.is_ascii_digit()) {
+                assert!(ids.contains(id), "the docs name {id}, which is no code");
+            }
+        }
+        assert!(
+            written == made,
+            "the table of codes in docs/content-format.md is out of date: run `OVERSIGHT_WRITE_DOCS=1 cargo test --lib diagnostics`"
+        );
+    }
 
     #[test]
     fn every_number_and_name_is_unique_and_well_formed() {
