@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use oversight::app::{Options, Report, run};
+use oversight::diagnostics::MessageFormat;
 use oversight::model::Date;
 use oversight::resolve::Publish;
 use oversight::scaffold::{self, Type};
@@ -56,6 +57,10 @@ enum Command {
         /// Also show, on the changes page, what changed after this date (YYYY-MM-DD).
         #[arg(long, value_parser = parse_date)]
         since: Option<Date>,
+        /// How errors and warnings are printed: for people, or one JSON
+        /// object a line, or GitHub Actions annotations (both on stdout).
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
     },
     /// Preview the site: build it, serve it, and rebuild and reload as you save.
     Serve {
@@ -90,6 +95,9 @@ enum Command {
         /// Include exempt documents, each bannered.
         #[arg(long)]
         include_exempt: bool,
+        /// How errors and warnings are printed: human, json or github.
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
     },
     /// Start a new document with every field present and explained.
     New {
@@ -150,6 +158,10 @@ enum Command {
         /// Treat warnings (unknown fields) as errors.
         #[arg(long)]
         strict: bool,
+        /// How errors and warnings are printed: for people, or one JSON
+        /// object a line, or GitHub Actions annotations (both on stdout).
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
     },
 }
 
@@ -198,7 +210,7 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let term = Terminal::new(if cli.quiet {
+    let mut term = Terminal::new(if cli.quiet {
         Verbosity::Quiet
     } else if cli.verbose {
         Verbosity::Verbose
@@ -247,7 +259,9 @@ fn main() -> ExitCode {
             as_of,
             drafts,
             include_exempt,
+            message_format,
         } => {
+            term.format = message_format;
             let build = Options {
                 content,
                 output: None,
@@ -273,31 +287,42 @@ fn main() -> ExitCode {
             drafts,
             include_exempt,
             since,
-        } => (
-            Options {
-                content,
-                output: Some(output),
-                as_of,
-                since,
-                strict,
-                publish: Publish {
-                    drafts,
-                    exempt: include_exempt,
+            message_format,
+        } => {
+            term.format = message_format;
+            (
+                Options {
+                    content,
+                    output: Some(output),
+                    as_of,
+                    since,
+                    strict,
+                    publish: Publish {
+                        drafts,
+                        exempt: include_exempt,
+                    },
                 },
-            },
-            true,
-        ),
-        Command::Check { content, strict } => (
-            Options {
-                content,
-                output: None,
-                as_of: None,
-                since: None,
-                strict,
-                publish: Publish::default(),
-            },
-            false,
-        ),
+                true,
+            )
+        }
+        Command::Check {
+            content,
+            strict,
+            message_format,
+        } => {
+            term.format = message_format;
+            (
+                Options {
+                    content,
+                    output: None,
+                    as_of: None,
+                    since: None,
+                    strict,
+                    publish: Publish::default(),
+                },
+                false,
+            )
+        }
     };
     let bar = term.progress();
     match run(&opts, &bar) {

@@ -4,7 +4,7 @@
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oversight::app::Report;
-use oversight::diagnostics::{Diagnostic, Severity, printable};
+use oversight::diagnostics::{Diagnostic, MessageFormat, Severity, printable};
 use oversight::progress::Progress;
 use std::io::IsTerminal;
 use std::sync::Mutex;
@@ -24,6 +24,8 @@ pub struct Terminal {
     pub colour: bool,
     /// Whether stderr is a terminal at all (for the progress bar).
     pub tty: bool,
+    /// How content errors and warnings are printed.
+    pub format: MessageFormat,
 }
 
 impl Terminal {
@@ -34,6 +36,7 @@ impl Terminal {
             verbosity,
             colour: tty && !no_colour,
             tty,
+            format: MessageFormat::Human,
         }
     }
 
@@ -49,6 +52,12 @@ impl Terminal {
     pub fn diagnostic(&self, d: &Diagnostic) {
         if d.severity == Severity::Warning && self.verbosity == Verbosity::Quiet {
             return;
+        }
+        // For tools: one line each on stdout, nothing else there.
+        match self.format {
+            MessageFormat::Human => {}
+            MessageFormat::Json => return println!("{}", oversight::diagnostics::json(d)),
+            MessageFormat::Github => return println!("{}", oversight::diagnostics::github(d)),
         }
         let text = d.to_string();
         let text = if self.colour {
@@ -82,8 +91,12 @@ impl Terminal {
         let line = &printable(line, &['\n']);
         if !ok {
             eprintln!("{}", self.paint(line, "1"));
-        } else if self.verbosity != Verbosity::Quiet {
+        } else if self.verbosity == Verbosity::Quiet {
+        } else if self.format == MessageFormat::Human {
             println!("{line}");
+        } else {
+            // stdout holds only the messages, for the tool reading them.
+            eprintln!("{line}");
         }
     }
 

@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use std::fmt;
 
 mod codes;
+mod formats;
 pub use codes::{Code, GROUPS};
+pub use formats::{MessageFormat, github, json};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
