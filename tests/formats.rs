@@ -77,7 +77,7 @@ fn github_annotates_the_line_with_code_message_and_help() {
     assert_eq!(
         out,
         format!(
-            "::error file={file},line=7,col=12,title=OV0210 unknown-grade::`Goodish` is not a grade on the `ofsted-ilacs` scale%0Ahelp: valid grades, best first: Outstanding; Good; Requires improvement to be good; Inadequate\n"
+            "::error file={file},line=7,col=12,endLine=7,endColumn=18,title=OV0210 unknown-grade::`Goodish` is not a grade on the `ofsted-ilacs` scale%0Ahelp: valid grades, best first: Outstanding; Good; Requires improvement to be good; Inadequate\n"
         )
     );
 }

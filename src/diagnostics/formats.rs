@@ -30,6 +30,8 @@ struct Json {
     /// `null` for a problem with the file as a whole.
     line: Option<u32>,
     column: Option<u32>,
+    /// The column of the last character underlined (the whole bad value).
+    end_column: Option<u32>,
     message: String,
     help: Option<String>,
 }
@@ -39,6 +41,12 @@ fn severity(s: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
     }
+}
+
+/// The column of the last character of the bad value, when it is known.
+fn end_column(d: &Diagnostic) -> Option<u32> {
+    let len = d.snippet.as_ref().filter(|_| d.loc.line > 0)?.len;
+    Some(d.loc.col + u32::try_from(len).ok()? - 1)
 }
 
 /// `d` as one line of JSON (no newline at the end).
@@ -51,6 +59,7 @@ pub fn json(d: &Diagnostic) -> String {
         file: printable(&d.file, &[]).into_owned(),
         line: at(d.loc.line),
         column: at(d.loc.col),
+        end_column: end_column(d),
         message: printable(&d.message, &['\n', '\t']).into_owned(),
         help: d
             .help
@@ -69,6 +78,9 @@ pub fn github(d: &Diagnostic) -> String {
     if d.loc.line > 0 {
         props.push(format!("line={}", d.loc.line));
         props.push(format!("col={}", d.loc.col));
+        if let Some(end) = end_column(d).filter(|&e| e > d.loc.col) {
+            props.push(format!("endLine={},endColumn={end}", d.loc.line));
+        }
     }
     props.push(format!(
         "title={}",
@@ -114,7 +126,11 @@ mod tests {
             loc: Loc::new(3, 8),
             message: "`Goodish` is 50% not\na grade\u{1b}[2J".into(),
             help: Some("valid grades: `Good`".into()),
-            snippet: None,
+            snippet: Some(crate::diagnostics::Snippet {
+                line: "grade: Goodish".into(),
+                caret: 7,
+                len: 7,
+            }),
         }
     }
 
@@ -122,7 +138,7 @@ mod tests {
     fn github_escapes_data_and_properties_as_documented() {
         assert_eq!(
             github(&grade()),
-            "::error file=content/a%2Cb%3Ac.md,line=3,col=8,title=OV0210 unknown-grade::`Goodish` is 50%25 not%0Aa grade\\u{1b}[2J%0Ahelp: valid grades: `Good`"
+            "::error file=content/a%2Cb%3Ac.md,line=3,col=8,endLine=3,endColumn=14,title=OV0210 unknown-grade::`Goodish` is 50%25 not%0Aa grade\\u{1b}[2J%0Ahelp: valid grades: `Good`"
         );
         let whole = Diagnostic {
             severity: Severity::Warning,
@@ -159,5 +175,6 @@ mod tests {
         };
         let v: serde_json::Value = serde_json::from_str(&json(&whole)).expect("json");
         assert!(v["line"].is_null() && v["column"].is_null() && v["help"].is_null());
+        assert!(v["end_column"].is_null());
     }
 }

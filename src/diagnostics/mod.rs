@@ -9,6 +9,7 @@ use std::fmt;
 
 mod codes;
 mod formats;
+mod span;
 pub use codes::{Code, GROUPS};
 pub use formats::{MessageFormat, github, json};
 
@@ -56,8 +57,10 @@ pub struct Diagnostic {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
     pub line: String,
-    /// Where the caret goes, in characters from the start of `line`.
+    /// Where the underline starts, in characters from the start of `line`.
     pub caret: usize,
+    /// How many characters it covers (at least 1): the whole bad value.
+    pub len: usize,
 }
 
 impl fmt::Display for Diagnostic {
@@ -90,7 +93,7 @@ impl fmt::Display for Diagnostic {
                 code.name()
             )?;
         }
-        if let Some(Snippet { line, caret }) = &self.snippet {
+        if let Some(Snippet { line, caret, len }) = &self.snippet {
             let gutter = self.loc.line.to_string();
             let pad = " ".repeat(gutter.len());
             let before: String = line.chars().take(*caret).collect();
@@ -98,8 +101,14 @@ impl fmt::Display for Diagnostic {
                 .chars()
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
+            // Under the value as printed: an escaped character is wider.
+            let value: String = line.chars().skip(*caret).take(*len).collect();
+            let marks = "^".repeat(printable(&value, &[]).chars().count().max(1));
             let line = printable(line, &['\t']);
-            write!(f, "\n {pad} |\n {gutter} | {line}\n {pad} | {caret_at}^")?;
+            write!(
+                f,
+                "\n {pad} |\n {gutter} | {line}\n {pad} | {caret_at}{marks}"
+            )?;
         }
         if let Some(help) = &self.help {
             write!(f, "\n  help: {}", printable(help, &['\n', '\t']))?;
@@ -143,13 +152,16 @@ fn steers(c: char) -> bool {
 const SNIPPET_WIDTH: usize = 100;
 
 /// A long line cut down to the part around column `col` (counted in
-/// characters from 0), marked with `…` where cut; and the column in it.
+/// characters from 0), marked with `…` where cut; and the column in it,
+/// with the length of the value there ([`span::extent`]) as far as shown.
 fn window(line: &str, col: usize) -> Snippet {
+    let value = span::extent(line, col);
     let len = line.chars().count();
     if len <= SNIPPET_WIDTH {
         return Snippet {
             line: line.to_string(),
             caret: col,
+            len: value,
         };
     }
     let half = SNIPPET_WIDTH / 2;
@@ -169,6 +181,9 @@ fn window(line: &str, col: usize) -> Snippet {
     Snippet {
         line: shown,
         caret: at,
+        len: value
+            .min((end - start).saturating_sub(col.saturating_sub(start)))
+            .max(1),
     }
 }
 
@@ -463,10 +478,16 @@ mod tests {
     #[test]
     fn a_long_line_is_cut_to_the_part_around_the_column() {
         let line = format!("{}X{}", "a".repeat(5000), "b".repeat(5000));
-        let Snippet { line: shown, caret } = window(&line, 5000);
+        let Snippet {
+            line: shown,
+            caret,
+            len,
+        } = window(&line, 5000);
         assert!(shown.chars().count() <= SNIPPET_WIDTH + 2, "{shown}");
         assert!(shown.starts_with('…') && shown.ends_with('…'));
         assert_eq!(shown.chars().nth(caret), Some('X'));
+        // The underline stops where the line shown is cut.
+        assert_eq!(caret + len, shown.chars().count() - 1);
         let short = window("key: value", 5);
         assert_eq!((short.line.as_str(), short.caret), ("key: value", 5));
         let end = window(&format!("{}Z", "c".repeat(300)), 300);
@@ -495,7 +516,7 @@ mod tests {
         assert!(!text.contains('\u{202e}'), "{text:?}");
         assert!(text.starts_with("content/a\\u{1b}[2J.md:2:13: error: `\\u{1b}]0;x\\u{7}` is\tnot\\u{d} a grade\\u{202e} [OV0210 unknown-grade]"), "{text}");
         assert!(
-            text.contains(" 2 | \tgrade: \\u{1b}[2JX\n   | \t                ^"),
+            text.contains(" 2 | \tgrade: \\u{1b}[2JX\n   | \t                ^\n"),
             "{text}"
         );
         assert!(text.ends_with("help: try\\u{9b}31m"), "{text}");
@@ -563,7 +584,17 @@ mod tests {
         };
         let text = d.to_string();
         assert!(text.starts_with("content/x.md:3:8: error: bad grade [OV0210 unknown-grade]\n"));
-        assert!(text.contains(" 3 | grade: Goodish\n   |        ^"));
+        assert!(text.contains(" 3 | grade: Goodish\n   |        ^^^^^^^\n"));
         assert!(text.ends_with("help: valid grades: `Good`"));
+        // An escaped character in the value widens the underline with it.
+        let d = Diagnostic {
+            snippet: Some(window("grade: Go\u{1b}od", 7)),
+            ..d
+        };
+        assert!(
+            d.to_string()
+                .contains(" 3 | grade: Go\\u{1b}od\n   |        ^^^^^^^^^^\n"),
+            "{d}"
+        );
     }
 }
