@@ -6,6 +6,7 @@
 //! --test snapshots` (or `cargo insta review`), and read the diff.
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use oversight::diagnostics::Code;
 use std::path::Path;
 use std::process::Command;
 
@@ -69,7 +70,10 @@ fixtures! {
     impossible_date = "impossible-date",
     many = "many",
     missing_title = "missing-title",
+    more_codes = "more-codes",
     near_publishing_keys = "near-publishing-keys",
+    nested_areas = "nested-areas",
+    no_site_yaml = "no-site-yaml",
     no_front_matter = "no-front-matter",
     non_utf8 = "non-utf8",
     out_of_range = "out-of-range",
@@ -79,6 +83,7 @@ fixtures! {
     unclosed_front_matter = "unclosed-front-matter",
     unknown_field = "unknown-field",
     unknown_priority = "unknown-priority",
+    unknown_theme = "unknown-theme",
     unreadable = "unreadable",
     unsafe_addresses = "unsafe-addresses",
     unsafe_files = "unsafe-files",
@@ -101,4 +106,44 @@ fn every_bad_fixture_has_a_snapshot_test() {
     let mut listed: Vec<String> = FIXTURES.iter().map(|s| s.to_string()).collect();
     listed.sort();
     assert_eq!(found, listed);
+}
+
+/// The codes no bad fixture prints, and why: each is tested where it can be.
+const NOT_IN_A_FIXTURE: &[(Code, &str)] = &[
+    (Code::NotShown, "needs over 100 messages in one file; unit test in diagnostics"),
+    (Code::NotSuperseded, "a refreshed plan; tests/record.rs"),
+    (Code::FileTooLarge, "needs a file over 16 MB; tests/sizes.rs"),
+    (Code::SymbolicLink, "git on Windows does not make links; tests/errors.rs"),
+    (Code::NoBaseUrl, "only `build` says it; tests/feeds.rs"),
+    (Code::BadThemeFile, "a theme, not content; tests/safety_output.rs"),
+    (Code::TemplateError, "a theme, not content"),
+    (Code::OutputFailed, "needs memory or disk to run out"),
+];
+
+/// "Snapshot tests cover every diagnostic": every code is printed by some
+/// bad fixture, but those listed above; and none listed is printed.
+#[test]
+fn every_code_is_in_a_snapshot_or_listed_with_its_reason() {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots"));
+    let mut all = String::new();
+    for e in std::fs::read_dir(dir).expect("tests/snapshots").flatten() {
+        if e.path().extension().is_some_and(|x| x == "snap") {
+            all.push_str(&std::fs::read_to_string(e.path()).expect("read"));
+        }
+    }
+    for c in Code::ALL {
+        let printed = all.contains(&format!("[{} {}]", c.id(), c.name()));
+        let excused = NOT_IN_A_FIXTURE.iter().any(|(x, _)| x == c);
+        assert!(
+            printed != excused,
+            "{} {}: {}",
+            c.id(),
+            c.name(),
+            if printed {
+                "printed by a fixture now: take it off NOT_IN_A_FIXTURE"
+            } else {
+                "printed by no bad fixture: add one (or list it with a reason)"
+            }
+        );
+    }
 }
