@@ -110,12 +110,24 @@ fn every_bad_fixture_has_a_snapshot_test() {
 
 /// The codes no bad fixture prints, and why: each is tested where it can be.
 const NOT_IN_A_FIXTURE: &[(Code, &str)] = &[
-    (Code::NotShown, "needs over 100 messages in one file; unit test in diagnostics"),
+    (
+        Code::NotShown,
+        "needs over 100 messages in one file; unit test in diagnostics",
+    ),
     (Code::NotSuperseded, "a refreshed plan; tests/record.rs"),
-    (Code::FileTooLarge, "needs a file over 16 MB; tests/sizes.rs"),
-    (Code::SymbolicLink, "git on Windows does not make links; tests/errors.rs"),
+    (
+        Code::FileTooLarge,
+        "needs a file over 16 MB; tests/sizes.rs",
+    ),
+    (
+        Code::SymbolicLink,
+        "git on Windows does not make links; tests/errors.rs",
+    ),
     (Code::NoBaseUrl, "only `build` says it; tests/feeds.rs"),
-    (Code::BadThemeFile, "a theme, not content; tests/safety_output.rs"),
+    (
+        Code::BadThemeFile,
+        "a theme, not content; tests/safety_output.rs",
+    ),
     (Code::TemplateError, "a theme, not content"),
     (Code::OutputFailed, "needs memory or disk to run out"),
 ];

@@ -34,6 +34,16 @@ struct Json {
     end_column: Option<u32>,
     message: String,
     help: Option<String>,
+    /// Other places it points to: `{file, line, column, message}`.
+    related: Vec<JsonRelated>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated {
+    file: String,
+    line: Option<u32>,
+    column: Option<u32>,
+    message: String,
 }
 
 fn severity(s: Severity) -> &'static str {
@@ -65,6 +75,16 @@ pub fn json(d: &Diagnostic) -> String {
             .help
             .as_deref()
             .map(|h| printable(h, &['\n', '\t']).into_owned()),
+        related: d
+            .related
+            .iter()
+            .map(|r| JsonRelated {
+                file: printable(&r.file, &[]).into_owned(),
+                line: (r.loc.line > 0).then_some(r.loc.line),
+                column: (r.loc.line > 0).then_some(r.loc.col),
+                message: printable(&r.label, &[]).into_owned(),
+            })
+            .collect(),
     };
     // Serialising strings and numbers cannot fail; were it to, the line
     // still says what is wrong.
@@ -90,6 +110,12 @@ pub fn github(d: &Diagnostic) -> String {
     if let Some(help) = &d.help {
         text.push_str("\nhelp: ");
         text.push_str(help);
+    }
+    for r in &d.related {
+        text.push_str(&format!("\nnote: {}: {}", r.label, r.file));
+        if r.loc.line > 0 {
+            text.push_str(&format!(":{}:{}", r.loc.line, r.loc.col));
+        }
     }
     format!(
         "::{} {}::{}",
@@ -131,6 +157,7 @@ mod tests {
                 caret: 7,
                 len: 7,
             }),
+            related: Vec::new(),
         }
     }
 

@@ -9,6 +9,7 @@ use std::fmt;
 
 mod codes;
 mod formats;
+mod render;
 mod span;
 pub use codes::{Code, GROUPS};
 pub use formats::{MessageFormat, github, json};
@@ -48,6 +49,41 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The source line the location points into, for a caret under it.
     pub snippet: Option<Snippet>,
+    /// Other places the message points to, e.g. where a duplicate id was
+    /// first used, perhaps in another file.
+    pub related: Vec<Related>,
+}
+
+/// Another place a message points to, with a word on what is there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub file: String,
+    pub loc: Loc,
+    /// What is there: "first used here".
+    pub label: String,
+    pub snippet: Option<Snippet>,
+}
+
+impl Related {
+    /// `label` at `loc` in `file`, whose text is `text`.
+    pub fn new(file: &str, text: &str, loc: Loc, label: &str) -> Related {
+        Related {
+            file: file.to_string(),
+            loc,
+            label: label.to_string(),
+            snippet: snippet_at(text, loc),
+        }
+    }
+}
+
+/// The line `loc` points into, cut to the part around it.
+fn snippet_at(text: &str, loc: Loc) -> Option<Snippet> {
+    if loc.line == 0 {
+        return None;
+    }
+    text.lines()
+        .nth(loc.line as usize - 1)
+        .map(|l| window(l.trim_end(), loc.col.saturating_sub(1) as usize))
 }
 
 /// The part of a source line shown under a message: the whole line, or
@@ -93,22 +129,20 @@ impl fmt::Display for Diagnostic {
                 code.name()
             )?;
         }
-        if let Some(Snippet { line, caret, len }) = &self.snippet {
-            let gutter = self.loc.line.to_string();
-            let pad = " ".repeat(gutter.len());
-            let before: String = line.chars().take(*caret).collect();
-            let caret_at: String = printable(&before, &['\t'])
-                .chars()
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            // Under the value as printed: an escaped character is wider.
-            let value: String = line.chars().skip(*caret).take(*len).collect();
-            let marks = "^".repeat(printable(&value, &[]).chars().count().max(1));
-            let line = printable(line, &['\t']);
-            write!(
-                f,
-                "\n {pad} |\n {gutter} | {line}\n {pad} | {caret_at}{marks}"
-            )?;
+        if let Some(snippet) = &self.snippet {
+            let shown = render::snippet(self.severity, self.loc, snippet, None);
+            write!(f, "\n{shown}")?;
+        }
+        for r in &self.related {
+            match &r.snippet {
+                Some(s) => write!(f, "\n{}", render::related(&r.file, r.loc, s, &r.label))?,
+                None => write!(
+                    f,
+                    "\n  note: {}: {}",
+                    printable(&r.label, &[]),
+                    printable(&r.file, &[])
+                )?,
+            }
         }
         if let Some(help) = &self.help {
             write!(f, "\n  help: {}", printable(help, &['\n', '\t']))?;
@@ -331,6 +365,7 @@ fn unshown(file: &str, f: &PerFile) -> Diagnostic {
         message: format!("and {counts} in this file, not shown: only the first {MAX_PER_FILE} are"),
         help: Some("fix the ones above and run again".into()),
         snippet: None,
+        related: Vec::new(),
     }
 }
 
@@ -358,6 +393,7 @@ impl FileReporter<'_> {
             message: message.to_string(),
             help,
             snippet: None,
+            related: Vec::new(),
         }
     }
 
@@ -380,14 +416,7 @@ impl FileReporter<'_> {
         if self.diags.full(self.file) {
             return self.diags.count_unshown(self.file, severity);
         }
-        let snippet = if loc.line > 0 {
-            self.text
-                .lines()
-                .nth(loc.line as usize - 1)
-                .map(|l| window(l.trim_end(), loc.col.saturating_sub(1) as usize))
-        } else {
-            None
-        };
+        let snippet = snippet_at(self.text, loc);
         self.diags.push(Diagnostic {
             code,
             severity,
@@ -396,6 +425,7 @@ impl FileReporter<'_> {
             message,
             help,
             snippet,
+            related: Vec::new(),
         });
     }
 
@@ -407,6 +437,26 @@ impl FileReporter<'_> {
         help: Option<String>,
     ) {
         self.report(code, Severity::Error, loc, message.into(), help);
+    }
+
+    /// An error that also points somewhere else (`related`).
+    pub fn error_related(
+        &mut self,
+        code: Code,
+        loc: Loc,
+        message: String,
+        help: Option<String>,
+        related: Related,
+    ) {
+        self.error(code, loc, message, help);
+        // Attached to the message just made, unless the file's cap kept it out.
+        if let Some(d) = self.diags.items.last_mut()
+            && d.file == self.file
+            && d.loc == loc
+            && d.code == code
+        {
+            d.related.push(related);
+        }
     }
 
     pub fn warning(
@@ -505,6 +555,7 @@ mod tests {
             message: "`\u{1b}]0;x\u{7}` is\tnot\r a grade\u{202e}".into(),
             help: Some("try\u{9b}31m".into()),
             snippet: Some(window("\tgrade: \u{1b}[2JX", 12)),
+            related: Vec::new(),
         };
         let text = d.to_string();
         assert!(
@@ -516,7 +567,7 @@ mod tests {
         assert!(!text.contains('\u{202e}'), "{text:?}");
         assert!(text.starts_with("content/a\\u{1b}[2J.md:2:13: error: `\\u{1b}]0;x\\u{7}` is\tnot\\u{d} a grade\\u{202e} [OV0210 unknown-grade]"), "{text}");
         assert!(
-            text.contains(" 2 | \tgrade: \\u{1b}[2JX\n   | \t                ^\n"),
+            text.contains("2 |     grade: \\u{1b}[2JX\n  |                     ^\n"),
             "{text}"
         );
         assert!(text.ends_with("help: try\\u{9b}31m"), "{text}");
@@ -581,10 +632,11 @@ mod tests {
             message: "bad grade".into(),
             help: Some("valid grades: `Good`".into()),
             snippet: Some(window("grade: Goodish", 7)),
+            related: Vec::new(),
         };
         let text = d.to_string();
         assert!(text.starts_with("content/x.md:3:8: error: bad grade [OV0210 unknown-grade]\n"));
-        assert!(text.contains(" 3 | grade: Goodish\n   |        ^^^^^^^\n"));
+        assert!(text.contains("3 | grade: Goodish\n  |        ^^^^^^^\n"));
         assert!(text.ends_with("help: valid grades: `Good`"));
         // An escaped character in the value widens the underline with it.
         let d = Diagnostic {
@@ -593,8 +645,41 @@ mod tests {
         };
         assert!(
             d.to_string()
-                .contains(" 3 | grade: Go\\u{1b}od\n   |        ^^^^^^^^^^\n"),
+                .contains("3 | grade: Go\\u{1b}od\n  |        ^^^^^^^^^^\n"),
             "{d}"
+        );
+    }
+
+    #[test]
+    fn a_related_place_is_shown_under_its_own_file_name_with_its_label() {
+        let d = Diagnostic {
+            code: Code::DuplicateId,
+            severity: Severity::Error,
+            file: "content/plans/p/actions.yaml".into(),
+            loc: Loc::new(4, 7),
+            message: "the id `A1` is used twice".into(),
+            help: None,
+            snippet: snippet_at("x\ny\nz\n- id: A1", Loc::new(4, 7)),
+            related: vec![Related::new(
+                "content/plans/p/index.md",
+                "---\npriorities:\n  - id: A1\n",
+                Loc::new(3, 9),
+                "first used here",
+            )],
+        };
+        let text = d.to_string();
+        assert!(
+            text.contains("4 | - id: A1\n  |       ^^\n --> content/plans/p/index.md:3:9\n  |\n3 |   - id: A1\n  |         -- first used here"),
+            "{text}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&json(&d)).expect("json");
+        assert_eq!(json["related"][0]["file"], "content/plans/p/index.md");
+        assert_eq!(json["related"][0]["line"], 3);
+        assert_eq!(json["related"][0]["message"], "first used here");
+        assert!(
+            github(&d).ends_with("%0Anote: first used here: content/plans/p/index.md:3:9"),
+            "{}",
+            github(&d)
         );
     }
 }

@@ -57,7 +57,8 @@ pub fn check(
 ) -> std::io::Result<Copied> {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     if clutter(name) {
-        diags.push(FileReporter::whole_file_warning(Code::IgnoredFile,
+        diags.push(FileReporter::whole_file_warning(
+            Code::IgnoredFile,
             file,
             &format!("`{name}` is a file Windows or Office leaves in folders; it is not published (you can delete it)"),
         ));

@@ -17,7 +17,8 @@ pub fn read_attachments(r: &mut FileReporter, f: &mut Fields) -> Vec<Attachment>
             let Some(name) = scalar_text(r, node, "attachments") else {
                 continue;
             };
-            r.error(Code::MissingField,
+            r.error(
+                Code::MissingField,
                 node.loc,
                 "each attachment needs a `file` and a `title`",
                 Some(format!(
@@ -89,7 +90,8 @@ fn same_name(name: &str) -> &str {
 
 fn empty_title(r: &mut FileReporter, loc: crate::diagnostics::Loc, file: Option<&At<String>>) {
     let of = file.map_or(String::new(), |f| format!(" of `{}`", f.value));
-    r.error(Code::EmptyValue,
+    r.error(
+        Code::EmptyValue,
         loc,
         format!("the attachment{of} has an empty `title`"),
         Some("give the title a reader sees as the link, e.g. `title: Children First Improvement Programme report`".into()),

@@ -62,7 +62,8 @@ pub fn read_risk_bands(r: &mut FileReporter, node: &Node) -> Option<RiskBands> {
         };
         if up_to.value <= before.value {
             ok = false;
-            r.error(Code::OutOfOrder,
+            r.error(
+                Code::OutOfOrder,
                 up_to.loc,
                 format!(
                     "risk bands go lowest first, but `{}` ends at {}, not above `{}` before it (up to {})",
@@ -77,7 +78,8 @@ pub fn read_risk_bands(r: &mut FileReporter, node: &Node) -> Option<RiskBands> {
         let key = name_key(&name.value);
         if let Some((first, _)) = bands[..i].iter().find(|(n, _)| name_key(&n.value) == key) {
             ok = false;
-            r.error(Code::DuplicateEntry,
+            r.error(
+                Code::DuplicateEntry,
                 name.loc,
                 format!(
                     "the risk band `{}` has the same name as `{}` on line {}",
@@ -91,7 +93,8 @@ pub fn read_risk_bands(r: &mut FileReporter, node: &Node) -> Option<RiskBands> {
         && last.value < MAX_SCORE
     {
         ok = false;
-        r.error(Code::IncompleteBands,
+        r.error(
+            Code::IncompleteBands,
             last.loc,
             format!(
                 "the last risk band ends at {}, so scores {} to {MAX_SCORE} have no band",

@@ -30,7 +30,8 @@ impl Found {
                 2 => ", here and once more in this file".to_string(),
                 n => format!(", here and {} more times in this file", n - 1),
             };
-            r.warning(Code::RemovedCharacter,
+            r.warning(
+                Code::RemovedCharacter,
                 loc,
                 format!(
                     "U+{:04X} ({name}){how} was removed{more}: it cannot be shown safely on a page or in the feed",

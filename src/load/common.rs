@@ -44,7 +44,8 @@ fn read_source(r: &mut FileReporter, f: &mut Fields) -> Option<String> {
     {
         return Some(address.to_string());
     }
-    r.error(Code::BadAddress,
+    r.error(
+        Code::BadAddress,
         t.loc,
         format!("`source: {address}` is not a web address"),
         Some("write the full address of the original, starting https:// (or http://), with no spaces".into()),
@@ -111,7 +112,8 @@ pub fn valid_item_id(id: &str) -> bool {
 pub fn read_item_id(r: &mut FileReporter, f: &mut Fields, what: &str) -> Option<At<String>> {
     let id = f.required(r, "id", what)?;
     if !valid_item_id(&id.value) {
-        r.error(Code::BadName,
+        r.error(
+            Code::BadName,
             id.loc,
             format!("`{}` is not a valid id", id.value),
             Some("an id starts with a letter or digit and has only letters, digits, `.`, `_` and `-`".into()),
@@ -183,7 +185,8 @@ fn read_wording(r: &mut FileReporter, f: &mut Fields) -> Wording {
         "verbatim" => Wording::Verbatim,
         "summary" => Wording::Summary,
         _ => {
-            r.error(Code::UnknownChoice,
+            r.error(
+                Code::UnknownChoice,
                 t.loc,
                 format!("`wording: {}` is not a kind of wording", t.value.trim()),
                 Some("write `wording: summary` for a paraphrase, or leave it out when the text is the source's own words (`verbatim`)".into()),

@@ -157,7 +157,8 @@ fn read_reviews(r: &mut FileReporter, f: &mut Fields) -> Vec<RiskReview> {
         if let Some(before) = reviews.last()
             && date < before.date
         {
-            r.error(Code::OutOfOrder,
+            r.error(
+                Code::OutOfOrder,
                 date_loc.unwrap_or(node.loc),
                 format!(
                     "reviews go oldest first, but {} comes after {}",
@@ -219,7 +220,8 @@ pub fn read_indicator(r: &mut FileReporter, f: &mut Fields) -> (Common, Indicato
             no_value(r, node, shown_as.as_ref(), date);
         }
         if let Some(s) = shown_as.as_ref().filter(|s| s.value.trim().is_empty()) {
-            r.error(Code::EmptyValue,
+            r.error(
+                Code::EmptyValue,
                 s.loc,
                 "`shown_as` is empty",
                 Some("write the words to show for the value, e.g. `shown_as: \"over half\"`, or leave `shown_as` out".into()),
@@ -255,7 +257,8 @@ pub fn read_indicator(r: &mut FileReporter, f: &mut Fields) -> (Common, Indicato
 /// chart needs a number to place them.
 fn no_value(r: &mut FileReporter, node: &Node, shown_as: Option<&At<String>>, date: Option<Date>) {
     match shown_as {
-        Some(s) => r.error(Code::MissingField,
+        Some(s) => r.error(
+            Code::MissingField,
             s.loc,
             format!(
                 "`shown_as: {}` has no `value`: the words are shown, but the chart needs a number to place them",
@@ -267,7 +270,8 @@ fn no_value(r: &mut FileReporter, node: &Node, shown_as: Option<&At<String>>, da
                 s.value.trim()
             )),
         ),
-        None => r.error(Code::MissingField,
+        None => r.error(
+            Code::MissingField,
             node.loc,
             "a value has no `value`",
             Some("write `- { date: 2021-11, value: 245 }`".into()),

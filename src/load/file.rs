@@ -121,7 +121,8 @@ pub fn read_file(
         Ok(b) if b.len() <= MAX_FILE_BYTES => b,
         Err(e) if e.kind() != std::io::ErrorKind::FileTooLarge => return Err(e),
         _ => {
-            diags.push(FileReporter::whole_file_error(Code::FileTooLarge,
+            diags.push(FileReporter::whole_file_error(
+                Code::FileTooLarge,
                 &file,
                 &format!(
                     "this file is larger than {} MB, more than oversight reads",
@@ -226,7 +227,8 @@ fn empty_help(role: &Role) -> String {
 fn check_writable(rel: &str, file: &str, diags: &mut Diagnostics) -> bool {
     for seg in rel.split('/') {
         if let Some(why) = unwritable(seg) {
-            diags.push(FileReporter::whole_file_error(Code::UnpublishableName,
+            diags.push(FileReporter::whole_file_error(
+                Code::UnpublishableName,
                 file,
                 &format!("`{seg}` cannot be published under this name: {why}"),
                 Some("rename it: lower-case letters, digits and `-`, with an extension such as `.pdf`, are safe everywhere".into()),
@@ -246,7 +248,8 @@ fn check_slugs(rel: &str, file: &str, diags: &mut Diagnostics) -> bool {
     for seg in id.split('/') {
         if !is_slug(seg) {
             let fixed = slugify(seg);
-            diags.push(FileReporter::whole_file_error(Code::BadFileName,
+            diags.push(FileReporter::whole_file_error(
+                Code::BadFileName,
                 file,
                 &format!("`{seg}` is not a valid name for a document: names are lower-case letters, digits and `-`"),
                 Some(if fixed.is_empty() {
@@ -370,7 +373,8 @@ fn read_markdown(
         None => ("", Default::default()),
     };
     for image in &found.at_images {
-        r.error(Code::DocumentAsImage,
+        r.error(
+            Code::DocumentAsImage,
             image.loc,
             format!("`![...]({})` shows a document as an image", image.value),
             Some(format!(

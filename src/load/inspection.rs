@@ -117,7 +117,8 @@ pub fn read_review(r: &mut FileReporter, f: &mut Fields) -> Review {
         Some(k) => k,
         None => {
             // A plain page kept in `reviews/` before version 2.
-            r.error(Code::MissingField,
+            r.error(
+                Code::MissingField,
                 f.loc,
                 "`reviews/` holds reviews and intervention, and this file has no `kind`",
                 Some(format!("if it is a review, add `kind:` ({KINDS}); if it is a plain page from before version 2, move it to another folder")),
@@ -131,7 +132,8 @@ pub fn read_review(r: &mut FileReporter, f: &mut Fields) -> Review {
         && e.last_day() < s.first_day()
     {
         let loc = f.get("ended").map_or(f.loc, |n| n.loc);
-        r.error(Code::OutOfOrder,
+        r.error(
+            Code::OutOfOrder,
             loc,
             format!("`ended` ({}) is before the review's date ({})", e.iso(), s.iso()),
             Some("`ended` is the day a notice or direction was lifted, or a term ended: on or after `date`".into()),

@@ -52,7 +52,8 @@ fn read_time(r: &mut FileReporter, f: &mut Fields) -> Option<ClockTime> {
     let t = f.text(r, "time")?;
     let time = ClockTime::parse(&t.value);
     if time.is_none() {
-        r.error(Code::BadTime,
+        r.error(
+            Code::BadTime,
             t.loc,
             format!("`time: {}` is not a time of day", t.value.trim()),
             Some("write the time the meeting starts as HH:MM on the 24-hour clock, in quotes: `time: \"10:30\"`, `time: \"14:00\"`".into()),
@@ -98,7 +99,8 @@ fn read_responses(r: &mut FileReporter, f: &mut Fields) -> Vec<Response> {
         };
         let to = rf.references(r, "to").into_iter().next();
         if to.is_none() {
-            r.error(Code::MissingField,
+            r.error(
+                Code::MissingField,
                 node.loc,
                 "a response has no `to`",
                 Some(

@@ -57,7 +57,8 @@ pub fn read_actions(r: &mut FileReporter, root: &Node, labels: &StatusLabels) ->
         }
     };
     if items.len() > MAX_ACTIONS {
-        r.error(Code::OverLimit,
+        r.error(
+            Code::OverLimit,
             items[MAX_ACTIONS].loc,
             format!(
                 "this plan has {} actions; oversight builds at most {MAX_ACTIONS} in one plan",
@@ -84,7 +85,8 @@ fn read_action(r: &mut FileReporter, node: &Node, labels: &StatusLabels) -> Opti
     let id = read_item_id(r, &mut f, "an action").filter(|id| match unwritable(&id.value) {
         None => true,
         Some(why) => {
-            r.error(Code::BadName,
+            r.error(
+                Code::BadName,
                 id.loc,
                 format!("the action id `{}` cannot be a folder name: {why}", id.value),
                 Some("each action has a page in a folder named by its id: give it another id, such as `P1.1`".into()),

@@ -75,7 +75,8 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
     if let Some(node) = f.get("statuses") {
         read_status_labels(r, node, &mut settings.statuses);
         for (a, b) in settings.statuses.clashes() {
-            r.error(Code::DuplicateEntry,
+            r.error(
+                Code::DuplicateEntry,
                 node.loc,
                 format!(
                     "`{}` and `{}` would both be read from the status `{}`",
@@ -96,7 +97,8 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
     if let Some(c) = f.text(r, "accessibility_contact") {
         settings.accessibility_contact = Contact::parse(&c.value);
         if settings.accessibility_contact.is_none() {
-            r.error(Code::BadAddress,
+            r.error(
+                Code::BadAddress,
                 c.loc,
                 format!("`accessibility_contact: {}` is neither an email address nor a web address", c.value.trim()),
                 Some("write the address readers ask for an accessible format: an email address (`democratic.services@example.gov.uk`) or the address of a web form, starting https://".into()),
@@ -148,7 +150,8 @@ fn read_status_style(r: &mut FileReporter, node: &Node, rag: Rag, labels: &mut S
         labels.set_label(rag, label);
     }
     if let Some(loc) = f.empty_at("colour") {
-        r.error(Code::EmptyValue,
+        r.error(
+            Code::EmptyValue,
             loc,
             "`colour` is empty",
             Some("in YAML `#` starts a comment: put the colour in quotes, e.g. `colour: \"#00703c\"`".into()),
@@ -159,7 +162,8 @@ fn read_status_style(r: &mut FileReporter, node: &Node, rag: Rag, labels: &mut S
             Some(colour) => {
                 let (text, ratio) = colour.text_on();
                 if ratio < 4.5 {
-                    r.warning(Code::LowContrast,
+                    r.warning(
+                        Code::LowContrast,
                         c.loc,
                         format!("status text on `{colour}` reaches only {ratio:.1}:1 contrast (with {text}); WCAG 2.2 AA asks for 4.5:1"),
                         Some("choose a lighter or darker colour".into()),

@@ -157,7 +157,8 @@ impl<'a> Renderer<'a> {
                 path: path.to_string(),
                 content: Content::Bytes(html.into_bytes()),
             }),
-            Err(e) => self.errors.push(FileReporter::whole_file_error(Code::TemplateError,
+            Err(e) => self.errors.push(FileReporter::whole_file_error(
+                Code::TemplateError,
                 &format!("template {template}"),
                 &format!("rendering {path} failed: {}", error_chain(&e)),
                 Some("if this is your theme's template, check the names it uses against docs/themes.md".into()),

@@ -52,7 +52,8 @@ fn check(
     let name = a.file.value.as_str();
     let Some(path) = doc.attachment_path(a) else {
         let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-        r.error(Code::AttachmentElsewhere,
+        r.error(
+            Code::AttachmentElsewhere,
             a.file.loc,
             format!("`{name}` is not in this document's folder"),
             Some(format!(
@@ -62,7 +63,8 @@ fn check(
         return None;
     };
     if name.ends_with(".md") || name.ends_with(".yaml") {
-        r.error(Code::AttachmentIsRecord,
+        r.error(
+            Code::AttachmentIsRecord,
             a.file.loc,
             format!("`{name}` is part of the record, not a file to attach"),
             Some("attach the published file (a PDF, a spreadsheet); link to a page of the record in the text instead: `[title](other.md)`".into()),
@@ -90,7 +92,8 @@ fn check(
         } else {
             suggest(name, here, "files there")
         };
-        r.error(Code::MissingAttachment,
+        r.error(
+            Code::MissingAttachment,
             a.file.loc,
             format!("there is no file `{name}` in `{folder}`"),
             help.or_else(|| Some("put the file in the document's folder, or correct its name (names are case-sensitive)".into())),
@@ -98,7 +101,8 @@ fn check(
         return None;
     };
     if let Some(Err(why)) = &asset.pdf_pages {
-        r.warning(Code::UncountedPages,
+        r.warning(
+            Code::UncountedPages,
             a.file.loc,
             format!("the pages of `{name}` cannot be counted: {why}; it is published without its number of pages"),
             Some("check that it opens in a PDF reader; saved again as a PDF without a password, it shows its pages".into()),

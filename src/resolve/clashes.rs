@@ -124,7 +124,8 @@ pub fn report_shared_pages(
                 break;
             }
             let needs = &who[0];
-            diags.push(FileReporter::whole_file_error(Code::PageClash,
+            diags.push(FileReporter::whole_file_error(
+                Code::PageClash,
                 &blocking.file,
                 &format!(
                     "this file would be written as `{}`, where {} needs a folder of that name for `{}`",

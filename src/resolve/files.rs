@@ -80,7 +80,8 @@ pub fn decide(
         } else if owned {
             Ok(())
         } else {
-            let mut warning = FileReporter::whole_file_error(Code::UnlinkedFile,
+            let mut warning = FileReporter::whole_file_error(
+                Code::UnlinkedFile,
                 &asset.path.display().to_string(),
                 "no published page links to this file and it is in no document's folder, so it is not copied to the site",
                 Some("link to it from a page (`[title](path/to/file)`), put it in the folder of the document it belongs to, or delete it".into()),

@@ -71,7 +71,8 @@ pub fn check_cycles(
                         .map_or(id.clone(), |d| d.file.clone())
                 })
                 .collect();
-            r.error(Code::CircularReference,
+            r.error(
+                Code::CircularReference,
                 loc,
                 format!(
                     "these documents follow one another in a circle: {}",

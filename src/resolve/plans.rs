@@ -290,7 +290,8 @@ pub fn check_refresh(
                 );
             }
             if p.adopted.is_none() {
-                r.error(Code::MissingField,
+                r.error(
+                    Code::MissingField,
                     s.loc,
                     "a plan that supersedes another has no `adopted` date",
                     Some("add `adopted: YYYY-MM-DD`: the day this plan took over, from which the old plan leaves the dashboard".into()),
@@ -318,7 +319,8 @@ pub fn check_refresh(
                         target.plan, d.id
                     ),
                 };
-                r.error(Code::NotSuperseded,
+                r.error(
+                    Code::NotSuperseded,
                     c.loc,
                     format!(
                         "`continues: {}` names an action of `{}`, which this plan does not supersede",

@@ -269,7 +269,8 @@ pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostic
                     }
                     for e in &a.evidence {
                         if has_scheme(&e.value) && !is_web_address(&e.value) {
-                            c.report(Code::BadAddress,
+                            c.report(
+                                Code::BadAddress,
                                 &asrc,
                                 e.loc,
                                 format!("`{}` is neither a web address nor an id", e.value.trim()),
@@ -292,7 +293,8 @@ pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostic
                         match index.doc(&r.value) {
                             Some(e) if e.kind == "paper" => c.check(&src, &r, "agenda", Want::Anything),
                             _ if unreadable.contains(&r.value) => {}
-                            _ => FileReporter { file: &doc.file, text, diags: c.diags }.error(Code::DanglingReference,
+                            _ => FileReporter { file: &doc.file, text, diags: c.diags }.error(
+                                Code::DanglingReference,
                                 p.loc,
                                 format!("`paper: {}` is not a paper of this meeting", p.value),
                                 Some(format!("a paper is a file in the meeting's folder: `content/{}/{}.md`; give its name without `.md`", doc.id, p.value.trim())),
