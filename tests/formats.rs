@@ -98,3 +98,45 @@ fn github_warnings_are_warnings_and_strict_makes_them_errors() {
     assert_eq!(code, 1);
     assert!(out.starts_with("::error file="), "{out}");
 }
+
+#[test]
+fn a_duplicate_id_in_two_files_points_to_where_it_was_first_used() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = write_site(
+        tmp.path(),
+        "title: Two files\n",
+        &[
+            (
+                "plans/recovery/index.md",
+                "---\ntitle: Recovery\npriorities:\n  - id: P1\n    title: Do it\n---\n",
+            ),
+            (
+                "plans/recovery/actions.yaml",
+                "- id: P1\n  title: One\n  priority: P1\n",
+            ),
+        ],
+    );
+    let (code, _, err) = check(&content, &[]);
+    assert_eq!(code, 1, "{err}");
+    let index = content
+        .join("plans/recovery/index.md")
+        .display()
+        .to_string();
+    assert!(
+        err.contains(&format!(
+            "1 | - id: P1\n  |       ^^\n --> {index}:4:9\n  |\n4 |   - id: P1\n  |         -- first used here\n"
+        )),
+        "{err}"
+    );
+    let (_, out, _) = check(&content, &["--message-format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON line");
+    assert_eq!(v["code"], "OV0304");
+    assert_eq!(v["related"][0]["file"], index.as_str());
+    assert_eq!(
+        (
+            v["related"][0]["line"].as_u64(),
+            v["related"][0]["column"].as_u64()
+        ),
+        (Some(4), Some(9))
+    );
+}
