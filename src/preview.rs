@@ -16,8 +16,14 @@ struct Preview {
 impl Console for Preview {
     fn listening(&self, addr: SocketAddr) {
         let url = format!("http://{addr}/");
-        // Always printed: it is how to reach the preview.
-        println!("serving {url} (Ctrl+C to stop); pages reload as you save");
+        // Always printed: it is how to reach the preview. With
+        // --message-format json or github, stdout holds only the messages.
+        let line = format!("serving {url} (Ctrl+C to stop); pages reload as you save");
+        if self.term.format == oversight::diagnostics::MessageFormat::Human {
+            println!("{line}");
+        } else {
+            eprintln!("{line}");
+        }
         if self.open {
             open_browser(&url);
         }
