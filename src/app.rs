@@ -1,5 +1,6 @@
 //! The commands: each runs the stages in order and says what happened.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Date;
 use crate::progress::Progress;
@@ -227,6 +228,7 @@ pub fn warn_without_base_url(report: &mut Report, site: &Site, opts: &Options) {
         return;
     }
     let mut d = crate::diagnostics::FileReporter::whole_file_error(
+        Code::NoBaseUrl,
         &settings,
         "there is no `base_url`, so this build leaves out feed.xml and sitemap.xml, which the site in the output folder has: readers following the feed would lose it",
         Some("add `base_url: https://...` (the address the site is published at) to site.yaml, or give `--base-url` to build".into()),

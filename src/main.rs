@@ -3,6 +3,7 @@
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use oversight::app::{Options, Report, run};
+use oversight::diagnostics::MessageFormat;
 use oversight::model::Date;
 use oversight::resolve::Publish;
 use oversight::scaffold::{self, Type};
@@ -70,6 +71,10 @@ enum Command {
         /// Also show, on the changes page, what changed after this date (YYYY-MM-DD).
         #[arg(long, value_parser = parse_date)]
         since: Option<Date>,
+        /// How errors and warnings are printed: for people, or one JSON
+        /// object a line, or GitHub Actions annotations (both on stdout).
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
     },
     /// Preview the site: build it, serve it, and rebuild and reload as you save.
     Serve {
@@ -113,6 +118,9 @@ enum Command {
         #[arg(long, value_name = "MS", default_value_t = 500, requires = "poll",
               value_parser = clap::value_parser!(u64).range(10..=60_000))]
         poll_interval: u64,
+        /// How errors and warnings are printed: human, json or github.
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
     },
     /// Start a new document with every field present and explained.
     New {
@@ -184,6 +192,10 @@ enum Command {
         /// Treat every warning as an error: exit 1.
         #[arg(long)]
         strict: bool,
+        /// How errors and warnings are printed: for people, or one JSON
+        /// object a line, or GitHub Actions annotations (both on stdout).
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
     },
     /// Start a theme of your own from the built-in one.
     Theme {
@@ -289,7 +301,7 @@ fn main() -> ExitCode {
     } else {
         Verbosity::Normal
     };
-    let term = Terminal::new(verbosity, colour);
+    let mut term = Terminal::new(verbosity, colour);
     find_site(&matches, &mut cli.command, &term);
     let (opts, building) = match cli.command {
         Command::Theme {
@@ -353,7 +365,9 @@ fn main() -> ExitCode {
             include_exempt,
             poll,
             poll_interval,
+            message_format,
         } => {
+            term.format = message_format;
             let build = Options {
                 content,
                 output: None,
@@ -382,33 +396,44 @@ fn main() -> ExitCode {
             drafts,
             include_exempt,
             since,
-        } => (
-            Options {
-                content,
-                output: Some(output),
-                as_of,
-                since,
-                strict,
-                publish: Publish {
-                    drafts,
-                    exempt: include_exempt,
+            message_format,
+        } => {
+            term.format = message_format;
+            (
+                Options {
+                    content,
+                    output: Some(output),
+                    as_of,
+                    since,
+                    strict,
+                    publish: Publish {
+                        drafts,
+                        exempt: include_exempt,
+                    },
+                    base_url,
                 },
-                base_url,
-            },
-            true,
-        ),
-        Command::Check { content, strict } => (
-            Options {
-                content,
-                output: None,
-                as_of: None,
-                since: None,
-                strict,
-                publish: Publish::default(),
-                base_url: None,
-            },
-            false,
-        ),
+                true,
+            )
+        }
+        Command::Check {
+            content,
+            strict,
+            message_format,
+        } => {
+            term.format = message_format;
+            (
+                Options {
+                    content,
+                    output: None,
+                    as_of: None,
+                    since: None,
+                    strict,
+                    publish: Publish::default(),
+                    base_url: None,
+                },
+                false,
+            )
+        }
     };
     let bar = term.progress();
     match run(&opts, &bar) {

@@ -23,8 +23,14 @@ impl Console for Preview {
                 every.as_millis()
             )
         });
-        // Always printed: it is how to reach the preview.
-        println!("serving {url} (Ctrl+C to stop); pages reload as you save{polling}");
+        // Always printed: it is how to reach the preview. With
+        // --message-format json or github, stdout holds only the messages.
+        let line = format!("serving {url} (Ctrl+C to stop); pages reload as you save{polling}");
+        if self.term.format == oversight::diagnostics::MessageFormat::Human {
+            println!("{line}");
+        } else {
+            eprintln!("{line}");
+        }
         if self.open {
             open_browser(&url);
         }

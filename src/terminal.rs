@@ -6,7 +6,7 @@ use anstream::ColorChoice;
 use anstyle::{AnsiColor, Style};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oversight::app::Report;
-use oversight::diagnostics::{Diagnostic, Severity, printable};
+use oversight::diagnostics::{Diagnostic, MessageFormat, Severity, printable};
 use oversight::progress::Progress;
 use std::io::IsTerminal;
 use std::sync::Mutex;
@@ -36,6 +36,8 @@ pub struct Terminal {
     pub colour: bool,
     /// Whether stderr is a terminal at all (for the progress bar).
     pub tty: bool,
+    /// How content errors and warnings are printed.
+    pub format: MessageFormat,
 }
 
 impl Terminal {
@@ -53,6 +55,7 @@ impl Terminal {
             verbosity,
             colour,
             tty: stderr.is_terminal(),
+            format: MessageFormat::Human,
         }
     }
 
@@ -68,6 +71,12 @@ impl Terminal {
     pub fn diagnostic(&self, d: &Diagnostic) {
         if d.severity == Severity::Warning && self.verbosity == Verbosity::Quiet {
             return;
+        }
+        // For tools: one line each on stdout, nothing else there.
+        match self.format {
+            MessageFormat::Human => {}
+            MessageFormat::Json => return println!("{}", oversight::diagnostics::json(d)),
+            MessageFormat::Github => return println!("{}", oversight::diagnostics::github(d)),
         }
         let text = d.to_string();
         let text = if self.colour {
@@ -112,8 +121,12 @@ impl Terminal {
         let line = &printable(line, &['\n']);
         if !ok {
             eprintln!("{}", self.paint(line, Style::new().bold()));
-        } else if self.verbosity != Verbosity::Quiet {
+        } else if self.verbosity == Verbosity::Quiet {
+        } else if self.format == MessageFormat::Human {
             println!("{line}");
+        } else {
+            // stdout holds only the messages, for the tool reading them.
+            eprintln!("{line}");
         }
     }
 

@@ -163,7 +163,7 @@ fn terminal_control_sequences_in_content_are_printed_escaped() {
     );
     // The file name, and the line under a message, are shown escaped.
     assert!(err.contains("bad\\u{1b}[2J\\u{9b}1m.md: error:"), "{err}");
-    assert!(err.contains(" 6 | ti\\u{1b}[31mtle2: x\n   |   ^"), "{err}");
+    assert!(err.contains("\n6 | ti\\u{1b}[31mtle2: x\n  |   ^"), "{err}");
     assert!(err.contains("`ti[31mtle2`"), "{err}");
 }
 

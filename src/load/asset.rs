@@ -13,6 +13,7 @@ mod css;
 mod pdf;
 mod svg;
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Severity};
 use std::sync::Arc;
 
@@ -57,6 +58,7 @@ pub fn check(
     let name = rel.rsplit('/').next().unwrap_or(rel);
     if clutter(name) {
         diags.push(FileReporter::whole_file_warning(
+            Code::IgnoredFile,
             file,
             &format!("`{name}` is a file Windows or Office leaves in folders; it is not published (you can delete it)"),
         ));
@@ -70,7 +72,12 @@ pub fn check(
         return Ok(Some(None));
     }
     let (message, help) = refusal(&ext);
-    diags.push(FileReporter::whole_file_error(file, &message, Some(help)));
+    diags.push(FileReporter::whole_file_error(
+        Code::UnsafeFileType,
+        file,
+        &message,
+        Some(help),
+    ));
     Ok(None)
 }
 
@@ -139,6 +146,7 @@ fn drawing(
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
             diags.push(FileReporter::whole_file_error(
+                Code::FileTooLarge,
                 file,
                 "this drawing is larger than 16 MB, more than oversight reads to check it",
                 Some("export it as PNG, or attach it as a PDF".into()),
@@ -154,6 +162,7 @@ fn drawing(
     let mut r = FileReporter { file, text, diags };
     for f in &findings {
         r.report(
+            Code::UnsafeSvg,
             Severity::Error,
             f.loc,
             f.message.clone(),

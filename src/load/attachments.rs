@@ -4,6 +4,7 @@
 
 use super::fields::{Fields, scalar_text};
 use super::yaml::Value;
+use crate::diagnostics::Code;
 use crate::diagnostics::FileReporter;
 use crate::model::shapes;
 use crate::model::{At, Attachment};
@@ -18,6 +19,7 @@ pub fn read_attachments(r: &mut FileReporter, f: &mut Fields) -> Vec<Attachment>
                 continue;
             };
             r.error(
+                Code::MissingField,
                 node.loc,
                 "each attachment needs a `file` and a `title`",
                 Some(format!(
@@ -34,6 +36,7 @@ pub fn read_attachments(r: &mut FileReporter, f: &mut Fields) -> Vec<Attachment>
             let name = t.value.trim();
             if name.is_empty() {
                 r.error(
+                    Code::EmptyValue,
                     t.loc,
                     "the attachment's `file` is empty",
                     Some("write the file's name, e.g. `file: report.pdf`".into()),
@@ -61,6 +64,7 @@ pub fn read_attachments(r: &mut FileReporter, f: &mut Fields) -> Vec<Attachment>
         };
         if let Some(line) = seen.get(same_name(&file.value)) {
             r.error(
+                Code::DuplicateEntry,
                 file.loc,
                 format!(
                     "`{}` is attached twice: it is already attached on line {line}",
@@ -88,6 +92,7 @@ fn same_name(name: &str) -> &str {
 fn empty_title(r: &mut FileReporter, loc: crate::diagnostics::Loc, file: Option<&At<String>>) {
     let of = file.map_or(String::new(), |f| format!(" of `{}`", f.value));
     r.error(
+        Code::EmptyValue,
         loc,
         format!("the attachment{of} has an empty `title`"),
         Some("give the title a reader sees as the link, e.g. `title: Children First Improvement Programme report`".into()),

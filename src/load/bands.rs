@@ -2,6 +2,7 @@
 
 use super::fields::Fields;
 use super::yaml::{Node, Value};
+use crate::diagnostics::Code;
 use crate::diagnostics::{FileReporter, Loc};
 use crate::model::shapes;
 use crate::model::{At, MAX_SCORE, RiskBand, RiskBands};
@@ -14,6 +15,7 @@ const FORM: &str =
 pub fn read_risk_bands(r: &mut FileReporter, node: &Node) -> Option<RiskBands> {
     let Value::Seq(items) = &node.value else {
         r.error(
+            Code::WrongShape,
             node.loc,
             format!(
                 "`risk_bands` should be a list of `{{ name, up_to }}`, not {}",
@@ -25,6 +27,7 @@ pub fn read_risk_bands(r: &mut FileReporter, node: &Node) -> Option<RiskBands> {
     };
     if items.is_empty() {
         r.error(
+            Code::EmptyValue,
             node.loc,
             "`risk_bands` is an empty list",
             Some(format!(
@@ -35,6 +38,7 @@ pub fn read_risk_bands(r: &mut FileReporter, node: &Node) -> Option<RiskBands> {
     }
     if let Some(extra) = items.get(usize::from(MAX_SCORE)) {
         r.error(
+            Code::OverLimit,
             extra.loc,
             format!(
                 "`risk_bands` has {} bands; there are only {MAX_SCORE} scores to name",
@@ -60,6 +64,7 @@ pub fn read_risk_bands(r: &mut FileReporter, node: &Node) -> Option<RiskBands> {
         if up_to.value <= before.value {
             ok = false;
             r.error(
+                Code::OutOfOrder,
                 up_to.loc,
                 format!(
                     "risk bands go lowest first, but `{}` ends at {}, not above `{}` before it (up to {})",
@@ -75,6 +80,7 @@ pub fn read_risk_bands(r: &mut FileReporter, node: &Node) -> Option<RiskBands> {
         if let Some((first, _)) = bands[..i].iter().find(|(n, _)| name_key(&n.value) == key) {
             ok = false;
             r.error(
+                Code::DuplicateEntry,
                 name.loc,
                 format!(
                     "the risk band `{}` has the same name as `{}` on line {}",
@@ -89,6 +95,7 @@ pub fn read_risk_bands(r: &mut FileReporter, node: &Node) -> Option<RiskBands> {
     {
         ok = false;
         r.error(
+            Code::IncompleteBands,
             last.loc,
             format!(
                 "the last risk band ends at {}, so scores {} to {MAX_SCORE} have no band",
@@ -130,6 +137,7 @@ fn read_band(r: &mut FileReporter, node: &Node) -> Option<(At<String>, At<u8>)> 
     let up_to = f.int_in(r, "up_to", 1, i64::from(MAX_SCORE));
     if name.is_none() {
         r.error(
+            Code::MissingField,
             loc,
             "a risk band has no `name`",
             Some(format!("{FORM}; the name is what the site calls the band")),
@@ -137,6 +145,7 @@ fn read_band(r: &mut FileReporter, node: &Node) -> Option<(At<String>, At<u8>)> 
     }
     if up_to_loc.is_none() {
         r.error(
+            Code::MissingField,
             loc,
             "a risk band has no `up_to`",
             Some(format!(
@@ -148,6 +157,7 @@ fn read_band(r: &mut FileReporter, node: &Node) -> Option<(At<String>, At<u8>)> 
     let name = name?;
     if name.value.trim().is_empty() {
         r.error(
+            Code::EmptyValue,
             name.loc,
             "a risk band's `name` is empty",
             Some("write the name the site shows for the band, e.g. `name: High`".into()),

@@ -9,6 +9,7 @@
 use super::depth::{HtmlStack, MAX_DEPTH};
 use super::escapes::{EscapeWork, MAX_WORK};
 use super::text::{BodyLinks, LinkFinder};
+use crate::diagnostics::Code;
 use crate::diagnostics::{FileReporter, Loc};
 use pulldown_cmark::{Event, Parser, Tag};
 use std::ops::Range;
@@ -50,7 +51,12 @@ pub fn read_body(r: &mut FileReporter, body: &str, body_line: u32) -> Option<Bod
             "write the text as Markdown rather than HTML, and keep addresses and descriptions short",
         ),
     };
-    r.error(loc(body, offset, body_line), message, Some(help.into()));
+    r.error(
+        Code::OverLimit,
+        loc(body, offset, body_line),
+        message,
+        Some(help.into()),
+    );
     None
 }
 

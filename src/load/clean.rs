@@ -6,6 +6,7 @@
 //! only when the YAML is read.
 
 use super::yaml::{Node, Value};
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
 use crate::model::chars::{may_hold, strip, unwanted};
 use std::collections::BTreeMap;
@@ -30,6 +31,7 @@ impl Found {
                 n => format!(", here and {} more times in this file", n - 1),
             };
             r.warning(
+                Code::RemovedCharacter,
                 loc,
                 format!(
                     "U+{:04X} ({name}){how} was removed{more}: it cannot be shown safely on a page or in the feed",

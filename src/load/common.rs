@@ -3,6 +3,7 @@
 
 use super::fields::{Fields, scalar_text};
 use super::yaml::{Node, Value};
+use crate::diagnostics::Code;
 use crate::diagnostics::FileReporter;
 use crate::model::shapes;
 use crate::model::{At, Common, Exempt, Item, Wording};
@@ -45,6 +46,7 @@ fn read_source(r: &mut FileReporter, f: &mut Fields) -> Option<String> {
         return Some(address.to_string());
     }
     r.error(
+        Code::BadAddress,
         t.loc,
         format!("`source: {address}` is not a web address"),
         Some("write the full address of the original, starting https:// (or http://), with no spaces".into()),
@@ -85,6 +87,7 @@ fn read_exempt(r: &mut FileReporter, f: &mut Fields) -> Option<Exempt> {
                 _ => node.type_name().to_string(),
             });
             r.error(
+                Code::BadExempt,
                 node.loc,
                 format!("`exempt: {shown}` is not a Schedule 12A paragraph"),
                 help(),
@@ -111,6 +114,7 @@ pub fn read_item_id(r: &mut FileReporter, f: &mut Fields, what: &str) -> Option<
     let id = f.required(r, "id", what)?;
     if !valid_item_id(&id.value) {
         r.error(
+            Code::BadName,
             id.loc,
             format!("`{}` is not a valid id", id.value),
             Some("an id starts with a letter or digit and has only letters, digits, `.`, `_` and `-`".into()),
@@ -141,6 +145,7 @@ fn read_item(r: &mut FileReporter, node: &Node, what: &str, with_to: bool) -> Op
     if let Value::Str(_) = node.value {
         let text = scalar_text(r, node, what)?;
         r.error(
+            Code::MissingField,
             node.loc,
             format!("each {what} needs an `id` and a `text`"),
             Some(format!(
@@ -187,6 +192,7 @@ fn read_wording(r: &mut FileReporter, f: &mut Fields) -> Wording {
         "summary" => Wording::Summary,
         _ => {
             r.error(
+                Code::UnknownChoice,
                 t.loc,
                 format!("`wording: {}` is not a kind of wording", t.value.trim()),
                 Some("write `wording: summary` for a paraphrase, or leave it out when the text is the source's own words (`verbatim`)".into()),

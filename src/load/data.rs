@@ -3,6 +3,7 @@
 use super::common::{read_common, read_item_id};
 use super::fields::Fields;
 use super::yaml::{Node, Value};
+use crate::diagnostics::Code;
 use crate::diagnostics::FileReporter;
 use crate::model::shapes;
 use crate::model::{
@@ -16,6 +17,7 @@ pub fn read_risks(r: &mut FileReporter, root: &Node, labels: &StatusLabels) -> V
         Value::Null => return Vec::new(),
         _ => {
             r.error(
+                Code::WrongShape,
                 root.loc,
                 format!(
                     "risks.yaml should be a list of risks (`- id: R1`), not {}",
@@ -28,6 +30,7 @@ pub fn read_risks(r: &mut FileReporter, root: &Node, labels: &StatusLabels) -> V
     };
     if let Some(extra) = items.get(MAX_RISKS) {
         r.error(
+            Code::OverLimit,
             extra.loc,
             format!(
                 "this register has {} risks; oversight builds at most {MAX_RISKS}",
@@ -93,6 +96,7 @@ fn read_score(r: &mut FileReporter, f: &mut Fields, what: &str) -> Option<RiskSc
     for key in ["likelihood", "impact"] {
         if f.get(key).is_none() {
             r.error(
+                Code::MissingField,
                 f.loc,
                 format!("{what} has no `{key}`"),
                 Some(format!("add `{key}:` with a score from 1 to 5")),
@@ -116,6 +120,7 @@ fn read_reviews(r: &mut FileReporter, f: &mut Fields) -> Vec<RiskReview> {
     let nodes = f.list("reviews");
     if let Some(extra) = nodes.get(MAX_REVIEWS) {
         r.error(
+            Code::OverLimit,
             extra.loc,
             format!(
                 "this risk has {} reviews; oversight reads at most {MAX_REVIEWS}",
@@ -136,6 +141,7 @@ fn read_reviews(r: &mut FileReporter, f: &mut Fields) -> Vec<RiskReview> {
         let date = rf.date(r, "date");
         if date_loc.is_none() {
             r.error(
+                Code::MissingField,
                 node.loc,
                 "a review has no `date`",
                 Some("write `- { date: 2024-03-01, likelihood: 3, impact: 4 }`".into()),
@@ -151,6 +157,7 @@ fn read_reviews(r: &mut FileReporter, f: &mut Fields) -> Vec<RiskReview> {
             && date < before.date
         {
             r.error(
+                Code::OutOfOrder,
                 date_loc.unwrap_or(node.loc),
                 format!(
                     "reviews go oldest first, but {} comes after {}",
@@ -171,6 +178,7 @@ pub fn read_indicator(r: &mut FileReporter, f: &mut Fields) -> (Common, Indicato
     let better = match f.text(r, "better") {
         None => {
             r.error(
+                Code::MissingField,
                 f.loc,
                 "an indicator has no `better`",
                 Some("add `better: higher` or `better: lower`".into()),
@@ -182,6 +190,7 @@ pub fn read_indicator(r: &mut FileReporter, f: &mut Fields) -> (Common, Indicato
             "lower" => Better::Lower,
             _ => {
                 r.error(
+                    Code::UnknownChoice,
                     t.loc,
                     format!("`better: {}` should be `higher` or `lower`", t.value),
                     None,
@@ -200,6 +209,7 @@ pub fn read_indicator(r: &mut FileReporter, f: &mut Fields) -> (Common, Indicato
         let value = v.number(r, "value");
         if v.get("date").is_none() {
             r.error(
+                Code::MissingField,
                 node.loc,
                 "a value has no `date`",
                 Some("write `- { date: 2021-11, value: 245 }`".into()),
@@ -211,6 +221,7 @@ pub fn read_indicator(r: &mut FileReporter, f: &mut Fields) -> (Common, Indicato
         }
         if let Some(s) = shown_as.as_ref().filter(|s| s.value.trim().is_empty()) {
             r.error(
+                Code::EmptyValue,
                 s.loc,
                 "`shown_as` is empty",
                 Some("write the words to show for the value, e.g. `shown_as: \"over half\"`, or leave `shown_as` out".into()),
@@ -247,6 +258,7 @@ pub fn read_indicator(r: &mut FileReporter, f: &mut Fields) -> (Common, Indicato
 fn no_value(r: &mut FileReporter, node: &Node, shown_as: Option<&At<String>>, date: Option<Date>) {
     match shown_as {
         Some(s) => r.error(
+            Code::MissingField,
             s.loc,
             format!(
                 "`shown_as: {}` has no `value`: the words are shown, but the chart needs a number to place them",
@@ -259,6 +271,7 @@ fn no_value(r: &mut FileReporter, node: &Node, shown_as: Option<&At<String>>, da
             )),
         ),
         None => r.error(
+            Code::MissingField,
             node.loc,
             "a value has no `value`",
             Some("write `- { date: 2021-11, value: 245 }`".into()),

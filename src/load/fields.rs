@@ -4,6 +4,7 @@
 //! on and finds every mistake in the file in one pass.
 
 use super::yaml::{Key, Node, Value};
+use crate::diagnostics::Code;
 use crate::diagnostics::{FileReporter, Loc, suggest};
 use crate::model::shapes::Shape;
 use crate::model::{At, Date, Period, Rag, Reference, StatusLabels};
@@ -35,6 +36,7 @@ impl<'n> Fields<'n> {
         match &node.value {
             Value::Map(entries) if entries.len() > MAX_FIELDS => {
                 r.error(
+                    Code::OverLimit,
                     entries[MAX_FIELDS].0.loc,
                     format!(
                         "{what} has {} fields; oversight reads at most {MAX_FIELDS} in one place",
@@ -55,6 +57,7 @@ impl<'n> Fields<'n> {
             }),
             _ => {
                 r.error(
+                    Code::WrongShape,
                     node.loc,
                     format!(
                         "{what} should be a set of `field: value` lines, not {}",
@@ -116,6 +119,7 @@ impl<'n> Fields<'n> {
         let v = self.text(r, key);
         if v.is_none() {
             r.error(
+                Code::MissingField,
                 self.loc,
                 format!("{what} has no `{key}`"),
                 Some(format!("add `{key}: ...`")),
@@ -129,7 +133,7 @@ impl<'n> Fields<'n> {
         match Date::parse(&t.value) {
             Ok(d) => Some(d),
             Err(e) => {
-                r.error(t.loc, format!("`{key}`: {e}"), None);
+                r.error(Code::BadDate, t.loc, format!("`{key}`: {e}"), None);
                 None
             }
         }
@@ -141,7 +145,7 @@ impl<'n> Fields<'n> {
         match Period::parse(&t.value) {
             Ok(p) => Some(p),
             Err(e) => {
-                r.error(t.loc, format!("`{key}`: {e}"), None);
+                r.error(Code::BadPeriod, t.loc, format!("`{key}`: {e}"), None);
                 None
             }
         }
@@ -163,6 +167,7 @@ impl<'n> Fields<'n> {
             Value::Bool(b) => Some(b),
             _ => {
                 r.error(
+                    Code::BadBoolean,
                     node.loc,
                     format!(
                         "`{key}` should be `true` or `false`, not {}",
@@ -182,6 +187,7 @@ impl<'n> Fields<'n> {
             Value::Float(f) if f.is_finite() => Some(f),
             _ => {
                 r.error(
+                    Code::BadNumber,
                     node.loc,
                     format!("`{key}` should be a number, not {}", describe(node)),
                     None,
@@ -204,6 +210,7 @@ impl<'n> Fields<'n> {
             Value::Int(n) if (lo..=hi).contains(&n) => Some(n),
             _ => {
                 r.error(
+                    Code::BadNumber,
                     node.loc,
                     format!(
                         "`{key}` should be a whole number from {lo} to {hi}, not {}",
@@ -234,6 +241,7 @@ impl<'n> Fields<'n> {
         let nodes = self.list("tags");
         if let Some(extra) = nodes.get(MAX_TAGS) {
             r.error(
+                Code::OverLimit,
                 extra.loc,
                 format!(
                     "this is tag {} of {}; a document, action or risk has at most {MAX_TAGS}",
@@ -283,12 +291,13 @@ impl<'n> Fields<'n> {
             }
             if let Some((control, near)) = publishing_control(&k.name) {
                 let (message, help) = control_misplaced(&k.name, control, near, &known, what);
-                r.error(k.loc, message, Some(help));
+                r.error(Code::MisplacedPublishingControl, k.loc, message, Some(help));
             } else if r.diags.full(r.file) {
                 // Counted, not shown: no need to work out a suggestion.
-                r.warning(k.loc, String::new(), None);
+                r.warning(Code::UnknownField, k.loc, String::new(), None);
             } else {
                 r.warning(
+                    Code::UnknownField,
                     k.loc,
                     format!("`{}` is not a field of {what}", k.name),
                     suggest(&k.name, known.iter().copied(), "known fields"),
@@ -366,6 +375,7 @@ pub fn parse_rag(
             .map(|x| format!("`{}` ({})", x.name(), labels.label(*x)))
             .collect();
         r.error(
+            Code::UnknownStatus,
             t.loc,
             format!("`{key}`: `{}` is not a status", t.value),
             Some(format!(
@@ -392,6 +402,7 @@ pub fn scalar_text(r: &mut FileReporter, node: &Node, key: &str) -> Option<At<St
         Value::Null => return None,
         Value::Seq(_) | Value::Map(_) => {
             r.error(
+                Code::WrongShape,
                 node.loc,
                 format!("`{key}` should be a single value, not {}", node.type_name()),
                 Some(hint_for_colon(key)),

@@ -13,6 +13,7 @@ use super::site::{is_slug, read_settings, slugify};
 use super::text::{SplitError, decode, split_front_matter};
 use super::walk::{Asset, MAX_FILE_BYTES};
 use super::yaml;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
 use crate::model::shapes;
 use crate::model::{Action, Common, Document, Kind, KindName, Settings, StatusLabels, unwritable};
@@ -88,11 +89,16 @@ pub fn read_file(
             return Ok(out);
         }
         Role::Ignored(why) => {
-            diags.push(FileReporter::whole_file_warning(&file, &why));
+            diags.push(FileReporter::whole_file_warning(
+                Code::IgnoredFile,
+                &file,
+                &why,
+            ));
             return Ok(out);
         }
         Role::Misplaced(why) => {
             diags.push(FileReporter::whole_file_error(
+                Code::MisplacedFile,
                 &file,
                 "this file is not where its kind belongs",
                 Some(why),
@@ -117,6 +123,7 @@ pub fn read_file(
         Err(e) if e.kind() != std::io::ErrorKind::FileTooLarge => return Err(e),
         _ => {
             diags.push(FileReporter::whole_file_error(
+                Code::FileTooLarge,
                 &file,
                 &format!(
                     "this file is larger than {} MB, more than oversight reads",
@@ -135,7 +142,7 @@ pub fn read_file(
                 text: "",
                 diags,
             };
-            r.error(loc, msg, Some("save the file as UTF-8 (most editors offer it under \"Save as\" or \"Encoding\")".into()));
+            r.error(Code::NotUtf8, loc, msg, Some("save the file as UTF-8 (most editors offer it under \"Save as\" or \"Encoding\")".into()));
             return Ok(out);
         }
     };
@@ -145,7 +152,12 @@ pub fn read_file(
         diags,
     };
     if text.trim().is_empty() {
-        r.error(Loc::FILE, "the file is empty", Some(empty_help(&role)));
+        r.error(
+            Code::EmptyFile,
+            Loc::FILE,
+            "the file is empty",
+            Some(empty_help(&role)),
+        );
         out.text = Some(text);
         return Ok(out);
     }
@@ -217,6 +229,7 @@ fn check_writable(rel: &str, file: &str, diags: &mut Diagnostics) -> bool {
     for seg in rel.split('/') {
         if let Some(why) = unwritable(seg) {
             diags.push(FileReporter::whole_file_error(
+                Code::UnpublishableName,
                 file,
                 &format!("`{seg}` cannot be published under this name: {why}"),
                 Some("rename it: lower-case letters, digits and `-`, with an extension such as `.pdf`, are safe everywhere".into()),
@@ -237,6 +250,7 @@ fn check_slugs(rel: &str, file: &str, diags: &mut Diagnostics) -> bool {
         if !is_slug(seg) {
             let fixed = slugify(seg);
             diags.push(FileReporter::whole_file_error(
+                Code::BadFileName,
                 file,
                 &format!("`{seg}` is not a valid name for a document: names are lower-case letters, digits and `-`"),
                 Some(if fixed.is_empty() {
@@ -263,7 +277,7 @@ fn parse_yaml(r: &mut FileReporter, text: &str, first_line: u32) -> Option<yaml:
             } else {
                 None
             };
-            r.error(e.loc, e.message, help);
+            r.error(Code::YamlSyntax, e.loc, e.message, help);
             None
         }
     }
@@ -300,6 +314,7 @@ fn read_markdown(
         Ok(s) => s,
         Err(SplitError::Missing) => {
             r.error(
+                Code::NoFrontMatter,
                 Loc::new(1, 1),
                 "the file has no front matter",
                 Some(
@@ -311,6 +326,7 @@ fn read_markdown(
         }
         Err(SplitError::Unclosed) => {
             r.error(
+                Code::UnclosedFrontMatter,
                 Loc::new(1, 1),
                 "the front matter opened here is never closed",
                 Some("end the front matter with a line of just `---`".into()),
@@ -320,6 +336,7 @@ fn read_markdown(
     };
     let node = if split.yaml.trim().is_empty() {
         r.error(
+            Code::EmptyFrontMatter,
             Loc::new(1, 1),
             "the front matter is empty",
             Some("add at least `title: ...`".into()),
@@ -361,6 +378,7 @@ fn read_markdown(
     };
     for image in &found.at_images {
         r.error(
+            Code::DocumentAsImage,
             image.loc,
             format!("`![...]({})` shows a document as an image", image.value),
             Some(format!(

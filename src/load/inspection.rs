@@ -2,6 +2,7 @@
 
 use super::common::read_items;
 use super::fields::Fields;
+use crate::diagnostics::Code;
 use crate::diagnostics::FileReporter;
 use crate::model::shapes;
 use crate::model::{At, Date, Inspection, Judgement, Review, Visit};
@@ -13,6 +14,7 @@ pub fn read_inspection(r: &mut FileReporter, f: &mut Fields) -> Inspection {
     let start = f.date(r, "start");
     if start.is_none() && f.get("start").is_none() {
         r.error(
+            Code::MissingField,
             f.loc,
             "an inspection has no `start` date",
             Some("add `start: YYYY-MM-DD` (the first day on site)".into()),
@@ -32,6 +34,7 @@ pub fn read_inspection(r: &mut FileReporter, f: &mut Fields) -> Inspection {
         if overall {
             if let Some(line) = overall_seen {
                 r.error(
+                    Code::ConflictingFields,
                     node.loc,
                     "more than one judgement is marked `overall: true`",
                     Some(format!(
@@ -57,6 +60,7 @@ pub fn read_inspection(r: &mut FileReporter, f: &mut Fields) -> Inspection {
     {
         // The timeline shows the report's day after the first day.
         r.error(
+            Code::OutOfOrder,
             f.get("published").map_or(f.loc, |n| n.loc),
             format!(
                 "`published` ({}) is before the start ({})",
@@ -104,6 +108,7 @@ pub fn read_review(r: &mut FileReporter, f: &mut Fields) -> Review {
     let kind = match f.text(r, "kind") {
         Some(k) if k.value.trim().is_empty() => {
             r.error(
+                Code::EmptyValue,
                 k.loc,
                 "a review's `kind` is empty",
                 Some(format!("say what it is: {KINDS}")),
@@ -114,6 +119,7 @@ pub fn read_review(r: &mut FileReporter, f: &mut Fields) -> Review {
         None => {
             // A plain page kept in `reviews/` before version 2.
             r.error(
+                Code::MissingField,
                 f.loc,
                 "`reviews/` holds reviews and intervention, and this file has no `kind`",
                 Some(format!("if it is a review, add `kind:` ({KINDS}); if it is a plain page from before version 2, move it to another folder")),
@@ -128,6 +134,7 @@ pub fn read_review(r: &mut FileReporter, f: &mut Fields) -> Review {
     {
         let loc = f.get("ended").map_or(f.loc, |n| n.loc);
         r.error(
+            Code::OutOfOrder,
             loc,
             format!("`ended` ({}) is before the review's date ({})", e.iso(), s.iso()),
             Some("`ended` is the day a notice or direction was lifted, or a term ended: on or after `date`".into()),
@@ -151,6 +158,7 @@ fn read_span(r: &mut FileReporter, f: &mut Fields, what: &str) -> (Option<Date>,
     let end = f.date(r, "end");
     if date.is_some() && start.is_some() {
         r.error(
+            Code::ConflictingFields,
             f.get("start").map_or(f.loc, |n| n.loc),
             format!("{what} has both `date` and `start`"),
             Some("use `date` for a single day, or `start` and `end`".into()),
@@ -158,6 +166,7 @@ fn read_span(r: &mut FileReporter, f: &mut Fields, what: &str) -> (Option<Date>,
     }
     if date.is_none() && start.is_none() && f.get("date").is_none() && f.get("start").is_none() {
         r.error(
+            Code::MissingField,
             f.loc,
             format!("{what} has no `date`"),
             Some("add `date: YYYY-MM-DD`, or `start` and `end`".into()),
@@ -174,6 +183,7 @@ fn check_order(r: &mut FileReporter, f: &mut Fields, start: Option<Date>, end: O
     {
         let loc = f.get("end").map_or(f.loc, |n| n.loc);
         r.error(
+            Code::OutOfOrder,
             loc,
             format!("`end` ({}) is before the start ({})", e.iso(), s.iso()),
             None,

@@ -2,6 +2,7 @@
 
 use super::common::read_items;
 use super::fields::Fields;
+use crate::diagnostics::Code;
 use crate::diagnostics::{FileReporter, quote_list};
 use crate::model::shapes;
 use crate::model::{AgendaItem, ClockTime, Date, Meeting, Page, Paper, Response, ResponseStatus};
@@ -10,6 +11,7 @@ pub fn read_meeting(r: &mut FileReporter, f: &mut Fields) -> Meeting {
     let date = f.date(r, "date");
     if date.is_none() && f.get("date").is_none() {
         r.error(
+            Code::MissingField,
             f.loc,
             "a meeting has no `date`",
             Some("add `date: YYYY-MM-DD`".into()),
@@ -52,6 +54,7 @@ fn read_time(r: &mut FileReporter, f: &mut Fields) -> Option<ClockTime> {
     let time = ClockTime::parse(&t.value);
     if time.is_none() {
         r.error(
+            Code::BadTime,
             t.loc,
             format!("`time: {}` is not a time of day", t.value.trim()),
             Some("write the time the meeting starts as HH:MM on the 24-hour clock, in quotes: `time: \"10:30\"`, `time: \"14:00\"`".into()),
@@ -98,6 +101,7 @@ fn read_responses(r: &mut FileReporter, f: &mut Fields) -> Vec<Response> {
         let to = rf.references(r, "to").into_iter().next();
         if to.is_none() {
             r.error(
+                Code::MissingField,
                 node.loc,
                 "a response has no `to`",
                 Some(
@@ -109,6 +113,7 @@ fn read_responses(r: &mut FileReporter, f: &mut Fields) -> Vec<Response> {
             let parsed = ResponseStatus::parse(&s.value);
             if parsed.is_none() {
                 r.error(
+                    Code::UnknownStatus,
                     s.loc,
                     format!("`{}` is not a response status", s.value),
                     Some(format!(

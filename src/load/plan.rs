@@ -3,6 +3,7 @@
 use super::common::{read_item_id, valid_item_id};
 use super::fields::{Fields, parse_rag};
 use super::yaml::{Node, Value};
+use crate::diagnostics::Code;
 use crate::diagnostics::FileReporter;
 use crate::model::shapes;
 use crate::model::{Action, At, Plan, Priority, StatusLabels, Update, unwritable};
@@ -45,6 +46,7 @@ pub fn read_actions(r: &mut FileReporter, root: &Node, labels: &StatusLabels) ->
         Value::Null => return Vec::new(),
         _ => {
             r.error(
+                Code::WrongShape,
                 root.loc,
                 format!(
                     "actions.yaml should be a list of actions (`- id: ...`), not {}",
@@ -57,6 +59,7 @@ pub fn read_actions(r: &mut FileReporter, root: &Node, labels: &StatusLabels) ->
     };
     if items.len() > MAX_ACTIONS {
         r.error(
+            Code::OverLimit,
             items[MAX_ACTIONS].loc,
             format!(
                 "this plan has {} actions; oversight builds at most {MAX_ACTIONS} in one plan",
@@ -82,6 +85,7 @@ fn read_action(r: &mut FileReporter, node: &Node, labels: &StatusLabels) -> Opti
         None => true,
         Some(why) => {
             r.error(
+                Code::BadName,
                 id.loc,
                 format!("the action id `{}` cannot be a folder name: {why}", id.value),
                 Some("each action has a page in a folder named by its id: give it another id, such as `P1.1`".into()),
@@ -94,6 +98,7 @@ fn read_action(r: &mut FileReporter, node: &Node, labels: &StatusLabels) -> Opti
         && !valid_item_id(&p.value)
     {
         r.error(
+            Code::BadName,
             p.loc,
             format!("`priority: {}` is not a priority id", p.value),
             None,
@@ -114,6 +119,7 @@ fn read_action(r: &mut FileReporter, node: &Node, labels: &StatusLabels) -> Opti
             Some(t) => parse_rag(r, &t, "status", labels),
             None => {
                 r.error(
+                    Code::MissingField,
                     u.loc,
                     "an update has no `status`",
                     Some("add `status: red`, `amber`, `green`, `blue` or `grey`".into()),
@@ -123,6 +129,7 @@ fn read_action(r: &mut FileReporter, node: &Node, labels: &StatusLabels) -> Opti
         };
         if date.is_none() && date_node.is_none() {
             r.error(
+                Code::MissingField,
                 u.loc,
                 "an update has no `date`",
                 Some("add `date: YYYY-MM-DD`".into()),
@@ -136,6 +143,7 @@ fn read_action(r: &mut FileReporter, node: &Node, labels: &StatusLabels) -> Opti
                 && date < prev.value
             {
                 r.error(
+                    Code::OutOfOrder,
                     loc,
                     format!(
                         "updates are oldest first, but {} comes after {}",

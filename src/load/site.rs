@@ -3,6 +3,7 @@
 use super::bands::read_risk_bands;
 use super::fields::{Fields, parse_rag, scalar_text};
 use super::yaml::{Node, Value};
+use crate::diagnostics::Code;
 use crate::diagnostics::{FileReporter, quote_list, suggest};
 use crate::model::shapes;
 use crate::model::{
@@ -43,7 +44,7 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
         if is_slug(&t.value) {
             settings.theme = t.value;
         } else {
-            r.error(t.loc, format!("`theme: {}` is not a theme name", t.value), Some("a theme name is lower-case letters, digits and `-`: it names the folder themes/<name>/".into()));
+            r.error(Code::BadName, t.loc, format!("`theme: {}` is not a theme name", t.value), Some("a theme name is lower-case letters, digits and `-`: it names the folder themes/<name>/".into()));
         }
     }
     if let Some(u) = f.text(r, "base_url") {
@@ -55,6 +56,7 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
             settings.base_url = Some(v);
         } else {
             r.error(
+                Code::BadAddress,
                 u.loc,
                 format!("`base_url: {}` is not a web address", u.value),
                 Some("write the full address, e.g. `https://intranet.example/cyp/`".into()),
@@ -75,6 +77,7 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
         read_status_labels(r, node, &mut settings.statuses);
         for (a, b) in settings.statuses.clashes() {
             r.error(
+                Code::DuplicateEntry,
                 node.loc,
                 format!(
                     "`{}` and `{}` would both be read from the status `{}`",
@@ -96,6 +99,7 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
         settings.accessibility_contact = Contact::parse(&c.value);
         if settings.accessibility_contact.is_none() {
             r.error(
+                Code::BadAddress,
                 c.loc,
                 format!("`accessibility_contact: {}` is neither an email address nor a web address", c.value.trim()),
                 Some("write the address readers ask for an accessible format: an email address (`democratic.services@example.gov.uk`) or the address of a web form, starting https://".into()),
@@ -110,6 +114,7 @@ pub fn read_settings(r: &mut FileReporter, root: &Node) -> Settings {
 fn read_status_labels(r: &mut FileReporter, node: &Node, labels: &mut StatusLabels) {
     let Value::Map(entries) = &node.value else {
         r.error(
+            Code::WrongShape,
             node.loc,
             "`statuses` should map statuses to labels, e.g. `blue: Complete`",
             None,
@@ -125,6 +130,7 @@ fn read_status_labels(r: &mut FileReporter, node: &Node, labels: &mut StatusLabe
                 }
             }
             None => r.error(
+                Code::UnknownStatus,
                 k.loc,
                 format!("`{}` is not one of the five statuses", k.name),
                 Some(format!(
@@ -146,6 +152,7 @@ fn read_status_style(r: &mut FileReporter, node: &Node, rag: Rag, labels: &mut S
     }
     if let Some(loc) = f.empty_at("colour") {
         r.error(
+            Code::EmptyValue,
             loc,
             "`colour` is empty",
             Some("in YAML `#` starts a comment: put the colour in quotes, e.g. `colour: \"#00703c\"`".into()),
@@ -157,6 +164,7 @@ fn read_status_style(r: &mut FileReporter, node: &Node, rag: Rag, labels: &mut S
                 let (text, ratio) = colour.text_on();
                 if ratio < 4.5 {
                     r.warning(
+                        Code::LowContrast,
                         c.loc,
                         format!("status text on `{colour}` reaches only {ratio:.1}:1 contrast (with {text}); WCAG 2.2 AA asks for 4.5:1"),
                         Some("choose a lighter or darker colour".into()),
@@ -165,6 +173,7 @@ fn read_status_style(r: &mut FileReporter, node: &Node, rag: Rag, labels: &mut S
                 labels.set_colour(rag, colour);
             }
             None => r.error(
+                Code::BadColour,
                 c.loc,
                 format!("`{}` is not a colour", c.value),
                 Some(
@@ -179,6 +188,7 @@ fn read_status_style(r: &mut FileReporter, node: &Node, rag: Rag, labels: &mut S
 fn read_scales(r: &mut FileReporter, node: &Node, scales: &mut Vec<Scale>) {
     let Value::Map(entries) = &node.value else {
         r.error(
+            Code::WrongShape,
             node.loc,
             "`scales` should map scale names to lists of grades",
             None,
@@ -188,6 +198,7 @@ fn read_scales(r: &mut FileReporter, node: &Node, scales: &mut Vec<Scale>) {
     for (name, list) in entries {
         if !is_slug(&name.name) {
             r.error(
+                Code::BadName,
                 name.loc,
                 format!("`{}` is not a scale name", name.name),
                 Some("use lower-case letters, digits and `-`".into()),
@@ -196,6 +207,7 @@ fn read_scales(r: &mut FileReporter, node: &Node, scales: &mut Vec<Scale>) {
         }
         let Value::Seq(items) = &list.value else {
             r.error(
+                Code::WrongShape,
                 list.loc,
                 format!(
                     "scale `{}` should be a list of `{{ grade, rag }}`, best first",
@@ -215,6 +227,7 @@ fn read_scales(r: &mut FileReporter, node: &Node, scales: &mut Vec<Scale>) {
                 Some(t) => parse_rag(r, &t, "rag", &StatusLabels::default()),
                 None => {
                     r.error(
+                        Code::MissingField,
                         item.loc,
                         "a grade has no `rag`",
                         Some("add `rag: green`, `amber` or `red`: the colour it shows in".into()),
@@ -232,6 +245,7 @@ fn read_scales(r: &mut FileReporter, node: &Node, scales: &mut Vec<Scale>) {
         }
         if grades.is_empty() {
             r.error(
+                Code::EmptyValue,
                 list.loc,
                 format!("scale `{}` has no grades", name.name),
                 None,

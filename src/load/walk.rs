@@ -4,6 +4,7 @@
 use super::file::{FileRead, Made, read_file};
 use super::site::read_settings;
 use super::yaml;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
 use crate::model::{Action, Document, Kind, Settings, StatusLabels};
 use rayon::prelude::*;
@@ -101,6 +102,7 @@ pub fn list(
             };
             if let Some((message, help)) = problem {
                 diags.push(FileReporter::whole_file_error(
+                    Code::SymbolicLink,
                     &name(&rel),
                     message,
                     Some(help.into()),
@@ -227,6 +229,7 @@ pub fn assemble(display_root: &str, reads: Vec<FileRead>, diags: &mut Diagnostic
     let settings = settings.unwrap_or_else(|| {
         if !settings_file {
             diags.push(FileReporter::whole_file_error(
+                Code::NoSiteYaml,
                 &format!("{display_root}/site.yaml"),
                 "there is no site.yaml: every site needs one",
                 Some("create content/site.yaml with at least `title: ...`".into()),
@@ -272,6 +275,7 @@ fn attach_actions(
             // The plan's index.md could not be read; that error says it all.
             _ if unreadable.contains(&plan_id) => {}
             _ => diags.push(FileReporter::whole_file_error(
+                Code::OrphanActions,
                 &file,
                 "these actions have no plan: the folder has no index.md",
                 Some(format!(

@@ -3,6 +3,7 @@
 use super::links::Linker;
 use super::theme::Theme;
 use super::views::View;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, FileReporter};
 use crate::model::{Document, KindName};
 use crate::output::{Content, OutputFile};
@@ -157,6 +158,7 @@ impl<'a> Renderer<'a> {
                 content: Content::Bytes(html.into_bytes()),
             }),
             Err(e) => self.errors.push(FileReporter::whole_file_error(
+                Code::TemplateError,
                 &format!("template {template}"),
                 &format!("rendering {path} failed: {}", error_chain(&e)),
                 Some("if this is your theme's template, check the names it uses against docs/themes.md".into()),

@@ -5,6 +5,7 @@
 
 use super::pages::{Renderer, menu};
 use super::theme::Theme;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, FileReporter};
 use crate::model::{Document, Kind, KindName};
 use crate::output::OutputFile;
@@ -283,6 +284,7 @@ pub fn render_site(
         Ok(r) => r,
         Err(e) => {
             return Err(vec![FileReporter::whole_file_error(
+                Code::OutputFailed,
                 "output",
                 &format!("keeping the site in memory failed: {e}"),
                 None,

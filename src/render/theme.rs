@@ -1,6 +1,7 @@
 //! The theme: the built-in templates and CSS (embedded in the binary) and a
 //! site's overrides from `themes/<name>/` beside its content folder.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, FileReporter};
 use std::path::{Path, PathBuf};
 use tera::Tera;
@@ -88,6 +89,7 @@ pub fn load(content_dir: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     }
     if name != "default" && !dir.is_dir() {
         errors.push(FileReporter::whole_file_error(
+            Code::UnknownTheme,
             &format!("{}/site.yaml", content_dir.display()),
             &format!(
                 "`theme: {name}` names a theme with no folder: {} does not exist",
@@ -109,6 +111,7 @@ pub fn load(content_dir: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     {
         errors.push(FileReporter::whole_file_error(
+            Code::TemplateError,
             &dir.join("templates").display().to_string(),
             &format!("a template has an error: {e}"),
             None,
@@ -160,6 +163,7 @@ fn overlay<T>(
         };
         if let Some((message, help)) = problem {
             errors.push(FileReporter::whole_file_error(
+                Code::BadThemeFile,
                 &path.display().to_string(),
                 message,
                 Some(help.into()),
@@ -173,6 +177,7 @@ fn overlay<T>(
                 None => files.push((name, body)),
             },
             None => errors.push(FileReporter::whole_file_error(
+                Code::BadThemeFile,
                 &path.display().to_string(),
                 "this theme file cannot be read as UTF-8 text",
                 None,
@@ -197,6 +202,7 @@ fn refuse_linked_folder(dir: &Path, errors: &mut Vec<Diagnostic>) -> bool {
         ),
     };
     errors.push(FileReporter::whole_file_error(
+        Code::BadThemeFile,
         &dir.display().to_string(),
         problem.0,
         Some(problem.1.into()),

@@ -4,7 +4,7 @@
 //! recommendation, an action) is checked with the other references.
 
 use super::index::Index;
-use crate::diagnostics::{Diagnostics, FileReporter, suggest};
+use crate::diagnostics::{Code, Diagnostics, FileReporter, suggest};
 use crate::model::{At, Document, PAGE_IDS, RelativeLink, relative_link};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -54,6 +54,7 @@ pub fn check(
                 diags,
             }
             .error(
+                Code::UnknownAnchor,
                 link.loc,
                 format!(
                     "`{}` names no heading on {on}: there is no `#{anchor}` there",

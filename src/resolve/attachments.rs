@@ -4,6 +4,7 @@
 //! Whether the file is copied is decided with every other file, in
 //! `files.rs`: an attachment counts as a link from its document.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, suggest};
 use crate::load::{Asset, refused_kind};
 use crate::model::{Attachment, Document, FileFacts};
@@ -52,6 +53,7 @@ fn check(
     let Some(path) = doc.attachment_path(a) else {
         let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
         r.error(
+            Code::AttachmentElsewhere,
             a.file.loc,
             format!("`{name}` is not in this document's folder"),
             Some(format!(
@@ -62,6 +64,7 @@ fn check(
     };
     if name.ends_with(".md") || name.ends_with(".yaml") {
         r.error(
+            Code::AttachmentIsRecord,
             a.file.loc,
             format!("`{name}` is part of the record, not a file to attach"),
             Some("attach the published file (a PDF, a spreadsheet); link to a page of the record in the text instead: `[title](other.md)`".into()),
@@ -70,6 +73,7 @@ fn check(
     }
     if let Some((why, help)) = refused_kind(name) {
         r.error(
+            Code::CannotAttach,
             a.file.loc,
             format!("`{name}` cannot be attached: {why}"),
             Some(help),
@@ -89,6 +93,7 @@ fn check(
             suggest(name, here, "files there")
         };
         r.error(
+            Code::MissingAttachment,
             a.file.loc,
             format!("there is no file `{name}` in `{folder}`"),
             help.or_else(|| Some("put the file in the document's folder, or correct its name (names are case-sensitive)".into())),
@@ -97,6 +102,7 @@ fn check(
     };
     if let Some(Err(why)) = &asset.pdf_pages {
         r.warning(
+            Code::UncountedPages,
             a.file.loc,
             format!("the pages of `{name}` cannot be counted: {why}; it is published without its number of pages"),
             Some("check that it opens in a PDF reader; saved again as a PDF without a password, it shows its pages".into()),

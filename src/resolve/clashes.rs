@@ -6,6 +6,7 @@
 //! failing on the file system with no file named.
 
 use super::index::{action_url, doc_url};
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
 use crate::model::{Document, Kind, folded};
 use std::collections::BTreeMap;
@@ -15,6 +16,7 @@ pub fn report_duplicate_ids(docs: &[Document], diags: &mut Diagnostics) {
     for pair in docs.windows(2) {
         if pair[0].id == pair[1].id {
             diags.push(FileReporter::whole_file_error(
+                Code::PageClash,
                 &pair[1].file,
                 &format!(
                     "this file and {} both make the page `{}`",
@@ -106,7 +108,7 @@ pub fn report_shared_pages(
                 text: sources.get(&blamed.file).map_or("", String::as_str),
                 diags,
             }
-            .error(blamed.loc, message, Some(help));
+            .error(Code::PageClash, blamed.loc, message, Some(help));
         }
     }
     // A file whose path is a folder that another path needs.
@@ -123,6 +125,7 @@ pub fn report_shared_pages(
             }
             let needs = &who[0];
             diags.push(FileReporter::whole_file_error(
+                Code::PageClash,
                 &blocking.file,
                 &format!(
                     "this file would be written as `{}`, where {} needs a folder of that name for `{}`",

@@ -5,6 +5,7 @@
 //! uses it. A file in an exempt or draft document's folder is never
 //! published, whoever links to it: the folder is the document's.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Severity};
 use crate::load::Asset;
 use crate::model::{Document, Kind, RelativeLink, relative_link};
@@ -80,6 +81,7 @@ pub fn decide(
             Ok(())
         } else {
             let mut warning = FileReporter::whole_file_error(
+                Code::UnlinkedFile,
                 &asset.path.display().to_string(),
                 "no published page links to this file and it is in no document's folder, so it is not copied to the site",
                 Some("link to it from a page (`[title](path/to/file)`), put it in the folder of the document it belongs to, or delete it".into()),

@@ -2,6 +2,7 @@
 //! a circle back to itself.
 
 use super::Index;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
 use crate::model::Document;
 use std::collections::{BTreeMap, BTreeSet};
@@ -52,6 +53,7 @@ pub fn check_cycles(
         };
         if cycle.len() == 1 {
             r.error(
+                Code::CircularReference,
                 loc,
                 format!("`{start}` follows itself"),
                 Some(
@@ -70,6 +72,7 @@ pub fn check_cycles(
                 })
                 .collect();
             r.error(
+                Code::CircularReference,
                 loc,
                 format!(
                     "these documents follow one another in a circle: {}",

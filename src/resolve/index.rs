@@ -3,7 +3,8 @@
 //! to an exempt paper is still known (and shown as plain text).
 
 use super::labels::{Label, Names};
-use crate::diagnostics::{Diagnostics, FileReporter, suggest};
+use crate::diagnostics::Code;
+use crate::diagnostics::{Diagnostics, FileReporter, Related, suggest};
 use crate::model::{Document, Kind};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -93,17 +94,30 @@ impl Index {
                 },
             );
             let mut items: BTreeMap<String, Entry> = BTreeMap::new();
+            // Where each id was first used, to point back to it.
+            let mut first = BTreeMap::new();
             for (id, title, kind, url, file) in items_of(doc) {
                 let text = sources.get(file).map_or("", String::as_str);
                 if items.contains_key(&id.value) {
+                    let (first_file, first_loc) =
+                        first.get(&id.value).copied().unwrap_or((file, id.loc));
+                    let earlier = Related::new(
+                        first_file,
+                        sources.get(first_file).map_or("", String::as_str),
+                        first_loc,
+                        "first used here",
+                    );
                     let mut r = FileReporter { file, text, diags };
-                    r.error(
+                    r.error_related(
+                        Code::DuplicateId,
                         id.loc,
                         format!("the id `{}` is used twice in {}", id.value, doc.id_or_home()),
                         Some("ids of items (recommendations, priorities, actions, resolutions, risks) must be unique within their document".into()),
+                        earlier,
                     );
                     continue;
                 }
+                first.insert(id.value.clone(), (file, id.loc));
                 items.insert(
                     id.value.clone(),
                     Entry {

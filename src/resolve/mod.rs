@@ -29,6 +29,7 @@ pub use risks::{Banded, Direction, Moved, ResolvedRisk};
 pub use status::{IndicatorStatus, Trend};
 pub use today::{choose as choose_today, source_date_epoch};
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter};
 use crate::load::{Loaded, scale_help};
 use crate::model::{Date, Document, Kind, Response, Settings};
@@ -241,6 +242,7 @@ fn check_grades(
         }
         let Some(scale) = settings.scales.iter().find(|s| s.name == i.scale.value) else {
             r.error(
+                Code::UnknownScale,
                 i.scale.loc,
                 format!("`{}` is not a grade scale", i.scale.value),
                 scale_help(&i.scale.value, &settings.scales),
@@ -250,6 +252,7 @@ fn check_grades(
         for j in &i.judgements {
             if scale.find(&j.grade.value).is_none() {
                 r.error(
+                    Code::UnknownGrade,
                     j.grade.loc,
                     format!(
                         "`{}` is not a grade on the `{}` scale",
@@ -293,6 +296,7 @@ fn check_priorities(
                     )
                 };
                 r.error(
+                    Code::UnknownPriority,
                     a.priority.loc,
                     format!(
                         "`priority: {}` is not a priority of {}",

@@ -4,6 +4,7 @@
 
 use super::chains::ActionRef;
 use super::status::{self, Trend};
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter};
 use crate::model::{Action, Date, Document, Kind, Plan, Priority, Rag};
 use std::collections::BTreeMap;
@@ -282,6 +283,7 @@ pub fn check_refresh(
             };
             if old == Some(d.id.as_str()) {
                 r.error(
+                    Code::CircularReference,
                     s.loc,
                     format!("`{}` supersedes itself", d.id),
                     Some("`supersedes` names the earlier plan this one replaces".into()),
@@ -289,6 +291,7 @@ pub fn check_refresh(
             }
             if p.adopted.is_none() {
                 r.error(
+                    Code::MissingField,
                     s.loc,
                     "a plan that supersedes another has no `adopted` date",
                     Some("add `adopted: YYYY-MM-DD`: the day this plan took over, from which the old plan leaves the dashboard".into()),
@@ -317,6 +320,7 @@ pub fn check_refresh(
                     ),
                 };
                 r.error(
+                    Code::NotSuperseded,
                     c.loc,
                     format!(
                         "`continues: {}` names an action of `{}`, which this plan does not supersede",

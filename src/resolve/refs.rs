@@ -2,6 +2,7 @@
 //! target, what refers to it.
 
 use super::index::{Entry, Index, action_url, doc_url};
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter};
 use crate::model::{At, Document, Kind, RelativeLink, relative_link};
 use serde::Serialize;
@@ -67,6 +68,7 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn report(
         &mut self,
+        code: Code,
         src: &Source,
         loc: crate::diagnostics::Loc,
         message: String,
@@ -78,7 +80,7 @@ impl Checker<'_> {
             text,
             diags: self.diags,
         }
-        .error(loc, message, help);
+        .error(code, loc, message, help);
     }
 
     fn check(&mut self, src: &Source, r: &At<String>, relation: &'static str, want: Want) {
@@ -86,10 +88,16 @@ impl Checker<'_> {
         let (key, entry) = match index.lookup(&r.value, src.doc) {
             Ok(found) => found,
             Err(_) if self.unreadable.contains(target_doc(&r.value, src.doc)) => return,
-            Err(u) => return self.report(src, r.loc, u.message, u.help),
+            Err(u) => return self.report(Code::DanglingReference, src, r.loc, u.message, u.help),
         };
         if let Some(problem) = mismatch(want, entry, &key) {
-            return self.report(src, r.loc, format!("`{}` {problem}", r.value), None);
+            return self.report(
+                Code::WrongKindReference,
+                src,
+                r.loc,
+                format!("`{}` {problem}", r.value),
+                None,
+            );
         }
         if src.published {
             let (doc_key, item) = match key.split_once('#') {
@@ -208,6 +216,7 @@ pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostic
                     if !known.assets.contains(&path) && !path.ends_with(".html") =>
                 {
                     c.report(
+                        Code::BrokenLink,
                         &src,
                         link.loc,
                         format!(
@@ -218,6 +227,7 @@ pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostic
                     );
                 }
                 Some(RelativeLink::Outside) => c.report(
+                    Code::BrokenLink,
                     &src,
                     link.loc,
                     format!("`{}` leads outside the content folder", link.value),
@@ -260,6 +270,7 @@ pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostic
                     for e in &a.evidence {
                         if has_scheme(&e.value) && !is_web_address(&e.value) {
                             c.report(
+                                Code::BadAddress,
                                 &asrc,
                                 e.loc,
                                 format!("`{}` is neither a web address nor an id", e.value.trim()),
@@ -283,6 +294,7 @@ pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostic
                             Some(e) if e.kind == "paper" => c.check(&src, &r, "agenda", Want::Anything),
                             _ if unreadable.contains(&r.value) => {}
                             _ => FileReporter { file: &doc.file, text, diags: c.diags }.error(
+                                Code::DanglingReference,
                                 p.loc,
                                 format!("`paper: {}` is not a paper of this meeting", p.value),
                                 Some(format!("a paper is a file in the meeting's folder: `content/{}/{}.md`; give its name without `.md`", doc.id, p.value.trim())),

@@ -7,6 +7,13 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
+mod codes;
+mod formats;
+mod render;
+mod span;
+pub use codes::{Code, GROUPS};
+pub use formats::{MessageFormat, github, json};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -32,6 +39,8 @@ impl Loc {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The kind of problem, shown as `[OV0210 unknown-grade]`.
+    pub code: Code,
     pub severity: Severity,
     /// The file as the officer would name it, e.g. `content/inspections/2023-03-ilacs.md`.
     pub file: String,
@@ -40,6 +49,41 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The source line the location points into, for a caret under it.
     pub snippet: Option<Snippet>,
+    /// Other places the message points to, e.g. where a duplicate id was
+    /// first used, perhaps in another file.
+    pub related: Vec<Related>,
+}
+
+/// Another place a message points to, with a word on what is there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub file: String,
+    pub loc: Loc,
+    /// What is there: "first used here".
+    pub label: String,
+    pub snippet: Option<Snippet>,
+}
+
+impl Related {
+    /// `label` at `loc` in `file`, whose text is `text`.
+    pub fn new(file: &str, text: &str, loc: Loc, label: &str) -> Related {
+        Related {
+            file: file.to_string(),
+            loc,
+            label: label.to_string(),
+            snippet: snippet_at(text, loc),
+        }
+    }
+}
+
+/// The line `loc` points into, cut to the part around it.
+fn snippet_at(text: &str, loc: Loc) -> Option<Snippet> {
+    if loc.line == 0 {
+        return None;
+    }
+    text.lines()
+        .nth(loc.line as usize - 1)
+        .map(|l| window(l.trim_end(), loc.col.saturating_sub(1) as usize))
 }
 
 /// The part of a source line shown under a message: the whole line, or
@@ -49,8 +93,10 @@ pub struct Diagnostic {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
     pub line: String,
-    /// Where the caret goes, in characters from the start of `line`.
+    /// Where the underline starts, in characters from the start of `line`.
     pub caret: usize,
+    /// How many characters it covers (at least 1): the whole bad value.
+    pub len: usize,
 }
 
 impl fmt::Display for Diagnostic {
@@ -62,25 +108,41 @@ impl fmt::Display for Diagnostic {
         // Everything here may quote what a file says: print it escaped.
         let file = printable(&self.file, &[]);
         let message = printable(&self.message, &['\n', '\t']);
+        // The code goes last, as GCC and mypy put theirs, so that editors
+        // and CI problem matchers that read `file:line:col: error: message`
+        // still read it.
+        let code = self.code;
         if self.loc.line == 0 {
-            write!(f, "{file}: {level}: {message}")?;
+            write!(
+                f,
+                "{file}: {level}: {message} [{} {}]",
+                code.id(),
+                code.name()
+            )?;
         } else {
             write!(
                 f,
-                "{file}:{}:{}: {level}: {message}",
-                self.loc.line, self.loc.col
+                "{file}:{}:{}: {level}: {message} [{} {}]",
+                self.loc.line,
+                self.loc.col,
+                code.id(),
+                code.name()
             )?;
         }
-        if let Some(Snippet { line, caret }) = &self.snippet {
-            let gutter = self.loc.line.to_string();
-            let pad = " ".repeat(gutter.len());
-            let before: String = line.chars().take(*caret).collect();
-            let caret_at: String = printable(&before, &['\t'])
-                .chars()
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            let line = printable(line, &['\t']);
-            write!(f, "\n {pad} |\n {gutter} | {line}\n {pad} | {caret_at}^")?;
+        if let Some(snippet) = &self.snippet {
+            let shown = render::snippet(self.severity, self.loc, snippet, None);
+            write!(f, "\n{shown}")?;
+        }
+        for r in &self.related {
+            match &r.snippet {
+                Some(s) => write!(f, "\n{}", render::related(&r.file, r.loc, s, &r.label))?,
+                None => write!(
+                    f,
+                    "\n  note: {}: {}",
+                    printable(&r.label, &[]),
+                    printable(&r.file, &[])
+                )?,
+            }
         }
         if let Some(help) = &self.help {
             write!(f, "\n  help: {}", printable(help, &['\n', '\t']))?;
@@ -124,13 +186,16 @@ fn steers(c: char) -> bool {
 const SNIPPET_WIDTH: usize = 100;
 
 /// A long line cut down to the part around column `col` (counted in
-/// characters from 0), marked with `…` where cut; and the column in it.
+/// characters from 0), marked with `…` where cut; and the column in it,
+/// with the length of the value there ([`span::extent`]) as far as shown.
 fn window(line: &str, col: usize) -> Snippet {
+    let value = span::extent(line, col);
     let len = line.chars().count();
     if len <= SNIPPET_WIDTH {
         return Snippet {
             line: line.to_string(),
             caret: col,
+            len: value,
         };
     }
     let half = SNIPPET_WIDTH / 2;
@@ -150,6 +215,9 @@ fn window(line: &str, col: usize) -> Snippet {
     Snippet {
         line: shown,
         caret: at,
+        len: value
+            .min((end - start).saturating_sub(col.saturating_sub(start)))
+            .max(1),
     }
 }
 
@@ -286,6 +354,7 @@ fn unshown(file: &str, f: &PerFile) -> Diagnostic {
         (e, w) => format!("{} and {}", plural(e, "error"), plural(w, "warning")),
     };
     Diagnostic {
+        code: Code::NotShown,
         severity: if f.errors > 0 {
             Severity::Error
         } else {
@@ -296,6 +365,7 @@ fn unshown(file: &str, f: &PerFile) -> Diagnostic {
         message: format!("and {counts} in this file, not shown: only the first {MAX_PER_FILE} are"),
         help: Some("fix the ones above and run again".into()),
         snippet: None,
+        related: Vec::new(),
     }
 }
 
@@ -309,53 +379,94 @@ pub struct FileReporter<'a> {
 
 impl FileReporter<'_> {
     /// A problem with a file as a whole (its name, its place, its absence).
-    pub fn whole_file_error(file: &str, message: &str, help: Option<String>) -> Diagnostic {
+    pub fn whole_file_error(
+        code: Code,
+        file: &str,
+        message: &str,
+        help: Option<String>,
+    ) -> Diagnostic {
         Diagnostic {
+            code,
             severity: Severity::Error,
             file: file.to_string(),
             loc: Loc::FILE,
             message: message.to_string(),
             help,
             snippet: None,
+            related: Vec::new(),
         }
     }
 
-    pub fn whole_file_warning(file: &str, message: &str) -> Diagnostic {
+    pub fn whole_file_warning(code: Code, file: &str, message: &str) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
-            ..Self::whole_file_error(file, message, None)
+            ..Self::whole_file_error(code, file, message, None)
         }
     }
 
-    pub fn report(&mut self, severity: Severity, loc: Loc, message: String, help: Option<String>) {
+    pub fn report(
+        &mut self,
+        code: Code,
+        severity: Severity,
+        loc: Loc,
+        message: String,
+        help: Option<String>,
+    ) {
         // Counted without finding its line, which takes time in a big file.
         if self.diags.full(self.file) {
             return self.diags.count_unshown(self.file, severity);
         }
-        let snippet = if loc.line > 0 {
-            self.text
-                .lines()
-                .nth(loc.line as usize - 1)
-                .map(|l| window(l.trim_end(), loc.col.saturating_sub(1) as usize))
-        } else {
-            None
-        };
+        let snippet = snippet_at(self.text, loc);
         self.diags.push(Diagnostic {
+            code,
             severity,
             file: self.file.to_string(),
             loc,
             message,
             help,
             snippet,
+            related: Vec::new(),
         });
     }
 
-    pub fn error(&mut self, loc: Loc, message: impl Into<String>, help: Option<String>) {
-        self.report(Severity::Error, loc, message.into(), help);
+    pub fn error(
+        &mut self,
+        code: Code,
+        loc: Loc,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) {
+        self.report(code, Severity::Error, loc, message.into(), help);
     }
 
-    pub fn warning(&mut self, loc: Loc, message: impl Into<String>, help: Option<String>) {
-        self.report(Severity::Warning, loc, message.into(), help);
+    /// An error that also points somewhere else (`related`).
+    pub fn error_related(
+        &mut self,
+        code: Code,
+        loc: Loc,
+        message: String,
+        help: Option<String>,
+        related: Related,
+    ) {
+        self.error(code, loc, message, help);
+        // Attached to the message just made, unless the file's cap kept it out.
+        if let Some(d) = self.diags.items.last_mut()
+            && d.file == self.file
+            && d.loc == loc
+            && d.code == code
+        {
+            d.related.push(related);
+        }
+    }
+
+    pub fn warning(
+        &mut self,
+        code: Code,
+        loc: Loc,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) {
+        self.report(code, Severity::Warning, loc, message.into(), help);
     }
 }
 
@@ -417,10 +528,16 @@ mod tests {
     #[test]
     fn a_long_line_is_cut_to_the_part_around_the_column() {
         let line = format!("{}X{}", "a".repeat(5000), "b".repeat(5000));
-        let Snippet { line: shown, caret } = window(&line, 5000);
+        let Snippet {
+            line: shown,
+            caret,
+            len,
+        } = window(&line, 5000);
         assert!(shown.chars().count() <= SNIPPET_WIDTH + 2, "{shown}");
         assert!(shown.starts_with('…') && shown.ends_with('…'));
         assert_eq!(shown.chars().nth(caret), Some('X'));
+        // The underline stops where the line shown is cut.
+        assert_eq!(caret + len, shown.chars().count() - 1);
         let short = window("key: value", 5);
         assert_eq!((short.line.as_str(), short.caret), ("key: value", 5));
         let end = window(&format!("{}Z", "c".repeat(300)), 300);
@@ -431,12 +548,14 @@ mod tests {
     #[test]
     fn content_is_printed_escaped_with_the_caret_still_in_place() {
         let d = Diagnostic {
+            code: Code::UnknownGrade,
             severity: Severity::Error,
             file: "content/a\u{1b}[2J.md".into(),
             loc: Loc::new(2, 13),
             message: "`\u{1b}]0;x\u{7}` is\tnot\r a grade\u{202e}".into(),
             help: Some("try\u{9b}31m".into()),
             snippet: Some(window("\tgrade: \u{1b}[2JX", 12)),
+            related: Vec::new(),
         };
         let text = d.to_string();
         assert!(
@@ -446,9 +565,9 @@ mod tests {
             "{text:?}"
         );
         assert!(!text.contains('\u{202e}'), "{text:?}");
-        assert!(text.starts_with("content/a\\u{1b}[2J.md:2:13: error: `\\u{1b}]0;x\\u{7}` is\tnot\\u{d} a grade\\u{202e}"), "{text}");
+        assert!(text.starts_with("content/a\\u{1b}[2J.md:2:13: error: `\\u{1b}]0;x\\u{7}` is\tnot\\u{d} a grade\\u{202e} [OV0210 unknown-grade]"), "{text}");
         assert!(
-            text.contains(" 2 | \tgrade: \\u{1b}[2JX\n   | \t                ^"),
+            text.contains("2 |     grade: \\u{1b}[2JX\n  |                     ^\n"),
             "{text}"
         );
         assert!(text.ends_with("help: try\\u{9b}31m"), "{text}");
@@ -464,10 +583,16 @@ mod tests {
             diags: &mut diags,
         };
         for i in 0..50_000 {
-            r.error(Loc::new(1, 1 + 7 * i), "no such page", None);
+            r.error(
+                Code::DanglingReference,
+                Loc::new(1, 1 + 7 * i),
+                "no such page",
+                None,
+            );
         }
-        r.warning(Loc::new(1, 1), "odd", None);
+        r.warning(Code::UnknownField, Loc::new(1, 1), "odd", None);
         diags.push(FileReporter::whole_file_error(
+            Code::EmptyFile,
             "content/other.md",
             "bad",
             None,
@@ -479,7 +604,7 @@ mod tests {
         assert_eq!(last.file, "content/long.md");
         assert_eq!(
             last.to_string(),
-            "content/long.md: error: and 49900 more errors and 1 more warning in this file, not shown: only the first 100 are\n  help: fix the ones above and run again"
+            "content/long.md: error: and 49900 more errors and 1 more warning in this file, not shown: only the first 100 are [OV0001 not-shown]\n  help: fix the ones above and run again"
         );
         // Each message keeps only the part of the line around its column.
         assert!(
@@ -500,16 +625,61 @@ mod tests {
     #[test]
     fn display_names_file_line_column_and_points_at_the_column() {
         let d = Diagnostic {
+            code: Code::UnknownGrade,
             severity: Severity::Error,
             file: "content/x.md".into(),
             loc: Loc::new(3, 8),
             message: "bad grade".into(),
             help: Some("valid grades: `Good`".into()),
             snippet: Some(window("grade: Goodish", 7)),
+            related: Vec::new(),
         };
         let text = d.to_string();
-        assert!(text.starts_with("content/x.md:3:8: error: bad grade"));
-        assert!(text.contains(" 3 | grade: Goodish\n   |        ^"));
+        assert!(text.starts_with("content/x.md:3:8: error: bad grade [OV0210 unknown-grade]\n"));
+        assert!(text.contains("3 | grade: Goodish\n  |        ^^^^^^^\n"));
         assert!(text.ends_with("help: valid grades: `Good`"));
+        // An escaped character in the value widens the underline with it.
+        let d = Diagnostic {
+            snippet: Some(window("grade: Go\u{1b}od", 7)),
+            ..d
+        };
+        assert!(
+            d.to_string()
+                .contains("3 | grade: Go\\u{1b}od\n  |        ^^^^^^^^^^\n"),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn a_related_place_is_shown_under_its_own_file_name_with_its_label() {
+        let d = Diagnostic {
+            code: Code::DuplicateId,
+            severity: Severity::Error,
+            file: "content/plans/p/actions.yaml".into(),
+            loc: Loc::new(4, 7),
+            message: "the id `A1` is used twice".into(),
+            help: None,
+            snippet: snippet_at("x\ny\nz\n- id: A1", Loc::new(4, 7)),
+            related: vec![Related::new(
+                "content/plans/p/index.md",
+                "---\npriorities:\n  - id: A1\n",
+                Loc::new(3, 9),
+                "first used here",
+            )],
+        };
+        let text = d.to_string();
+        assert!(
+            text.contains("4 | - id: A1\n  |       ^^\n --> content/plans/p/index.md:3:9\n  |\n3 |   - id: A1\n  |         -- first used here"),
+            "{text}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&json(&d)).expect("json");
+        assert_eq!(json["related"][0]["file"], "content/plans/p/index.md");
+        assert_eq!(json["related"][0]["line"], 3);
+        assert_eq!(json["related"][0]["message"], "first used here");
+        assert!(
+            github(&d).ends_with("%0Anote: first used here: content/plans/p/index.md:3:9"),
+            "{}",
+            github(&d)
+        );
     }
 }
