@@ -270,3 +270,36 @@ fn strict_makes_a_warning_an_error_and_writes_nothing() {
     assert!(err.contains("1 error: nothing was written"), "{err}");
     assert!(!out.exists());
 }
+
+/// A site using its own theme in `themes/mine`, whose `page.html` is `page`.
+fn site_with_theme(dir: &Path, page: &str) -> std::path::PathBuf {
+    let content = dir.join("content");
+    copy_dir(&fixture("valid"), &content);
+    let yaml = std::fs::read_to_string(content.join("site.yaml")).unwrap();
+    std::fs::write(content.join("site.yaml"), format!("{yaml}theme: mine\n")).unwrap();
+    let templates = dir.join("themes/mine/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("page.html"), page).unwrap();
+    content
+}
+
+#[test]
+fn a_broken_theme_template_is_an_error_with_its_code_and_the_old_site_stays() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("output");
+    // A template that does not parse.
+    let content = site_with_theme(tmp.path(), "{% if %}never closed");
+    let (code, _, err) = build(&content, &out, &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("a template has an error"), "{err}");
+    assert!(err.contains("[OV0608 template-error]"), "{err}");
+    assert!(!out.exists(), "nothing is written");
+    // One that parses but names what a page does not have.
+    let good = tmp.path().join("good");
+    let content = site_with_theme(&good, "{{ no_such_thing.at_all }}");
+    let (code, _, err) = build(&content, &out, &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("failed"), "{err}");
+    assert!(err.contains("[OV0608 template-error]"), "{err}");
+    assert!(!out.exists(), "nothing is written");
+}

@@ -129,7 +129,10 @@ const NOT_IN_A_FIXTURE: &[(Code, &str)] = &[
         Code::BadThemeFile,
         "a theme, not content; tests/safety_output.rs",
     ),
-    (Code::TemplateError, "a theme, not content"),
+    (
+        Code::TemplateError,
+        "a theme, not content: tests/cli.rs builds with a broken template",
+    ),
     (Code::OutputFailed, "needs memory or disk to run out"),
 ];
 
