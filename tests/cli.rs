@@ -293,6 +293,7 @@ fn a_broken_theme_template_is_an_error_with_its_code_and_the_old_site_stays() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("a template has an error"), "{err}");
     assert!(err.contains("[OV0608 template-error]"), "{err}");
+    snapshot("template-error-parse", &err);
     assert!(!out.exists(), "nothing is written");
     // One that parses but names what a page does not have.
     let good = tmp.path().join("good");
@@ -301,5 +302,6 @@ fn a_broken_theme_template_is_an_error_with_its_code_and_the_old_site_stays() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("failed"), "{err}");
     assert!(err.contains("[OV0608 template-error]"), "{err}");
+    snapshot("template-error-render", &err);
     assert!(!out.exists(), "nothing is written");
 }

@@ -469,6 +469,7 @@ fn symbolic_links_are_read_only_when_they_lead_to_a_file_inside_the_content_fold
     symlink(tmp.path().join("nowhere.md"), content.join("dangling.md")).unwrap();
     let (code, _, err) = check(&content, &[]);
     assert_eq!(code, 1, "{err}");
+    snapshot("symbolic-links", &err);
     let root = content.display().to_string();
     assert!(
         err.contains(&format!(

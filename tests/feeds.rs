@@ -134,6 +134,7 @@ fn losing_a_published_feed_is_a_warning_and_under_strict_an_error() {
         "{err}"
     );
     assert!(err.contains("1 error: nothing was written"), "{err}");
+    snapshot("no-base-url-strict", &err);
     assert!(out.join("feed.xml").is_file(), "the published site is kept");
     let (code, stdout, err) = build(&content, &out, &[]);
     assert_eq!(code, 0, "{err}");

@@ -366,6 +366,7 @@ fn bad_v2_record_fields_are_errors_at_their_line() {
             && err.contains("names an action of `plans/new`, which this plan does not supersede"),
         "{err}"
     );
+    snapshot("not-superseded", &err);
     let err = check_changed(
         "plans/new/index.md",
         &NEW_PLAN.replace("adopted: 2022-04-01\n", ""),

@@ -65,6 +65,7 @@ fn a_theme_file_linked_to_the_environment_or_outside_is_refused() {
     let (code, _, err) = build_with_canary(&content, &out);
 
     assert_eq!(code, 1, "a linked theme file is a content error: {err}");
+    snapshot("theme-file-links", &err);
     for name in ["static/env.css", "static/notes.txt", "templates/page.html"] {
         assert!(
             err.contains(&format!(

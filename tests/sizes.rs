@@ -39,6 +39,7 @@ fn a_file_over_sixteen_megabytes_is_refused_by_name() {
     let content = site(tmp.path(), &[("huge.md", long_markdown(17 << 20))]);
     let (code, _, err) = check(&content, &[]);
     assert_eq!(code, 1);
+    snapshot("file-too-large", &err);
     assert!(
         err.contains("huge.md: error: this file is larger than 16 MB"),
         "{err}"

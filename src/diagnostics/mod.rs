@@ -111,22 +111,20 @@ impl fmt::Display for Diagnostic {
         // The code goes last, as GCC and mypy put theirs, so that editors
         // and CI problem matchers that read `file:line:col: error: message`
         // still read it.
-        let code = self.code;
+        // A message of several lines (a template error quotes its own
+        // source) has the code at the end of its first.
+        let code = format!("[{} {}]", self.code.id(), self.code.name());
+        let message = match message.split_once('\n') {
+            Some((first, rest)) => format!("{first} {code}\n{rest}"),
+            None => format!("{message} {code}"),
+        };
         if self.loc.line == 0 {
-            write!(
-                f,
-                "{file}: {level}: {message} [{} {}]",
-                code.id(),
-                code.name()
-            )?;
+            write!(f, "{file}: {level}: {message}")?;
         } else {
             write!(
                 f,
-                "{file}:{}:{}: {level}: {message} [{} {}]",
-                self.loc.line,
-                self.loc.col,
-                code.id(),
-                code.name()
+                "{file}:{}:{}: {level}: {message}",
+                self.loc.line, self.loc.col
             )?;
         }
         if let Some(snippet) = &self.snippet {

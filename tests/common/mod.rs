@@ -228,3 +228,23 @@ pub fn unzipped(path: &str, bytes: Vec<u8>) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// What oversight printed, kept as an insta snapshot in `tests/snapshots/`
+/// beside the bad fixtures' (so the check that every code is in a snapshot
+/// sees it), with temporary folders written as `[tmp]` and timings as
+/// `[time]`. For the messages no bad fixture can give: a theme's, a link's,
+/// a file too large to commit.
+pub fn snapshot(name: &str, printed: &str) {
+    insta::with_settings!({
+        snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+        filters => vec![
+            (r"/tmp/\.tmp[A-Za-z0-9]+", "[tmp]"),
+            (r"/private/var/folders/[^ ]+?/T/\.tmp[A-Za-z0-9]+", "[tmp]"),
+            (r"in \d+ ms", "in [time] ms"),
+        ],
+    }, {
+        insta::assert_snapshot!(name, printed);
+    });
+}
