@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 /// Build a council's improvement record into a linked static website.
 #[derive(Parser)]
-#[command(name = "oversight", version, about, long_about = None)]
+#[command(name = "oversight", version, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -36,7 +36,7 @@ pub enum Command {
         /// Where the site is written (replaced whole, only when the build succeeds).
         #[arg(long, default_value = "output")]
         output: PathBuf,
-        /// "Today" for overdue and "as at" wording (YYYY-MM-DD).
+        /// "Today" for overdue and "as at" wording (YYYY-MM-DD, or YYYY-MM for its first day).
         #[arg(long, value_parser = parse_date)]
         as_of: Option<Date>,
         /// Treat every warning as an error: exit 1 and write nothing.
@@ -85,7 +85,7 @@ pub enum Command {
         /// Open the preview in the browser.
         #[arg(long)]
         open: bool,
-        /// "Today" for overdue and "as at" wording (YYYY-MM-DD).
+        /// "Today" for overdue and "as at" wording (YYYY-MM-DD, or YYYY-MM for its first day).
         #[arg(long, value_parser = parse_date)]
         as_of: Option<Date>,
         /// Include documents marked `draft: true`.

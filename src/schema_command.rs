@@ -15,6 +15,12 @@ pub fn run(term: &Terminal, out: &Path, content: Option<&Path>) -> ExitCode {
         None if default.join("site.yaml").is_file() => Some(default),
         None => None,
     };
+    if let Some(c) = content
+        && let Err(message) = crate::tools::outside_content("schemas", out, c)
+    {
+        term.error(&message);
+        return ExitCode::from(2);
+    }
     let settings = match content.map(schema::read_site) {
         None => None,
         Some(Ok(s)) => Some(s),

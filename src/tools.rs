@@ -31,8 +31,12 @@ pub fn man(term: &Terminal, cmd: clap::Command, out: Option<&Path>) -> ExitCode 
             term.summary(
                 true,
                 &format!(
-                    "wrote {}\nread it with: man {}",
-                    dir.join("oversight.1").display(),
+                    "wrote {} manual pages into {} (oversight.1, and oversight-<command>.1 for each command)\nread them with: man {}",
+                    std::fs::read_dir(dir).map_or(0, |d| d
+                        .flatten()
+                        .filter(|e| e.path().extension().is_some_and(|x| x == "1"))
+                        .count()),
+                    dir.display(),
                     dir.join("oversight.1").display()
                 ),
             );
@@ -42,10 +46,41 @@ pub fn man(term: &Terminal, cmd: clap::Command, out: Option<&Path>) -> ExitCode 
     }
 }
 
+/// Refuses to write `dir` inside the content folder, where every file of
+/// it would be read as content (and refused) by the next check, as
+/// `build --output` refuses. A folder whose name starts with `.` there is
+/// never read, so it may.
+pub fn outside_content(what: &str, dir: &Path, content: &Path) -> Result<(), String> {
+    let (Ok(dir), Ok(content)) = (
+        oversight::write::real_path(dir),
+        oversight::write::real_path(content),
+    ) else {
+        return Ok(());
+    };
+    match dir.strip_prefix(&content) {
+        Ok(inner)
+            if !inner
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.')) =>
+        {
+            Err(format!(
+                "{} is inside the content folder {}, where the next check would read every file of the {what} as content; choose a folder outside it",
+                dir.display(),
+                content.display()
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// `oversight theme eject`: the built-in theme copied into `to`, by
 /// default `themes/custom` beside the content folder.
 pub fn eject(term: &Terminal, to: Option<PathBuf>, content: &Path) -> ExitCode {
     let dir = to.unwrap_or_else(|| oversight::render::theme::themes_folder(content).join("custom"));
+    if let Err(message) = outside_content("theme", &dir, content) {
+        term.error(&message);
+        return ExitCode::from(2);
+    }
     match oversight::scaffold::eject_theme(&dir) {
         Ok(files) => {
             let name = dir

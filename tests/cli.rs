@@ -305,3 +305,23 @@ fn a_broken_theme_template_is_an_error_with_its_code_and_the_old_site_stays() {
     snapshot("template-error-render", &err);
     assert!(!out.exists(), "nothing is written");
 }
+
+#[test]
+fn schemas_and_an_ejected_theme_are_never_written_into_the_content_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (root, deep) = site_with_subfolder(tmp.path());
+    // Relative to where it runs: inside content/plans/recovery.
+    for args in [
+        &["schema", "--out", "schemas"][..],
+        &["theme", "eject", "--to", "my-theme"][..],
+    ] {
+        let mut cmd = oversight();
+        cmd.current_dir(&deep).env("HOME", tmp.path()).args(args);
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("is inside the content folder"), "{err}");
+    }
+    assert!(!deep.join("schemas").exists() && !deep.join("my-theme").exists());
+    let (code, _, err) = check(&root.join("content"), &[]);
+    assert_eq!(code, 0, "the site still checks: {err}");
+}

@@ -5,6 +5,8 @@
 //! the new site in.
 
 mod place;
+/// A path made absolute with its links followed, even before it exists.
+pub use place::resolve as real_path;
 mod swap;
 
 use crate::output::Content;
