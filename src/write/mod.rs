@@ -8,6 +8,7 @@ mod place;
 /// A path made absolute with its links followed, even before it exists.
 pub use place::resolve as real_path;
 mod swap;
+mod unchanged;
 
 use crate::output::Content;
 use crate::output::OutputFile;
@@ -21,6 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Marks a folder as made by oversight, so it may be replaced.
 pub const MARKER: &str = ".oversight-output";
+const MARKER_TEXT: &[u8] = b"This folder is built by oversight and replaced on every build.\n";
 
 /// A new site being written beside the output folder (or, for a mount
 /// point, inside it). Files go in as they are made ([`put`](Staging::put),
@@ -71,10 +73,10 @@ impl Staging {
             fs::remove_dir_all(&dir)?;
         }
         fs::create_dir_all(&dir)?;
-        fs::write(
-            dir.join(MARKER),
-            "This folder is built by oversight and replaced on every build.\n",
-        )?;
+        let marker = Content::Bytes(MARKER_TEXT.to_vec());
+        if !unchanged::link_if_same(&place.output.join(MARKER), &marker, &dir.join(MARKER)) {
+            fs::write(dir.join(MARKER), MARKER_TEXT)?;
+        }
         Ok(Staging {
             made: Mutex::new(HashSet::from([dir.clone()])),
             dir,
@@ -84,11 +86,20 @@ impl Staging {
         })
     }
 
-    /// Writes one file of the new site.
+    /// Writes one file of the new site. A file whose bytes are those the
+    /// site being replaced has at that path is linked, not written, so it
+    /// keeps its inode and modification time: `rsync -a`, ETags and
+    /// browser caches then see only what changed.
     pub fn put(&self, file: &OutputFile) -> io::Result<()> {
-        let target = self.dir.join(safe_relative(&file.path)?);
+        let relative = safe_relative(&file.path)?;
+        let target = self.dir.join(&relative);
         if let Some(folder) = target.parent() {
             self.make_folder(folder)?;
+        }
+        let previous = self.place.output.join(&relative);
+        if unchanged::link_if_same(&previous, &file.content, &target) {
+            self.written.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
         }
         match &file.content {
             Content::Bytes(b) => fs::write(&target, b)?,
