@@ -4,7 +4,7 @@
 //! its row and column.
 
 use super::cells;
-use super::columns::{Columns, Field, column_letter};
+use super::columns::{Columns, Field};
 use super::grid::{Cell, Grid};
 use crate::load::valid_item_id;
 use crate::model::{Date, Rag, StatusLabels};
@@ -220,9 +220,4 @@ fn priority_for(ps: &mut Vec<Priority>, title: &str) -> String {
 
 fn ref_text(cell: &Cell) -> String {
     cell.text().split_whitespace().collect::<Vec<_>>().join("-")
-}
-
-/// `C` for column index 2.
-pub fn letter(col: usize) -> String {
-    column_letter(col)
 }

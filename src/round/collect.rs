@@ -4,6 +4,7 @@
 
 use super::insert::{UpdateYaml, insert_updates};
 use super::{COLUMNS, MARKER_SHEET, PlanNow, describe, fingerprint, load_plan};
+use crate::import::columns::column_letter;
 use crate::model::{Date, Rag};
 use calamine::{Data, Reader, open_workbook_auto};
 use std::collections::BTreeMap;
@@ -224,8 +225,8 @@ impl Columns {
                 (Some((c, _)), None) => Ok(c as u32),
                 (Some((a, _)), Some((b, _))) => Err(format!(
                     "the heading `{want}` is in both column {} and column {}; keep one, as the round sent it",
-                    letter(a as u32),
-                    letter(b as u32)
+                    column_letter(a),
+                    column_letter(b)
                 )),
                 (None, _) => Err(format!(
                     "there is no `{want}` heading (the headings are {}); keep the columns as the round sent them: {}",
@@ -246,18 +247,6 @@ impl Columns {
             date: at(COLUMNS[7])?,
         })
     }
-}
-
-/// A column's letter, as the spreadsheet shows it: 0 is A, 26 is AA.
-fn letter(col: u32) -> String {
-    let mut n = col + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        let r = (n - 1) % 26;
-        out.push((b'A' + r as u8) as char);
-        n = (n - 1) / 26;
-    }
-    out.iter().rev().collect()
 }
 
 /// A filled row's cells.
@@ -286,7 +275,7 @@ fn row_update(
         let ids: Vec<&str> = plan.actions.iter().map(|a| a.id.value.as_str()).collect();
         return Err(format!(
             "{place}, column {}: there is no action `{id}` in {}; the refs are {}",
-            letter(cols.r#ref),
+            column_letter(cols.r#ref as usize),
             plan.id,
             ids.join(", ")
         ));
@@ -300,7 +289,7 @@ fn row_update(
         };
         return Err(format!(
             "{place}, column {}: {what}; choose one of {} (or red, amber, green, blue, grey)",
-            letter(cols.status),
+            column_letter(cols.status as usize),
             labels.join(", ")
         ));
     };
@@ -314,7 +303,7 @@ fn row_update(
     .ok_or_else(|| {
         format!(
             "{place}, column {}: `{}` is not a date; write it as 2024-05-31 or 31/05/2024",
-            letter(cols.date),
+            column_letter(cols.date as usize),
             date.map(text).unwrap_or_default()
         )
     })?;
@@ -324,7 +313,7 @@ fn row_update(
     {
         return Err(format!(
             "{place}, column {}: the update is dated {}, before {id}'s last update ({}); give a date on or after {}",
-            letter(cols.date),
+            column_letter(cols.date as usize),
             date.iso(),
             l.date.iso(),
             l.date.iso()
