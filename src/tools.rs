@@ -57,20 +57,14 @@ pub fn outside_content(what: &str, dir: &Path, content: &Path) -> Result<(), Str
     ) else {
         return Ok(());
     };
-    match dir.strip_prefix(&content) {
-        Ok(inner)
-            if !inner
-                .components()
-                .any(|c| c.as_os_str().to_string_lossy().starts_with('.')) =>
-        {
-            Err(format!(
-                "{} is inside the content folder {}, where the next check would read every file of the {what} as content; choose a folder outside it",
-                dir.display(),
-                content.display()
-            ))
-        }
-        _ => Ok(()),
+    if oversight::write::read_inside(&dir, &content) {
+        return Err(format!(
+            "{} is inside the content folder {}, where the next check would read every file of the {what} as content; choose a folder outside it",
+            dir.display(),
+            content.display()
+        ));
     }
+    Ok(())
 }
 
 /// `oversight theme eject`: the built-in theme copied into `to`, by

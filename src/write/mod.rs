@@ -5,8 +5,9 @@
 //! the new site in.
 
 mod place;
-/// A path made absolute with its links followed, even before it exists.
-pub use place::resolve as real_path;
+/// A path made absolute with its links followed, even before it exists,
+/// and whether one such path is read as part of a folder.
+pub use place::{read_inside, resolve as real_path};
 mod swap;
 mod unchanged;
 

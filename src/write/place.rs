@@ -121,20 +121,26 @@ fn refuse_nesting(output: &Path, sources: &[(&str, &Path)]) -> io::Result<()> {
                 output.display()
             )));
         }
-        if let Ok(inner) = output.strip_prefix(&source) {
-            let hidden = inner
-                .components()
-                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-            if !hidden {
-                return Err(io::Error::other(format!(
-                    "the output folder {} is inside the {what} {}, so the next build would read the site back in; choose an --output outside it",
-                    output.display(),
-                    source.display()
-                )));
-            }
+        if read_inside(output, &source) {
+            return Err(io::Error::other(format!(
+                "the output folder {} is inside the {what} {}, so the next build would read the site back in; choose an --output outside it",
+                output.display(),
+                source.display()
+            )));
         }
     }
     Ok(())
+}
+
+/// Whether `dir` lies inside `folder` where a build reads it: not under a
+/// folder whose name starts with `.`, which is never read as content. Both
+/// are real paths (see [`resolve`]).
+pub fn read_inside(dir: &Path, folder: &Path) -> bool {
+    dir.strip_prefix(folder).is_ok_and(|inner| {
+        !inner
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+    })
 }
 
 /// Names at the top of an output folder that say nothing about who made
