@@ -20,18 +20,13 @@ pub fn link_if_same(previous: &Path, content: &Content, target: &Path) -> bool {
         return false;
     }
     let same = match content {
-        Content::Bytes(b) => meta.len() == b.len() as u64 && equal(previous, b),
+        Content::Bytes(b) => meta.len() == b.len() as u64 && same_stream(previous, b.as_slice()),
         Content::Copy(src) => {
             fs::metadata(src).is_ok_and(|m| m.len() == meta.len())
                 && fs::File::open(src).is_ok_and(|f| same_stream(previous, f))
         }
     };
     same && fs::hard_link(previous, target).is_ok()
-}
-
-/// Whether the file at `path` holds exactly `bytes`.
-fn equal(path: &Path, bytes: &[u8]) -> bool {
-    same_stream(path, bytes)
 }
 
 /// Whether the file at `path` and `other` hold the same bytes, read a
