@@ -151,16 +151,7 @@ fn markup_in_a_title_or_note_reaches_the_feed_as_text() {
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
     copy_dir(&fixture("valid"), &content);
-    let actions = content.join("plans/recovery/actions.yaml");
-    let text = std::fs::read_to_string(&actions).unwrap();
-    std::fs::write(
-        &actions,
-        text.replace(
-            "Slipped after staff losses.",
-            "\"Q&A <b>bold</b> ]]> \\\"quoted\\\"\"",
-        ),
-    )
-    .unwrap();
+    set_p12_note(&content, "\"Q&A <b>bold</b> ]]> \\\"quoted\\\"\"");
     let out = tmp.path().join("output");
     let (code, _, err) = build(&content, &out, &[]);
     assert_eq!(code, 0, "{err}");

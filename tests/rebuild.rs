@@ -32,16 +32,7 @@ fn a_rebuild_keeps_every_unchanged_file_and_replaces_the_changed_ones() {
     let before = files(&out);
 
     // One edit: an action's last note.
-    let actions = content.join("plans/recovery/actions.yaml");
-    let text = std::fs::read_to_string(&actions).unwrap();
-    std::fs::write(
-        &actions,
-        text.replace(
-            "Slipped after staff losses.",
-            "Slipped after two staff left.",
-        ),
-    )
-    .unwrap();
+    set_p12_note(&content, "Slipped after two staff left.");
     let (code, _, err) = build(&content, &out, &[]);
     assert_eq!(code, 0, "{err}");
     let after = files(&out);

@@ -18,6 +18,13 @@ fn started(layout: Option<&str>) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let content = dir.path().join("content");
     copy_dir(&fixture("valid"), &content);
     let out = dir.path().join("round");
+    let (code, stdout, stderr) = run(start(&content, &out, layout));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    (dir, content, out)
+}
+
+/// `round start` of the fixture's plan on 2024-06-01 into `out`.
+fn start(content: &Path, out: &Path, layout: Option<&str>) -> assert_cmd::Command {
     let mut cmd = oversight();
     cmd.args([
         "round",
@@ -28,13 +35,11 @@ fn started(layout: Option<&str>) -> (tempfile::TempDir, PathBuf, PathBuf) {
         "2024-06-01",
     ])
     .arg("--content")
-    .arg(&content)
+    .arg(content)
     .arg("--out")
-    .arg(&out);
-    cmd.args(layout);
-    let (code, stdout, stderr) = run(cmd);
-    assert_eq!(code, 0, "{stdout}{stderr}");
-    (dir, content, out)
+    .arg(out)
+    .args(layout);
+    cmd
 }
 
 /// A filled row: (sheet, ref, new status, note, date as typed or None).
@@ -470,20 +475,7 @@ fn a_note_without_a_status_is_refused() {
 #[test]
 fn start_does_not_overwrite_a_workbook() {
     let (_dir, content, out) = started(None);
-    let mut cmd = oversight();
-    cmd.args([
-        "round",
-        "start",
-        "--plan",
-        "plans/recovery",
-        "--date",
-        "2024-06-01",
-    ])
-    .arg("--content")
-    .arg(&content)
-    .arg("--out")
-    .arg(&out);
-    let (code, _, stderr) = run(cmd);
+    let (code, _, stderr) = run(start(&content, &out, None));
     assert_eq!(code, 2);
     assert!(
         stderr.contains("assistant-director.xlsx already exists"),

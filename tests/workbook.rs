@@ -219,14 +219,8 @@ fn a_row_with_a_long_note_is_tall_enough_to_show_it() {
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
     common::copy_dir(&fixture("valid"), &content);
-    let actions = content.join("plans/recovery/actions.yaml");
-    let long = "Slipped after staff losses. ".repeat(12);
-    let text = std::fs::read_to_string(&actions).unwrap();
-    std::fs::write(
-        &actions,
-        text.replace("Slipped after staff losses.", long.trim()),
-    )
-    .unwrap();
+    let long = format!("{} ", common::P12_NOTE).repeat(12);
+    common::set_p12_note(&content, long.trim());
     let out = tmp.path().join("output");
     let (code, _, err) = build(&content, &out, &[]);
     assert_eq!(code, 0, "{err}");

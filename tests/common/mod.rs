@@ -248,3 +248,15 @@ pub fn snapshot(name: &str, printed: &str) {
         insta::assert_snapshot!(name, printed);
     });
 }
+
+/// The note of the valid fixture's action P1.2 that tests rewrite.
+pub const P12_NOTE: &str = "Slipped after staff losses.";
+
+/// Replaces P1.2's last note in a copy of the valid fixture at `content`
+/// with `note` (YAML as it would be written after `note: `).
+pub fn set_p12_note(content: &Path, note: &str) {
+    let actions = content.join("plans/recovery/actions.yaml");
+    let text = std::fs::read_to_string(&actions).unwrap();
+    assert!(text.contains(P12_NOTE), "the fixture's note changed");
+    std::fs::write(&actions, text.replace(P12_NOTE, note)).unwrap();
+}
