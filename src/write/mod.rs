@@ -2,12 +2,14 @@
 //! output folder and is swapped in only when every file is written, so a
 //! failed build leaves the previous output exactly as it was. `place.rs`
 //! decides where that is and whether it may be replaced; `swap.rs` puts
-//! the new site in.
+//! the new site in; `unchanged.rs` keeps files whose bytes did not change,
+//! and `spare.rs` keeps the previous site's folders for the next build.
 
 mod place;
 /// A path made absolute with its links followed, even before it exists,
 /// and whether one such path is read as part of a folder.
 pub use place::{read_inside, resolve as real_path};
+mod spare;
 mod swap;
 mod unchanged;
 
@@ -20,6 +22,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use unchanged::Reuse;
 
 /// Marks a folder as made by oversight, so it may be replaced.
 pub const MARKER: &str = ".oversight-output";
@@ -37,6 +40,14 @@ pub struct Staging {
     made: Mutex<HashSet<PathBuf>>,
     written: AtomicUsize,
     committed: bool,
+    /// The staging folder is the spare: it began as the previous site.
+    reused: bool,
+    /// Where the previous site's folders are kept for the next build, or
+    /// `None` where they are not (a mount point, a system without links).
+    spare: Option<PathBuf>,
+    /// Every file of the new site, and those of them not already the
+    /// previous site's file (written, or linked afresh).
+    placed: Mutex<(HashSet<PathBuf>, Vec<PathBuf>)>,
 }
 
 impl Staging {
@@ -47,6 +58,7 @@ impl Staging {
     /// this refuses.
     pub fn begin(output: &Path, sources: &[(&str, &Path)]) -> io::Result<Staging> {
         let place = place::locate(output, sources)?;
+        let mut spare = None;
         let dir = match place.swap {
             Swap::Beside => {
                 fs::create_dir_all(&place.parent)?;
@@ -55,6 +67,9 @@ impl Staging {
                     &place.parent,
                     &[format!(".{name}.building-"), format!(".{name}.old-")],
                 );
+                if cfg!(unix) {
+                    spare = Some(spare::path(&place.parent, name));
+                }
                 place
                     .parent
                     .join(format!(".{name}.building-{}", std::process::id()))
@@ -73,18 +88,26 @@ impl Staging {
         if dir.exists() {
             fs::remove_dir_all(&dir)?;
         }
-        fs::create_dir_all(&dir)?;
-        let marker = Content::Bytes(MARKER_TEXT.to_vec());
-        if !unchanged::link_if_same(&place.output.join(MARKER), &marker, &dir.join(MARKER)) {
-            fs::write(dir.join(MARKER), MARKER_TEXT)?;
+        // The spare is only worth taking when there is a site to stage over.
+        let reused = place.output.is_dir() && spare.as_ref().is_some_and(|s| spare::claim(s, &dir));
+        if !reused {
+            fs::create_dir_all(&dir)?;
         }
-        Ok(Staging {
+        let staging = Staging {
             made: Mutex::new(HashSet::from([dir.clone()])),
             dir,
             place,
             written: AtomicUsize::new(0),
             committed: false,
-        })
+            reused,
+            spare,
+            placed: Mutex::new((HashSet::new(), Vec::new())),
+        };
+        staging.put(&OutputFile {
+            path: MARKER.into(),
+            content: Content::Bytes(MARKER_TEXT.to_vec()),
+        })?;
+        Ok(staging)
     }
 
     /// Writes one file of the new site. A file whose bytes are those the
@@ -98,17 +121,28 @@ impl Staging {
             self.make_folder(folder)?;
         }
         let previous = self.place.output.join(&relative);
-        if unchanged::link_if_same(&previous, &file.content, &target) {
-            self.written.fetch_add(1, Ordering::Relaxed);
-            return Ok(());
-        }
-        match &file.content {
-            Content::Bytes(b) => fs::write(&target, b)?,
-            Content::Copy(src) => {
-                fs::copy(src, &target)?;
+        let reuse = unchanged::reuse(&previous, &file.content, &target);
+        if reuse == Reuse::No {
+            // A reused staging folder may hold the previous site's file
+            // here, which is also the published one: never written into.
+            if self.reused {
+                unchanged::clear(&target)?;
+            }
+            match &file.content {
+                Content::Bytes(b) => fs::write(&target, b)?,
+                Content::Copy(src) => {
+                    fs::copy(src, &target)?;
+                }
             }
         }
         self.written.fetch_add(1, Ordering::Relaxed);
+        if self.spare.is_some() {
+            let mut placed = self.placed.lock().unwrap_or_else(|e| e.into_inner());
+            if reuse != Reuse::Kept {
+                placed.1.push(relative.clone());
+            }
+            placed.0.insert(relative);
+        }
         Ok(())
     }
 
@@ -122,7 +156,11 @@ impl Staging {
         if made(folder) {
             return Ok(());
         }
-        fs::create_dir_all(folder)?;
+        if self.reused {
+            spare::make_folder(&self.dir, folder)?;
+        } else {
+            fs::create_dir_all(folder)?;
+        }
         let mut set = self.made.lock().unwrap_or_else(|e| e.into_inner());
         let mut f = Some(folder);
         while let Some(dir) = f.filter(|d| *d != self.dir) {
@@ -132,19 +170,52 @@ impl Staging {
         Ok(())
     }
 
-    /// Swaps the new site in place of the old, removes the old, and says
-    /// how many files the new site has.
+    /// Swaps the new site in place of the old, keeps the old folders as
+    /// the spare (or removes them), and says how many files the new site
+    /// has.
     pub fn commit(mut self) -> io::Result<usize> {
         self.committed = true;
+        let (placed, changed) =
+            std::mem::take(&mut *self.placed.lock().unwrap_or_else(|e| e.into_inner()));
+        let removed = if self.reused {
+            match spare::prune(&self.dir, &placed) {
+                Ok(removed) => removed,
+                Err(e) => {
+                    let _ = fs::remove_dir_all(&self.dir);
+                    return Err(e);
+                }
+            }
+        } else {
+            Vec::new()
+        };
         let p = &self.place;
         let result = match p.swap {
             Swap::Beside => swap::beside(&self.dir, &p.output, &p.parent, &p.name),
-            Swap::Within => swap::within(&self.dir, &p.output),
+            Swap::Within => swap::within(&self.dir, &p.output).map(|()| None),
         };
-        if result.is_err() {
-            let _ = fs::remove_dir_all(&self.dir);
+        let old = match result {
+            Ok(old) => old,
+            Err(e) => {
+                let _ = fs::remove_dir_all(&self.dir);
+                return Err(e);
+            }
+        };
+        if let Some(old) = old {
+            // The new site is in place: keeping a spare is only a saving,
+            // so a spare that cannot be made is removed and never an error.
+            let kept = self.spare.as_ref().is_some_and(|spare| {
+                let since = self
+                    .reused
+                    .then_some((changed.as_slice(), removed.as_slice()));
+                !spare.exists()
+                    && spare::mirror(&p.output, &old, &placed, since).is_ok()
+                    && fs::rename(&old, spare).is_ok()
+            });
+            if !kept {
+                swap::remove_tree(&old)?;
+            }
         }
-        result.map(|_| self.written.load(Ordering::Relaxed))
+        Ok(self.written.load(Ordering::Relaxed))
     }
 }
 

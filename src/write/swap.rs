@@ -6,24 +6,30 @@ use std::collections::HashSet;
 use std::ffi::OsString;
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What a build staging inside a mount point names its folders with:
 /// `.oversight-next-<pid>` for the new site, `.oversight-old-<pid>` for
 /// what it replaced.
 pub const WITHIN_PREFIX: &str = ".oversight-";
 
-/// Puts the new site in place of the old, then removes the old. Where the
-/// system can, the two folders are exchanged in one step, so there is no
-/// moment, even if the build is killed, when `output` is missing or partly
-/// written.
-pub fn beside(staging: &Path, output: &Path, parent: &Path, name: &str) -> io::Result<()> {
+/// Puts the new site in place of the old, and says where the old now is
+/// (`None` when there was none), for the caller to keep or remove. Where
+/// the system can, the two folders are exchanged in one step, so there is
+/// no moment, even if the build is killed, when `output` is missing or
+/// partly written.
+pub fn beside(
+    staging: &Path,
+    output: &Path,
+    parent: &Path,
+    name: &str,
+) -> io::Result<Option<PathBuf>> {
     if fs::symlink_metadata(output).is_err() {
-        return fs::rename(staging, output);
+        return fs::rename(staging, output).map(|()| None);
     }
     if exchange(staging, output)? {
         // `staging` now holds the previous site.
-        return remove_tree(staging);
+        return Ok(Some(staging.to_path_buf()));
     }
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     if old.exists() {
@@ -34,7 +40,7 @@ pub fn beside(staging: &Path, output: &Path, parent: &Path, name: &str) -> io::R
         let _ = fs::rename(&old, output);
         return Err(e);
     }
-    fs::remove_dir_all(&old)
+    Ok(Some(old))
 }
 
 /// Replaces what `output` holds with what `staging` (a folder inside it)
