@@ -12,7 +12,7 @@
 
 use crate::model::{Date, Document, Kind};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A document's name and, for an item, the item's word and number.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -123,16 +123,26 @@ impl Names {
             .iter()
             .map(|d| (d, candidates(d, &docs)))
             .collect();
+        // Who could take each name, by kind and length: a name clashes
+        // when another document (another id) of its kind could too. One
+        // pass over every candidate, not one per pair of documents.
+        let mut takers: HashMap<(&str, usize, &str), (&str, bool)> = HashMap::new();
+        for (doc, cands) in &all {
+            for (i, name) in cands.iter().enumerate() {
+                takers
+                    .entry((doc.kind.noun(), i, name.as_str()))
+                    .and_modify(|(first, shared)| *shared |= *first != doc.id)
+                    .or_insert((doc.id.as_str(), false));
+            }
+        }
         let mut names = BTreeMap::new();
         for (doc, cands) in &all {
             // The first name no other document of its kind could take at
             // the same length.
             let clash = |i: usize, name: &str| {
-                all.iter().any(|(other, oc)| {
-                    other.id != doc.id
-                        && other.kind.noun() == doc.kind.noun()
-                        && oc.get(i).is_some_and(|n| n == name)
-                })
+                takers
+                    .get(&(doc.kind.noun(), i, name))
+                    .is_some_and(|(first, shared)| *shared || *first != doc.id)
             };
             let chosen = cands
                 .iter()
