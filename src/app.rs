@@ -93,8 +93,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, String> {
         ("themes folder", themes.as_path()),
     ];
     let staging = write::Staging::begin(output, &sources).map_err(writing)?;
-    let rendered =
-        render::render_parts(&site, &theme, progress, &|f| staging.put(&f)).map_err(writing)?;
+    let rendered = render::render_parts(&site, &theme, progress, &staging).map_err(writing)?;
     if !rendered.errors.is_empty() {
         // `staging` is dropped unused: the output stays as it was.
         return Ok(with_render_errors(report, rendered.errors, &site));

@@ -71,7 +71,7 @@ fn the_search_index_cannot_end_its_script_or_carry_markup() {
         assert!(!js.contains('<'), "{path} has a raw <");
     }
     assert!(files > 1, "the index was written");
-    let docs = read(&out, "search/docs.js");
+    let docs = search_records(&out);
     assert!(
         docs.contains("\\u003cscript>alert(1)"),
         "hostile titles are kept, escaped"

@@ -48,7 +48,7 @@ fn the_recommendations_page_numbers_items_instead_of_showing_ids() {
 #[test]
 fn search_names_the_document_an_item_comes_from() {
     let (_t, out) = built(&example());
-    let docs = read(&out, "search/docs.js");
+    let docs = search_records(&out);
     for title in [
         "\"t\":\"2023 Ofsted inspection, improvement 4: The timeliness of initial health assessments",
         "\"t\":\"Committee of 30 June 2021, resolution 1: Highlights that Youth Mental Health",
@@ -68,7 +68,7 @@ fn search_names_the_document_an_item_comes_from() {
     }
     // A visit's priority actions are counted apart from its recommendations.
     let (_t, out) = built(&fixture("valid"));
-    let docs = read(&out, "search/docs.js");
+    let docs = search_records(&out);
     assert!(
         docs.contains(
             "\"t\":\"2020 Ofsted monitoring visit, priority action 1: Timely pre-proceedings work."

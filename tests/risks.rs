@@ -101,7 +101,7 @@ fn a_risks_status_is_labelled_as_its_mitigations() {
     assert_eq!(html.matches(">Off track</strong>").count(), 1, "{html}");
     assert!(between(r2, "<div class=\"chain\">", "</div>").contains(">Off track</strong>"));
     // Search shows the same words beside a found risk.
-    let index = read(&out, "search/docs.js");
+    let index = search_records(&out);
     let found = between(&index, "{\"u\":\"risks/index.html#R2\"", "}");
     assert!(
         found.contains("\"s\":\"Mitigation: Off track\",\"r\":\"red\""),

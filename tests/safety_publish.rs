@@ -125,7 +125,7 @@ fn no_file_of_an_exempt_document_is_copied_and_public_files_are() {
         "{guide}"
     );
     // The response to the closed recommendation says so, in the index too.
-    let docs = read(&out, "search/docs.js");
+    let docs = search_records(&out);
     assert!(
         docs.contains("Response to an item not published here (accepted)"),
         "{docs}"
@@ -174,7 +174,7 @@ fn a_restricted_build_copies_the_exempt_files_it_shows() {
     let pack =
         std::fs::read(out.join("meetings/2024-05-01-closed/canary-attach-pack.pdf")).unwrap();
     assert!(String::from_utf8_lossy(&pack).contains("CANARY-ATTACH-PACK-TEXT"));
-    let docs = read(&out, "search/docs.js");
+    let docs = search_records(&out);
     assert!(
         docs.contains("Response to recommendation 1 of the committee of 1 May 2024"),
         "{docs}"

@@ -5,7 +5,9 @@
 use super::reference;
 use crate::model::{Better, Date, Document, Item, Kind, Rag, Response, Wording};
 use crate::resolve::{Banded, Progress, Site, action_url, doc_url};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
+use std::io::Write;
 
 fn date(d: Option<Date>) -> Value {
     d.map_or(Value::Null, |d| json!(d.iso()))
@@ -52,30 +54,52 @@ fn responses(site: &Site, list: &[Response], id: &str) -> Vec<Value> {
         .collect()
 }
 
-pub fn site_json(site: &Site) -> Vec<u8> {
-    let s = &site.settings;
-    let statuses: serde_json::Map<String, Value> = Rag::ALL
-        .iter()
-        .map(|r| (r.name().to_string(), json!(s.statuses.label(*r))))
-        .collect();
-    let documents: Vec<Value> = site
-        .documents
-        .iter()
-        .filter(|d| !matches!(d.kind, Kind::Home | Kind::ListIntro))
-        .map(|d| document(site, d))
-        .collect();
-    let value = crate::obj!({
-        "site": {
+/// Writes `site.json` to `w` a document at a time: each document's data
+/// is made, written and dropped before the next, so the file is never
+/// held whole. The bytes are those of the whole object written at once
+/// (keys in order, two-space indents).
+pub fn write_site_json(site: &Site, w: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &SiteJson(site))?;
+    w.write_all(b"\n")
+}
+
+/// The whole file: `documents`, `site` and `statuses`, in that order.
+struct SiteJson<'a>(&'a Site);
+
+impl Serialize for SiteJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let site = self.0;
+        let s = &site.settings;
+        let statuses: serde_json::Map<String, Value> = Rag::ALL
+            .iter()
+            .map(|r| (r.name().to_string(), json!(s.statuses.label(*r))))
+            .collect();
+        let about = crate::obj!({
             "title": &s.title, "organisation": &s.organisation, "service": &s.service,
             "description": &s.description, "language": &s.language, "base_url": &s.base_url,
             "today": site.today.iso(),
-        },
-        "statuses": statuses,
-        "documents": documents,
-    });
-    let mut out = serde_json::to_vec_pretty(&value).unwrap_or_default();
-    out.push(b'\n');
-    out
+        });
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("documents", &Documents(site))?;
+        map.serialize_entry("site", &about)?;
+        map.serialize_entry("statuses", &statuses)?;
+        map.end()
+    }
+}
+
+/// Every published document, each made only as it is written.
+struct Documents<'a>(&'a Site);
+
+impl Serialize for Documents<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let site = self.0;
+        serializer.collect_seq(
+            site.documents
+                .iter()
+                .filter(|d| !matches!(d.kind, Kind::Home | Kind::ListIntro))
+                .map(|d| document(site, d)),
+        )
+    }
 }
 
 fn document(site: &Site, d: &Document) -> Value {

@@ -10,35 +10,32 @@ mod search;
 mod tables;
 mod workbook;
 
-use crate::output::{Content, OutputFile};
+use crate::output::{Content, OutputFile, Sink};
 use crate::resolve::Site;
 
 pub use search::search_files;
 pub use tables::csv_files;
 pub use workbook::{for_print, row_height, wrapped_lines};
 
-/// Every data file.
-pub fn data_files(site: &Site) -> Vec<OutputFile> {
-    let mut files: Vec<OutputFile> = csv_files(site)
-        .into_iter()
-        .map(|(name, bytes)| OutputFile {
+/// Every data file, handed to `sink` one at a time. `site.json`, the
+/// largest, is written a document at a time and never held whole.
+pub fn data_files(site: &Site, sink: &dyn Sink) -> std::io::Result<()> {
+    for (name, bytes) in csv_files(site) {
+        sink.put(OutputFile {
             path: format!("data/{name}"),
             content: Content::Bytes(bytes),
-        })
-        .collect();
-    files.push(OutputFile {
-        path: "data/site.json".into(),
-        content: Content::Bytes(json::site_json(site)),
-    });
+        })?;
+    }
+    sink.stream("data/site.json", &|w| json::write_site_json(site, w))?;
     // Only a site of over a million actions, updates or values could
     // outgrow a sheet; such a site has no workbook.
     if let Ok(bytes) = workbook::workbook(site) {
-        files.push(OutputFile {
+        sink.put(OutputFile {
             path: "data/oversight.xlsx".into(),
             content: Content::Bytes(bytes),
-        });
+        })?;
     }
-    files
+    Ok(())
 }
 
 /// `feed.xml` and `sitemap.xml`, when the site has a `base_url`; `pages`

@@ -118,7 +118,6 @@ impl Renderer<'_> {
             }
         }
         let mut sections = Vec::new();
-        let mut pages: Vec<(String, String, Value)> = Vec::new();
         let view = self.view(path);
         for (name, mut meetings) in committees {
             meetings.sort_by_key(|(date, id, _)| (date.first_day(), *id));
@@ -148,7 +147,7 @@ impl Renderer<'_> {
                     None => window_url(&format!("{id}-since")),
                 };
                 rows.push(summary(&view, &w, &url));
-                pages.push((url, name.clone(), w));
+                self.window_page(&url, &name, w);
             }
             for pair in held.windows(2).rev() {
                 let ((prev, pid, ptitle), (date, id, title)) = (pair[0], pair[1]);
@@ -159,7 +158,7 @@ impl Renderer<'_> {
                 let url = window_url(id);
                 let row = summary(&view, &w, &url);
                 if row["changes"] != json!(0) || row["documents"] != json!(0) {
-                    pages.push((url, name.clone(), w));
+                    self.window_page(&url, &name, w);
                 }
                 rows.push(row);
             }
@@ -170,28 +169,26 @@ impl Renderer<'_> {
             let mut w = window(&self.view(&url), Some(d), today);
             w["heading"] = json!(format!("Since {}", d.long()));
             let row = summary(&view, &w, &url);
-            pages.push((url, String::new(), w));
+            self.window_page(&url, "", w);
             row
         });
         let page = crate::obj!({ "committees": sections, "since": since });
-        for (url, committee, w) in pages {
-            let title = if committee.is_empty() {
-                format!(
-                    "What changed: {}",
-                    w["heading"].as_str().unwrap_or_default()
-                )
-            } else {
-                format!(
-                    "What changed for {committee}: {}",
-                    w["heading"].as_str().unwrap_or_default()
-                )
-            };
-            let page = crate::obj!({
-                "committee": committee, "window": w,
-                "overview": self.view(&url).linker.href(path),
-            });
-            self.page(&url, "changes-window.html", &title, "changes", page);
-        }
         self.page(path, "changes.html", "What changed", "changes", page);
+    }
+
+    /// A window's own page, rendered as soon as its window is worked out,
+    /// so the build never holds every window at once.
+    fn window_page(&mut self, url: &str, committee: &str, w: Value) {
+        let heading = w["heading"].as_str().unwrap_or_default();
+        let title = if committee.is_empty() {
+            format!("What changed: {heading}")
+        } else {
+            format!("What changed for {committee}: {heading}")
+        };
+        let page = crate::obj!({
+            "committee": committee, "window": w,
+            "overview": self.view(url).linker.href("changes/index.html"),
+        });
+        self.page(url, "changes-window.html", &title, "changes", page);
     }
 }

@@ -22,4 +22,4 @@ mod views;
 pub use crate::output::{Content, OutputFile};
 pub use links::root_for;
 
-pub use parts::{Part, Rendered, render_parts, render_site, render_some};
+pub use parts::{Part, Rendered, render_into, render_parts, render_site, render_some};

@@ -1,11 +1,13 @@
 //! Every page of the site, rendered through its template.
 
 use super::links::Linker;
+use super::parts::Giving;
 use super::theme::Theme;
 use super::views::View;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, FileReporter};
 use crate::model::{Document, KindName};
+use crate::output::Sink as _;
 use crate::output::{Content, OutputFile};
 use crate::resolve::{Site, doc_url};
 use serde_json::Value;
@@ -16,7 +18,8 @@ pub(super) struct Renderer<'a> {
     pub(super) theme: &'a Theme,
     /// The menu's sections (folder, title), worked out once per build.
     menu: &'a [(&'static str, &'static str)],
-    pub(super) files: Vec<OutputFile>,
+    /// Where each page goes as soon as it is rendered.
+    out: &'a Giving<'a>,
     pub(super) errors: Vec<Diagnostic>,
 }
 
@@ -50,17 +53,18 @@ impl<'a> Renderer<'a> {
         site: &'a Site,
         theme: &'a Theme,
         menu: &'a [(&'static str, &'static str)],
+        out: &'a Giving<'a>,
     ) -> Renderer<'a> {
         Renderer {
             site,
             theme,
             menu,
-            files: Vec::new(),
+            out,
             errors: Vec::new(),
         }
     }
 
-    pub(super) fn view(&self, path: &str) -> View<'_> {
+    pub(super) fn view(&self, path: &str) -> View<'a> {
         View {
             site: self.site,
             linker: Linker::new(&self.site.index, path),
@@ -153,10 +157,13 @@ impl<'a> Renderer<'a> {
                 .map(|_| view.linker.href("about/index.html")),
         );
         match self.theme.tera.render(template, &ctx) {
-            Ok(html) => self.files.push(OutputFile {
-                path: path.to_string(),
-                content: Content::Bytes(html.into_bytes()),
-            }),
+            Ok(html) => {
+                // A sink's failure is kept by `Giving` and reported once.
+                let _ = self.out.put(OutputFile {
+                    path: path.to_string(),
+                    content: Content::Bytes(html.into_bytes()),
+                });
+            }
             Err(e) => self.errors.push(FileReporter::whole_file_error(
                 Code::TemplateError,
                 &format!("template {template}"),

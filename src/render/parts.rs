@@ -8,7 +8,7 @@ use super::theme::Theme;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, FileReporter};
 use crate::model::{Document, Kind, KindName};
-use crate::output::OutputFile;
+use crate::output::{Collect, OutputFile, Sink};
 use crate::progress::Progress;
 use crate::resolve::Site;
 use rayon::prelude::*;
@@ -94,62 +94,102 @@ pub struct Rendered {
     pub errors: Vec<Diagnostic>,
 }
 
-/// Renders every part of the site in parallel, handing each file to `sink`
-/// as soon as it is made (so a build need not hold the whole site in
-/// memory), then `feed.xml` and `sitemap.xml`. Stops handing on files after
-/// the first error `sink` returns, and returns that error.
-pub fn render_parts(
-    site: &Site,
-    theme: &Theme,
-    progress: &dyn Progress,
-    sink: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync),
-) -> std::io::Result<Rendered> {
-    let menu = menu(site);
-    let mut parts = Part::all(site);
-    parts.sort_by_key(|p| p.weight());
-    let failed: Mutex<Option<std::io::Error>> = Mutex::new(None);
-    let stopped = AtomicBool::new(false);
-    let give = |file: OutputFile| {
-        if stopped.load(Ordering::Relaxed) {
+/// Hands each file on to a sink as it is made and notes its path. After
+/// the sink's first error it hands on nothing more and keeps that error,
+/// so the parts rendering at once need not stop to ask.
+pub(crate) struct Giving<'s> {
+    sink: &'s dyn Sink,
+    failed: Mutex<Option<std::io::Error>>,
+    stopped: AtomicBool,
+    paths: Mutex<Vec<String>>,
+}
+
+impl<'s> Giving<'s> {
+    fn new(sink: &'s dyn Sink) -> Giving<'s> {
+        Giving {
+            sink,
+            failed: Mutex::new(None),
+            stopped: AtomicBool::new(false),
+            paths: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn handed(&self, path: &str, given: impl FnOnce() -> std::io::Result<()>) {
+        self.paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.to_string());
+        if self.stopped.load(Ordering::Relaxed) {
             return;
         }
-        if let Err(e) = sink(file) {
-            stopped.store(true, Ordering::Relaxed);
-            failed
+        if let Err(e) = given() {
+            self.stopped.store(true, Ordering::Relaxed);
+            self.failed
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .get_or_insert(e);
         }
-    };
+    }
+
+    fn finish(self) -> std::io::Result<Vec<String>> {
+        match self.failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            Some(e) => Err(e),
+            None => Ok(self.paths.into_inner().unwrap_or_else(|e| e.into_inner())),
+        }
+    }
+}
+
+impl Sink for Giving<'_> {
+    fn put(&self, file: OutputFile) -> std::io::Result<()> {
+        let path = file.path.clone();
+        self.handed(&path, || self.sink.put(file));
+        Ok(())
+    }
+
+    fn stream(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        self.handed(path, || self.sink.stream(path, write));
+        Ok(())
+    }
+}
+
+/// Renders every part of the site in parallel, handing each file to `sink`
+/// as soon as it is made (so a build need not hold the whole site, or a
+/// whole part, in memory), then `feed.xml` and `sitemap.xml`. Stops
+/// handing on files after the first error `sink` returns, and returns that
+/// error.
+pub fn render_parts(
+    site: &Site,
+    theme: &Theme,
+    progress: &dyn Progress,
+    sink: &dyn Sink,
+) -> std::io::Result<Rendered> {
+    let menu = menu(site);
+    let mut parts = Part::all(site);
+    parts.sort_by_key(|p| p.weight());
+    let giving = Giving::new(sink);
     progress.begin("building", parts.len());
-    let done: Vec<(Vec<String>, Vec<Diagnostic>)> = parts
+    let errors: Vec<Diagnostic> = parts
         .par_iter()
         .with_max_len(1)
-        .map(|&part| {
-            let (files, errors) = render_part(site, theme, &menu, part);
-            let paths = files.iter().map(|f| f.path.clone()).collect();
-            files.into_iter().for_each(give);
+        .flat_map_iter(|&part| {
+            let errors = render_part(site, theme, &menu, part, &giving);
             progress.advance(1);
-            (paths, errors)
+            errors
         })
         .collect();
     progress.end();
-    let mut rendered = Rendered {
-        paths: Vec::new(),
-        errors: Vec::new(),
-    };
-    for (paths, errors) in done {
-        rendered.paths.extend(paths);
-        rendered.errors.extend(errors);
+    let made = std::mem::take(&mut *giving.paths.lock().unwrap_or_else(|e| e.into_inner()));
+    let pages: Vec<&str> = made.iter().map(String::as_str).collect();
+    for file in crate::exports::web_files(site, &pages) {
+        let _ = giving.put(file);
     }
-    let pages: Vec<&str> = rendered.paths.iter().map(String::as_str).collect();
-    let web = crate::exports::web_files(site, &pages);
-    rendered.paths.extend(web.iter().map(|f| f.path.clone()));
-    web.into_iter().for_each(give);
-    match failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
-        Some(e) => Err(e),
-        None => Ok(rendered),
-    }
+    let mut paths = giving.finish()?;
+    paths.extend(made);
+    Ok(Rendered { paths, errors })
 }
 
 /// Renders some parts of a site, in parallel: their files, and the errors
@@ -164,20 +204,44 @@ pub fn render_some(
         .par_iter()
         .with_max_len(1)
         .map(|&part| {
-            let (files, errors) = render_part(site, theme, &menu, part);
-            (part, files, errors)
+            let files = Collect::default();
+            let giving = Giving::new(&files);
+            let errors = render_part(site, theme, &menu, part, &giving);
+            // Memory takes every file: nothing can have failed.
+            let _ = giving.finish();
+            (part, files.into_files(), errors)
         })
         .collect()
 }
 
-/// Renders one part: its files, and the errors its templates gave.
+/// Renders some parts of a site into `sink`, in parallel, as a build
+/// would: the errors their templates gave, or the sink's first error.
+pub fn render_into(
+    site: &Site,
+    theme: &Theme,
+    parts: &[Part],
+    sink: &dyn Sink,
+) -> std::io::Result<Vec<Diagnostic>> {
+    let menu = menu(site);
+    let giving = Giving::new(sink);
+    let errors = parts
+        .par_iter()
+        .with_max_len(1)
+        .flat_map_iter(|&part| render_part(site, theme, &menu, part, &giving))
+        .collect();
+    giving.finish().map(|_| errors)
+}
+
+/// Renders one part, handing its files to `out`: the errors its templates
+/// gave.
 fn render_part(
     site: &Site,
     theme: &Theme,
     menu: &[(&'static str, &'static str)],
     part: Part,
-) -> (Vec<OutputFile>, Vec<Diagnostic>) {
-    let mut r = Renderer::new(site, theme, menu);
+    out: &Giving,
+) -> Vec<Diagnostic> {
+    let mut r = Renderer::new(site, theme, menu, out);
     match part {
         Part::Document(i) => {
             if let Some(doc) = site.documents.get(i) {
@@ -204,23 +268,28 @@ fn render_part(
         }
         Part::Lists => lists(&mut r, site),
         Part::NotFound => r.not_found(),
-        Part::Assets => r.files.extend(
-            theme
-                .assets
-                .iter()
-                .map(|(name, bytes)| OutputFile::bytes(format!("assets/{name}"), bytes.clone())),
-        ),
-        Part::Data => r.files.extend(crate::exports::data_files(site)),
-        Part::SearchIndex => r.files.extend(crate::exports::search_files(site)),
-        Part::Copies => r.files.extend(site.assets.iter().map(|a| OutputFile {
-            path: a.rel.clone(),
-            content: match &a.checked {
-                Some(bytes) => super::Content::Bytes(bytes.to_vec()),
-                None => super::Content::Copy(a.path.clone()),
-            },
-        })),
+        Part::Assets => theme.assets.iter().for_each(|(name, bytes)| {
+            let _ = out.put(OutputFile::bytes(format!("assets/{name}"), bytes.clone()));
+        }),
+        Part::Data => {
+            let _ = crate::exports::data_files(site, out);
+        }
+        Part::SearchIndex => crate::exports::search_files(site)
+            .into_iter()
+            .for_each(|f| {
+                let _ = out.put(f);
+            }),
+        Part::Copies => site.assets.iter().for_each(|a| {
+            let _ = out.put(OutputFile {
+                path: a.rel.clone(),
+                content: match &a.checked {
+                    Some(bytes) => super::Content::Bytes(bytes.to_vec()),
+                    None => super::Content::Copy(a.path.clone()),
+                },
+            });
+        }),
     }
-    (r.files, r.errors)
+    r.errors
 }
 
 fn lists(r: &mut Renderer, site: &Site) {
@@ -275,12 +344,8 @@ pub fn render_site(
     theme: &Theme,
     progress: &dyn Progress,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let files = Mutex::new(Vec::new());
-    let collect = |f: OutputFile| {
-        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
-        Ok(())
-    };
-    let rendered = match super::parts::render_parts(site, theme, progress, &collect) {
+    let files = Collect::default();
+    let rendered = match super::parts::render_parts(site, theme, progress, &files) {
         Ok(r) => r,
         Err(e) => {
             return Err(vec![FileReporter::whole_file_error(
@@ -294,7 +359,7 @@ pub fn render_site(
     if !rendered.errors.is_empty() {
         return Err(rendered.errors);
     }
-    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut files = files.into_files();
     files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

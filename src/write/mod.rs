@@ -115,19 +115,11 @@ impl Staging {
     /// keeps its inode and modification time: `rsync -a`, ETags and
     /// browser caches then see only what changed.
     pub fn put(&self, file: &OutputFile) -> io::Result<()> {
-        let relative = safe_relative(&file.path)?;
-        let target = self.dir.join(&relative);
-        if let Some(folder) = target.parent() {
-            self.make_folder(folder)?;
-        }
+        let (relative, target) = self.target(&file.path)?;
         let previous = self.place.output.join(&relative);
         let reuse = unchanged::reuse(&previous, &file.content, &target);
         if reuse == Reuse::No {
-            // A reused staging folder may hold the previous site's file
-            // here, which is also the published one: never written into.
-            if self.reused {
-                unchanged::clear(&target)?;
-            }
+            self.clear_for_new(&target)?;
             match &file.content {
                 Content::Bytes(b) => fs::write(&target, b)?,
                 Content::Copy(src) => {
@@ -135,6 +127,62 @@ impl Staging {
                 }
             }
         }
+        self.placed(relative, reuse);
+        Ok(())
+    }
+
+    /// Writes a file that `write` makes a piece at a time, through a
+    /// buffer into a file beside its place, so it is never held whole;
+    /// then keeps the previous site's file instead if the bytes are the
+    /// same.
+    pub fn stream(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let (relative, target) = self.target(path)?;
+        let mut partial = target.clone().into_os_string();
+        partial.push(".oversight-partial");
+        let partial = PathBuf::from(partial);
+        let mut file = io::BufWriter::new(fs::File::create(&partial)?);
+        write(&mut file)?;
+        io::Write::flush(&mut file)?;
+        drop(file);
+        let previous = self.place.output.join(&relative);
+        let reuse = unchanged::reuse(&previous, &Content::Copy(partial.clone()), &target);
+        if reuse == Reuse::No {
+            self.clear_for_new(&target)?;
+            fs::rename(&partial, &target)?;
+        } else {
+            fs::remove_file(&partial)?;
+        }
+        self.placed(relative, reuse);
+        Ok(())
+    }
+
+    /// The path of a file of the site under the staging folder, its
+    /// folder made.
+    fn target(&self, path: &str) -> io::Result<(PathBuf, PathBuf)> {
+        let relative = safe_relative(path)?;
+        let target = self.dir.join(&relative);
+        if let Some(folder) = target.parent() {
+            self.make_folder(folder)?;
+        }
+        Ok((relative, target))
+    }
+
+    /// A reused staging folder may hold the previous site's file at
+    /// `target`, which is also the published one: it is removed, never
+    /// written into.
+    fn clear_for_new(&self, target: &Path) -> io::Result<()> {
+        if self.reused {
+            unchanged::clear(target)?;
+        }
+        Ok(())
+    }
+
+    /// Notes a file of the new site, for the spare.
+    fn placed(&self, relative: PathBuf, reuse: Reuse) {
         self.written.fetch_add(1, Ordering::Relaxed);
         if self.spare.is_some() {
             let mut placed = self.placed.lock().unwrap_or_else(|e| e.into_inner());
@@ -143,7 +191,6 @@ impl Staging {
             }
             placed.0.insert(relative);
         }
-        Ok(())
     }
 
     fn make_folder(&self, folder: &Path) -> io::Result<()> {
@@ -216,6 +263,20 @@ impl Staging {
             }
         }
         Ok(self.written.load(Ordering::Relaxed))
+    }
+}
+
+impl crate::output::Sink for Staging {
+    fn put(&self, file: OutputFile) -> io::Result<()> {
+        Staging::put(self, &file)
+    }
+
+    fn stream(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        Staging::stream(self, path, write)
     }
 }
 

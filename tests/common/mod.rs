@@ -260,3 +260,18 @@ pub fn set_p12_note(content: &Path, note: &str) {
     assert!(text.contains(P12_NOTE), "the fixture's note changed");
     std::fs::write(&actions, text.replace(P12_NOTE, note)).unwrap();
 }
+
+/// Every record of the site's search index: its `search/d-<n>.js` files,
+/// in order. Fails if there are none.
+pub fn search_records(out: &Path) -> String {
+    let mut all = String::new();
+    for n in 0.. {
+        let path = out.join(format!("search/d-{n}.js"));
+        if !path.is_file() {
+            break;
+        }
+        all.push_str(&std::fs::read_to_string(path).expect("read"));
+    }
+    assert!(!all.is_empty(), "the site has no search records");
+    all
+}

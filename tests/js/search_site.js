@@ -1,6 +1,7 @@
-// Searches a built site as the search page would: loads search/docs.js and
-// the shards a query needs (the same files the browser loads through
-// <script> tags) and prints the ranked results as JSON lines.
+// Searches a built site as the search page would: loads search/docs.js,
+// the term shards a query needs and the record shards of its results (the
+// same files the browser loads through <script> tags) and prints the
+// ranked results as JSON lines.
 //
 //   node tests/js/search_site.js <output folder> <query>
 "use strict";
@@ -26,7 +27,10 @@ for (const t of terms) {
   shards[key] = (window.OVERSIGHT_SHARDS || {})[key] || {};
 }
 const ranked = S.rank(terms, shards);
+const per = window.OVERSIGHT_DOC_SHARD;
 for (const hit of ranked.results.slice(0, 20)) {
-  const rec = window.OVERSIGHT_DOCS[hit.i];
+  const n = Math.floor(hit.i / per);
+  load(`d-${n}.js`);
+  const rec = window.OVERSIGHT_DOCS[n][hit.i % per];
   console.log(JSON.stringify({ title: rec.t, url: rec.u, kind: rec.k, status: rec.s, score: hit.score }));
 }

@@ -3,18 +3,24 @@
 //! works from a web server under any sub-path and from a `file://` share,
 //! where `fetch()` does not.
 //!
-//! - `search/docs.js` sets `window.OVERSIGHT_DOCS`: one record per
-//!   searchable thing (`u` url from the site root, `t` title, `k` kind,
-//!   `d` date, `s` status label, `r` RAG name), and
-//!   `window.OVERSIGHT_SHARD_KEYS`: the shards that exist.
+//! - `search/docs.js` sets `window.OVERSIGHT_SHARD_KEYS`, the term shards
+//!   that exist, and `window.OVERSIGHT_DOC_SHARD`, how many records each
+//!   record shard holds.
 //! - `search/t-<key>.js` adds `window.OVERSIGHT_SHARDS["<key>"]`: for each
 //!   term beginning with `<key>`, `[[record, score], ...]`, best first.
+//! - `search/d-<n>.js` adds `window.OVERSIGHT_DOCS[<n>]`: records
+//!   `n * DOC_SHARD` onwards, one per searchable thing (`u` url from the
+//!   site root, `t` title, `k` kind, `d` date, `s` status label, `r` RAG
+//!   name).
 //!
-//! A query loads `docs.js` and one shard per term. Built from published
-//! documents only; references are never looked up, so nothing of a hidden
-//! document (not even its title) can reach the index. The tokenizer here
-//! and the one in `search.js` must agree: same folding table, same stop
-//! words, same lengths.
+//! A query loads `docs.js` once, one term shard per term, and then only
+//! the record shards that hold the results it shows, so a phone on a
+//! large site does not fetch every record's title first. Built from
+//! published documents only, a document at a time (its text is indexed
+//! and dropped before the next is read); references are never looked up,
+//! so nothing of a hidden document (not even its title) can reach the
+//! index. The tokenizer here and the one in `search.js` must agree: same
+//! folding table, same stop words, same lengths.
 
 mod records;
 mod words;
@@ -28,7 +34,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use words::{META_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT};
 
-/// One searchable thing, as `docs.js` lists it.
+/// One searchable thing, as a `d-<n>.js` lists it.
 #[derive(Serialize)]
 struct Record {
     u: String,
@@ -45,24 +51,47 @@ struct Record {
     text: String,
 }
 
+/// How many records each `d-<n>.js` holds: small enough that the records
+/// of a page of results are a few files of some 30 KB, large enough that
+/// a site of 10,000 documents has some 60 of them.
+pub const DOC_SHARD: usize = 200;
+
 /// The `search/` files.
 pub fn search_files(site: &Site) -> Vec<OutputFile> {
-    let records = records(site);
-    let shards = shards(&records);
-    let mut docs = String::from("window.OVERSIGHT_DOCS = [\n");
-    for (i, r) in records.iter().enumerate() {
-        if i > 0 {
-            docs.push_str(",\n");
-        }
-        docs.push_str(&js(r));
-    }
-    docs.push_str("\n];\nwindow.OVERSIGHT_SHARD_KEYS = ");
-    docs.push_str(&js(&shards.keys().collect::<Vec<_>>()));
-    docs.push_str(";\n");
+    let mut shown: Vec<Record> = Vec::new();
+    let mut postings: HashMap<String, Vec<[u32; 2]>> = HashMap::new();
+    records(site, &mut |mut r: Record| {
+        index(&r, shown.len() as u32, &mut postings);
+        // Only what a result shows is kept.
+        r.meta = String::new();
+        r.text = String::new();
+        shown.push(r);
+    });
+    let shards = shards(postings);
     let mut files = vec![OutputFile {
         path: "search/docs.js".into(),
-        content: Content::Bytes(docs.into_bytes()),
+        content: Content::Bytes(
+            format!(
+                "window.OVERSIGHT_SHARD_KEYS = {};\nwindow.OVERSIGHT_DOC_SHARD = {DOC_SHARD};\n",
+                js(&shards.keys().collect::<Vec<_>>())
+            )
+            .into_bytes(),
+        ),
     }];
+    for (n, part) in shown.chunks(DOC_SHARD).enumerate() {
+        let mut out = format!("(window.OVERSIGHT_DOCS = window.OVERSIGHT_DOCS || {{}})[{n}] = [\n");
+        for (i, r) in part.iter().enumerate() {
+            if i > 0 {
+                out.push_str(",\n");
+            }
+            out.push_str(&js(r));
+        }
+        out.push_str("\n];\n");
+        files.push(OutputFile {
+            path: format!("search/d-{n}.js"),
+            content: Content::Bytes(out.into_bytes()),
+        });
+    }
     for (key, terms) in &shards {
         let mut out = format!(
             "(window.OVERSIGHT_SHARDS = window.OVERSIGHT_SHARDS || {{}})[{}] = {{\n",
@@ -98,26 +127,28 @@ fn js(value: &impl Serialize) -> String {
 
 type Shards = BTreeMap<String, BTreeMap<String, Vec<[u32; 2]>>>;
 
-/// The inverted index, by shard key then term.
-fn shards(records: &[Record]) -> Shards {
-    let mut postings: HashMap<String, Vec<[u32; 2]>> = HashMap::new();
-    for (i, r) in records.iter().enumerate() {
-        let mut scores: HashMap<String, u32> = HashMap::new();
-        let mut add = |text: &str, weight: u32| {
-            for t in terms(text) {
-                *scores.entry(t).or_default() += weight;
-            }
-        };
-        add(&r.t, TITLE_WEIGHT);
-        add(r.k, META_WEIGHT);
-        add(&r.s, META_WEIGHT);
-        add(&r.meta, META_WEIGHT);
-        add(&r.text, TEXT_WEIGHT);
-        add(&r.d, TEXT_WEIGHT);
-        for (term, score) in scores {
-            postings.entry(term).or_default().push([i as u32, score]);
+/// Adds record `i`'s terms, each with its score, to the postings.
+fn index(r: &Record, i: u32, postings: &mut HashMap<String, Vec<[u32; 2]>>) {
+    let mut scores: HashMap<String, u32> = HashMap::new();
+    let mut add = |text: &str, weight: u32| {
+        for t in terms(text) {
+            *scores.entry(t).or_default() += weight;
         }
+    };
+    add(&r.t, TITLE_WEIGHT);
+    add(r.k, META_WEIGHT);
+    add(&r.s, META_WEIGHT);
+    add(&r.meta, META_WEIGHT);
+    add(&r.text, TEXT_WEIGHT);
+    add(&r.d, TEXT_WEIGHT);
+    for (term, score) in scores {
+        postings.entry(term).or_default().push([i, score]);
     }
+}
+
+/// The inverted index, by shard key then term, each term's records best
+/// first.
+fn shards(postings: HashMap<String, Vec<[u32; 2]>>) -> Shards {
     let mut shards: Shards = BTreeMap::new();
     for (term, mut list) in postings {
         list.sort_unstable_by(|a, b| b[1].cmp(&a[1]).then(a[0].cmp(&b[0])));
@@ -160,6 +191,15 @@ mod tests {
         }
     }
 
+    /// Every record shard's text, in order.
+    fn records_text(files: &[OutputFile]) -> String {
+        (0..)
+            .map(|n| format!("search/d-{n}.js"))
+            .take_while(|p| files.iter().any(|f| &f.path == p))
+            .map(|p| text(files, &p))
+            .collect()
+    }
+
     const SITE: &str = "title: Test\nstatuses:\n  amber: Slipping\n";
 
     #[test]
@@ -191,8 +231,11 @@ mod tests {
             ),
         ]);
         let files = search_files(&site);
-        let docs = text(&files, "search/docs.js");
-        assert!(docs.starts_with("window.OVERSIGHT_DOCS = [\n"), "{docs}");
+        let docs = records_text(&files);
+        assert!(
+            docs.starts_with("(window.OVERSIGHT_DOCS = window.OVERSIGHT_DOCS || {})[0] = [\n"),
+            "{docs}"
+        );
         assert!(
             docs.contains(r#"{"u":"plans/p/actions/P1.2/index.html","t":"P1.2 Reduce caseloads","k":"Action","d":"13 March 2023","s":"Slipping","r":"amber"}"#),
             "{docs}"
@@ -215,6 +258,48 @@ mod tests {
     }
 
     #[test]
+    fn records_are_split_into_shards_and_postings_count_across_them() {
+        let mut files: Vec<(String, String)> = vec![("site.yaml".into(), SITE.into())];
+        for i in 0..DOC_SHARD + 5 {
+            let word = if i == DOC_SHARD + 2 {
+                "zebra"
+            } else {
+                "common"
+            };
+            files.push((
+                format!("p{i:03}.md"),
+                format!("---\ntitle: Page {i:03}\n---\nA {word} page.\n"),
+            ));
+        }
+        let borrowed: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let out = search_files(&site(&borrowed));
+        let first = text(&out, "search/d-0.js");
+        let second = text(&out, "search/d-1.js");
+        assert_eq!(first.matches("{\"u\"").count(), DOC_SHARD);
+        assert_eq!(second.matches("{\"u\"").count(), 5);
+        assert!(!out.iter().any(|f| f.path == "search/d-2.js"));
+        // Record numbers run on across shards: the one page with "zebra"
+        // is the third record of the second shard.
+        let at = second
+            .lines()
+            .filter(|l| l.starts_with("{\"u\""))
+            .position(|l| l.contains("p202"))
+            .unwrap();
+        assert_eq!(at, 2);
+        assert!(
+            text(&out, "search/t-ze.js").contains(&format!("\"zebra\":[[{},1]]", DOC_SHARD + 2)),
+            "{}",
+            text(&out, "search/t-ze.js")
+        );
+        assert!(
+            text(&out, "search/docs.js").contains(&format!("OVERSIGHT_DOC_SHARD = {DOC_SHARD};"))
+        );
+    }
+
+    #[test]
     fn script_endings_in_content_are_escaped() {
         let site = site(&[
             ("site.yaml", SITE),
@@ -232,7 +317,7 @@ mod tests {
             assert!(!t.contains('<'), "{}: {t}", f.path);
             assert!(!t.contains('\u{2028}'), "{}: {t}", f.path);
         }
-        let docs = text(&files, "search/docs.js");
+        let docs = records_text(&files);
         assert!(docs.contains(r#""t":"Odd \u003c/script>\u003cscript>alert(1)\u003c/script>""#));
         assert!(text(&files, "search/t-sc.js").contains("\"script\":"));
     }
@@ -262,6 +347,6 @@ mod tests {
             );
         }
         assert!(!files.iter().any(|f| f.path == "search/t-za.js"));
-        assert!(text(&files, "search/docs.js").contains(r#""t":"About""#));
+        assert!(records_text(&files).contains(r#""t":"About""#));
     }
 }

@@ -7,15 +7,17 @@ use crate::model::{Date, Document, Item, Kind, Rag};
 use crate::resolve::{Site, action_url, doc_url};
 use pulldown_cmark::{Event, Parser, TagEnd};
 
-pub fn records(site: &Site) -> Vec<Record> {
+/// Hands every record to `each`, a document at a time, in the site's
+/// order.
+pub fn records(site: &Site, each: &mut dyn FnMut(Record)) {
     let mut out = Vec::new();
     for doc in &site.documents {
         if matches!(doc.kind, Kind::Home | Kind::ListIntro) {
             continue;
         }
         document(site, doc, &mut out);
+        out.drain(..).for_each(&mut *each);
     }
-    out
 }
 
 fn long(d: Option<Date>) -> String {

@@ -1,10 +1,12 @@
 /* Search for an oversight site.
  *
  * The index is JavaScript written by `oversight build` under search/:
- * docs.js (every searchable record) and t-<key>.js shards (the terms that
- * begin with <key>). Both are loaded through <script> elements, never
- * fetch(), so search works from a web server under any sub-path and from a
- * file:// share. A query loads docs.js once and one shard per term.
+ * docs.js (which shards exist), t-<key>.js shards (the terms that begin
+ * with <key>) and d-<n>.js shards (the records, OVERSIGHT_DOC_SHARD to a
+ * file). All are loaded through <script> elements, never fetch(), so
+ * search works from a web server under any sub-path and from a file://
+ * share. A query loads docs.js once, one term shard per term, and then
+ * only the record shards that hold the results it shows.
  *
  * Progressive enhancement: without JavaScript the search page lists
  * everything. No modules and no dependencies; builds the page with DOM
@@ -183,13 +185,38 @@
     return loading[src];
   }
 
-  function loadDocs() {
+  function loadIndex() {
     return loadScript(root + "search/docs.js").then(function (ok) {
-      if (!ok || !window.OVERSIGHT_DOCS) {
+      if (!ok || !window.OVERSIGHT_SHARD_KEYS || !window.OVERSIGHT_DOC_SHARD) {
         delete loading[root + "search/docs.js"];
         throw new Error("index not loaded");
       }
-      return window.OVERSIGHT_DOCS;
+    });
+  }
+
+  /* The records of `hits`: loads the record shards that hold them and
+   * returns a function from a record's number to the record. */
+  function loadRecords(hits) {
+    var per = window.OVERSIGHT_DOC_SHARD;
+    var wanted = [];
+    hits.forEach(function (hit) {
+      var n = Math.floor(hit.i / per);
+      if (wanted.indexOf(n) < 0) wanted.push(n);
+    });
+    return Promise.all(wanted.map(function (n) {
+      return loadScript(root + "search/d-" + n + ".js");
+    })).then(function (loaded) {
+      var docs = window.OVERSIGHT_DOCS || {};
+      wanted.forEach(function (n, i) {
+        if (!loaded[i] || !docs[n]) {
+          delete loading[root + "search/d-" + n + ".js"];
+          throw new Error("records not loaded");
+        }
+      });
+      return function (i) {
+        var part = docs[Math.floor(i / per)];
+        return part && part[i % per];
+      };
     });
   }
 
@@ -258,7 +285,7 @@
       out.appendChild(el("p", "search-count", text));
     }
 
-    function render(q, docs, ranked) {
+    function render(q, record, ranked) {
       clear();
       var n = ranked.results.length;
       var quoted = "\u201C" + q.trim() + "\u201D";
@@ -273,7 +300,7 @@
       if (!n) return;
       var list = el("ol", "plain search-list");
       ranked.results.slice(0, MAX_RESULTS).forEach(function (hit) {
-        var rec = docs[hit.i];
+        var rec = record(hit.i);
         if (!rec) return;
         var li = el("li", "search-result");
         var a = el("a", null, rec.t);
@@ -308,7 +335,7 @@
           : "Type at least two letters or digits to search.");
         return;
       }
-      loadDocs().then(function (docs) {
+      loadIndex().then(function () {
         var keys = [];
         terms.forEach(function (t) {
           var k = shardKey(t);
@@ -317,7 +344,10 @@
         return Promise.all(keys.map(loadShard)).then(function (loaded) {
           var shards = {};
           keys.forEach(function (k, i) { shards[k] = loaded[i]; });
-          if (mine === seq) render(q, docs, rank(terms, shards));
+          var ranked = rank(terms, shards);
+          return loadRecords(ranked.results.slice(0, MAX_RESULTS)).then(function (record) {
+            if (mine === seq) render(q, record, ranked);
+          });
         });
       }).catch(function () {
         if (mine === seq) {
