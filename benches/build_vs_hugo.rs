@@ -1,14 +1,19 @@
 //! oversight against Hugo on the same documents, in one run.
 //!
-//!     cargo bench --bench build_vs_hugo            # 1,000 and 10,000 documents
-//!     cargo bench --bench build_vs_hugo -- 1000    # one size
+//!     cargo bench --bench build_vs_hugo              # 1,000 and 10,000 documents
+//!     cargo bench --bench build_vs_hugo -- 1000      # one size (any number)
+//!     cargo bench --bench build_vs_hugo -- 30000     # the large size, on its own
+//!     cargo bench --bench build_vs_hugo -- all       # 1,000, 10,000 and 30,000
 //!
 //! Generates synthetic sites (benches/support/synthetic.rs): an oversight
-//! content folder and a Hugo twin of its Markdown documents, each in the
-//! Hugo section of its oversight folder, with the same titles, summaries,
-//! tags and bodies. Then times whole processes, `oversight build` and
-//! `hugo`: one warm-up, then the median of 5 runs of wall time, CPU time
-//! (user + system) and peak memory (maximum resident set).
+//! content folder and a Hugo twin with a page for every page oversight
+//! writes for one document or one action (Markdown documents, indicators,
+//! actions), at the same address, with the same titles, summaries, tags
+//! and Markdown. Then times whole processes, `oversight build` and `hugo`:
+//! one warm-up, then the median of 5 runs of wall time, CPU time (user +
+//! system) and peak memory (maximum resident set). After the table, a
+//! growth line per tool gives each figure per 1,000 documents at each
+//! size, so that linear growth shows as equal numbers.
 //!
 //! Like for like:
 //! - Both tools start with no output folder: it is removed before every
@@ -24,6 +29,16 @@
 //!   what Hugo has no counterpart for (action pages, risks, indicators,
 //!   timeline, status, search, data exports), so "pages" and "files" are
 //!   each tool's own count of what it wrote, and pages/s is per tool.
+//!   "doc+act" counts, in each tool's output, the pages at the addresses
+//!   the generator lists in `pages.txt` (`X/index.html` for each document
+//!   and action): the pages the two sites have in common.
+//! - The row `oversight (one edit)` builds once over the fresh output, then
+//!   5 times appends a different sentence to one visit's Markdown and
+//!   builds over the previous output (only the build is timed). After the
+//!   table: its median against the fresh build's, the files written again
+//!   (whose inode changed, or new) and the files that
+//!   `rsync -ai --dry-run --delete` from the new output to a copy (`cp -a`,
+//!   untimed) of the previous one would send or delete, for each run.
 //!
 //! Hugo comes from Debian's `hugo` package; without it, oversight is still
 //! measured.
@@ -31,6 +46,8 @@
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
+use std::collections::HashMap;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -85,13 +102,17 @@ fn times(mut make: impl FnMut() -> Command) -> Run {
     median((0..5).map(|_| measure(&mut make())).collect())
 }
 
-/// What a build wrote: every file, and the HTML pages among them.
+/// What a build wrote: every file, the HTML pages among them, and the
+/// pages at the address of one document or one action.
 struct Written {
     files: usize,
     pages: usize,
+    own: usize,
 }
 
-fn count(dir: &Path) -> Written {
+/// Counts what a build wrote into `dir`; `addresses` are the documents' and
+/// actions' (`pages.txt`), each a page at `<address>/index.html`.
+fn count(dir: &Path, addresses: &[String]) -> Written {
     let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
@@ -102,9 +123,14 @@ fn count(dir: &Path) -> Written {
         .iter()
         .filter(|p| p.extension().is_some_and(|x| x == "html"))
         .count();
+    let own = addresses
+        .iter()
+        .filter(|a| dir.join(a).join("index.html").is_file())
+        .count();
     Written {
         files: files.len(),
         pages,
+        own,
     }
 }
 
@@ -112,9 +138,10 @@ fn count(dir: &Path) -> Written {
 fn row(tool: &str, docs: usize, w: &Written, r: &Run, hugo: Option<Duration>) {
     let secs = r.wall.as_secs_f64();
     println!(
-        "{tool:<20} {docs:>6} {:>7} {:>7} {:>8.3} s {:>8.3} s {:>6.0} MB {:>9.0} {:>9}",
+        "{tool:<20} {docs:>6} {:>7} {:>7} {:>7} {:>8.3} s {:>8.3} s {:>6.0} MB {:>9.0} {:>9}",
         w.files,
         w.pages,
+        w.own,
         secs,
         r.cpu.as_secs_f64(),
         r.peak_kb as f64 / 1024.0,
@@ -123,8 +150,115 @@ fn row(tool: &str, docs: usize, w: &Written, r: &Run, hugo: Option<Duration>) {
     );
 }
 
+/// The sizes asked for: numbers, or `all`; by default 1,000 and 10,000.
+fn sizes() -> Vec<usize> {
+    if std::env::args().skip(1).any(|a| a == "all") {
+        vec![1_000, 10_000, 30_000]
+    } else {
+        synthetic::sizes(&[1_000, 10_000])
+    }
+}
+
+/// Each file under `dir` and its inode.
+fn inodes(dir: &Path) -> HashMap<PathBuf, u64> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| Some((e.path().to_path_buf(), e.metadata().ok()?.ino())))
+        .collect()
+}
+
+/// The files `rsync -ai --dry-run --delete new/ old/` would send or delete
+/// (folders, whose times differ after every build, left out).
+fn rsync_files(new: &Path, old: &Path) -> usize {
+    let out = Command::new("rsync")
+        .arg("-ai")
+        .arg("--dry-run")
+        .arg("--delete")
+        .arg(format!("{}/", new.display()))
+        .arg(format!("{}/", old.display()))
+        .output()
+        .expect("rsync runs");
+    assert!(out.status.success(), "rsync failed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| {
+            if l.starts_with("*deleting") {
+                !l.ends_with('/')
+            } else {
+                l.as_bytes().get(1) == Some(&b'f')
+            }
+        })
+        .count()
+}
+
+/// The one-edit rebuilds: their median, and for each, the files written
+/// again and the files rsync would send.
+struct Edits {
+    run: Run,
+    written: Vec<usize>,
+    rsync: Vec<usize>,
+}
+
+/// Builds once over `out`, then 5 times appends a sentence to `visit` and
+/// times a build over the previous output.
+fn one_edit(build: impl Fn() -> Command, out: &Path, visit: &Path) -> Edits {
+    measure(&mut build());
+    let previous = out.with_file_name("previous");
+    let (mut runs, mut written, mut rsync) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..5 {
+        let _ = std::fs::remove_dir_all(&previous);
+        let copied = Command::new("cp")
+            .arg("-a")
+            .arg(out)
+            .arg(&previous)
+            .status()
+            .expect("cp runs");
+        assert!(copied.success(), "cp -a failed");
+        let before = inodes(out);
+        let mut text = std::fs::read_to_string(visit).expect("the visit is there");
+        text.push_str(&format!(
+            "\nEdit {i}: one more sentence for the benchmark.\n"
+        ));
+        std::fs::write(visit, text).expect("the visit is written");
+        runs.push(measure(&mut build()));
+        written.push(
+            inodes(out)
+                .iter()
+                .filter(|(path, ino)| before.get(*path) != Some(ino))
+                .count(),
+        );
+        rsync.push(rsync_files(out, &previous));
+    }
+    let _ = std::fs::remove_dir_all(&previous);
+    Edits {
+        run: median(runs),
+        written,
+        rsync,
+    }
+}
+
+/// Wall, CPU and peak memory per 1,000 documents at each size measured.
+fn growth(tool: &str, runs: &[(usize, Run)]) {
+    let per = runs
+        .iter()
+        .map(|(docs, r)| {
+            let k = *docs as f64 / 1000.0;
+            format!(
+                "{docs}: {:.3} s, {:.3} s, {:.1} MB",
+                r.wall.as_secs_f64() / k,
+                r.cpu.as_secs_f64() / k,
+                r.peak_kb as f64 / 1024.0 / k
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" | ");
+    println!("{tool:<20} {per}");
+}
+
 fn main() {
-    let sizes = synthetic::sizes(&[1_000, 10_000]);
+    let sizes = sizes();
     let bin = env!("CARGO_BIN_EXE_oversight");
     let hugo = Command::new("hugo")
         .arg("version")
@@ -136,18 +270,29 @@ fn main() {
     println!(
         "oversight (rebuild)  build over the previous output: new site swapped in, old removed"
     );
+    println!("oversight (one edit) the same, after appending a sentence to one visit (5 edits)");
     println!(
         "hugo                 build into no public/ folder (removed before each run, untimed)"
     );
-    println!("docs: Markdown documents, the same in both; files and pages (HTML): what each wrote");
+    println!("docs: documents (Markdown and indicators), the same in both");
+    println!("files, pages (HTML): all that each tool wrote");
+    println!(
+        "doc+act: pages of one document or one action (X/index.html), the same addresses in both"
+    );
     println!("vs hugo: the row's median wall time / hugo's (from no public/ folder)");
     println!();
     println!(
-        "tool                   docs   files   pages       wall        cpu      peak   pages/s   vs hugo"
+        "tool                   docs   files   pages doc+act       wall        cpu      peak   pages/s   vs hugo"
     );
+    let (mut ours_by_size, mut theirs_by_size, mut notes) = (Vec::new(), Vec::new(), Vec::new());
     for docs in sizes {
         let dir = root.join(docs.to_string());
         let written = synthetic::generate(&dir, docs);
+        let addresses: Vec<String> = std::fs::read_to_string(dir.join("pages.txt"))
+            .expect("the generator lists the pages")
+            .lines()
+            .map(str::to_string)
+            .collect();
         let out = dir.join("output");
         let oversight = || {
             let mut c = Command::new(bin);
@@ -162,7 +307,7 @@ fn main() {
             let _ = std::fs::remove_dir_all(&out);
             oversight()
         });
-        let ours = count(&out);
+        let ours = count(&out, &addresses);
         // The output of the last fresh run is there: each run replaces it.
         let rebuild = times(oversight);
         let theirs = hugo.as_ref().map(|_| {
@@ -173,17 +318,51 @@ fn main() {
                 c.arg("--quiet").arg("--source").arg(dir.join("hugo"));
                 c
             });
-            (run, count(&public))
+            (run, count(&public, &addresses))
         });
+        let visit = std::fs::read_dir(dir.join("content/visits"))
+            .expect("visits")
+            .filter_map(|e| Some(e.ok()?.path()))
+            .min()
+            .expect("a visit");
+        let edits = one_edit(oversight, &out, &visit);
         let hugo_wall = theirs.as_ref().map(|(h, _)| h.wall);
         row("oversight", written, &ours, &fresh, hugo_wall);
         row("oversight (rebuild)", written, &ours, &rebuild, hugo_wall);
+        row(
+            "oversight (one edit)",
+            written,
+            &count(&out, &addresses),
+            &edits.run,
+            hugo_wall,
+        );
         match &theirs {
             Some((h, w)) => row("hugo", written, w, h, None),
             None => {
                 println!("hugo                 skipped: install Debian's hugo package to compare")
             }
         }
+        notes.push(format!(
+            "one edit, {written} docs: {:.3} s median, {:.2} of a fresh build; files written again {:?}; files rsync lists {:?}",
+            edits.run.wall.as_secs_f64(),
+            edits.run.wall.as_secs_f64() / fresh.wall.as_secs_f64(),
+            edits.written,
+            edits.rsync,
+        ));
+        ours_by_size.push((written, fresh));
+        if let Some((h, _)) = theirs {
+            theirs_by_size.push((written, h));
+        }
+    }
+    println!();
+    for note in notes {
+        println!("{note}");
+    }
+    println!();
+    println!("growth: per 1,000 docs at each size (docs: wall, cpu, peak)");
+    growth("oversight", &ours_by_size);
+    if !theirs_by_size.is_empty() {
+        growth("hugo", &theirs_by_size);
     }
     if let Some(h) = hugo {
         println!("hugo: {}", String::from_utf8_lossy(&h.stdout).trim());

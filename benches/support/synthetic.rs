@@ -11,8 +11,17 @@
 //! simple layouts that do what oversight's theme does on every page: a
 //! header with the site title, a menu of the same 11 sections and a footer.
 //! Hugo keeps its default page kinds (home, sections, the tags taxonomy and
-//! its terms, RSS, sitemap). oversight's YAML-only documents (actions,
-//! risks, indicators) have no Hugo counterpart.
+//! its terms, RSS, sitemap).
+//!
+//! The twin also has a page for every page oversight writes for one
+//! document or one action, at the same address and with the same title:
+//! each action (`plans/<plan>/actions/<A>/`, its owner, due date and each
+//! update's date, status and note written as Markdown; a plan is a branch
+//! bundle, `_index.md`, so that its actions are pages of it) and each
+//! indicator (its values as a Markdown table). `pages.txt` beside the two
+//! sites lists those addresses, one a line, so a benchmark can count them
+//! in each tool's output. The register of risks is one list page in
+//! oversight, not a page per risk, and has no twin.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -159,6 +168,36 @@ fn plain_links(text: &str, id: &str) -> String {
     out
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as oversight's pages show it: `1 March 2015`.
+fn long_date(year: usize, month: usize, day: usize) -> String {
+    format!("{day} {} {year}", MONTHS[month - 1])
+}
+
+/// What oversight shows for a status.
+fn status_label(status: &str) -> &'static str {
+    match status {
+        "red" => "Off track",
+        "amber" => "At risk",
+        "green" => "On track",
+        _ => "Complete",
+    }
+}
+
 /// One Markdown document, as its Hugo twin needs it.
 struct Twin {
     /// The oversight document id, which is also the Hugo page's path.
@@ -176,6 +215,8 @@ const HUGO_CONFIG: &str = "\
 baseURL: https://intranet.example/bench/
 title: Benchmark council
 languageCode: en-GB
+# Addresses as oversight writes them (plans/<plan>/actions/A3/, not a3/).
+disablePathToLower: true
 params:
   organisation: Benchmark County Council
 # The one taxonomy oversight has.
@@ -262,8 +303,9 @@ pub fn sizes(default: &[usize]) -> Vec<usize> {
 }
 
 /// Writes a site of about `docs` documents into `dir/content` and its Hugo
-/// twin into `dir/hugo`. Returns the number of Markdown documents written
-/// (the same in both).
+/// twin into `dir/hugo`, and the addresses of the pages of one document or
+/// one action into `dir/pages.txt`. Returns the number of documents written
+/// (Markdown documents and indicators; the same in both).
 pub fn generate(dir: &Path, docs: usize) -> usize {
     let content = dir.join("content");
     let hugo = dir.join("hugo");
@@ -298,6 +340,9 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
     // Tags come from a stream of their own, so the bodies stay as they were.
     let mut tag_rng = Rng(0x7a95_0bad_cafe_f00d);
     let mut twins: Vec<Twin> = Vec::new();
+    // The Hugo pages of actions and indicators, which oversight reads from
+    // YAML; kept apart because `document` below holds `twins`.
+    let mut yaml_twins: Vec<Twin> = Vec::new();
     // Writes an oversight document (`title`, any `summary`, its tags, then
     // `fields` of its kind, in front matter over `text`) at `file` under
     // `content/`, and keeps its Hugo twin (`hugo_file`).
@@ -364,9 +409,16 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
         let fields = format!(
             "adopted: {year}-04-01\nresponds_to: [{last}]\npriorities:\n  - {{ id: P1, title: Practice }}\n  - {{ id: P2, title: Workforce }}\n"
         );
-        let file = format!("{plan}/index.md");
         let title = format!("Improvement plan {u}");
-        document(&plan, &file, file.clone(), title, None, &fields, text);
+        document(
+            &plan,
+            &format!("{plan}/index.md"),
+            format!("{plan}/_index.md"),
+            title,
+            None,
+            &fields,
+            text,
+        );
         let mut actions = String::new();
         let statuses = ["red", "amber", "green", "blue"];
         for a in 0..20 {
@@ -376,14 +428,47 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
                 1 + a % 2,
                 1 + a % 2
             );
+            let mut updates = Vec::new();
             for q in 0..4 {
+                let status = rng.pick(&statuses);
                 let _ = writeln!(
                     actions,
-                    "    - {{ date: {year}-{:02}-01, status: {}, note: Quarter {q} update. }}",
+                    "    - {{ date: {year}-{:02}-01, status: {status}, note: Quarter {q} update. }}",
                     3 + q * 3,
-                    rng.pick(&statuses)
+                );
+                updates.push((long_date(year, 3 + q * 3, 1), status, q));
+            }
+            // What oversight's action page shows, as Markdown, newest first.
+            let (priority, rec) = if a % 2 == 0 {
+                (
+                    "P1 Practice",
+                    "Improve the timeliness of strategy discussions.",
+                )
+            } else {
+                ("P2 Workforce", "Reduce caseloads.")
+            };
+            let mut text = format!(
+                "**Status:** {}\n\n- **Priority:** [{priority}](@{plan}#P{})\n- **Owner:** Assistant Director\n- **Due:** {}\n- **Addresses:** [{rec}](@{last}#rec-{})\n\n## Updates\n\n",
+                status_label(updates[3].1),
+                1 + a % 2,
+                long_date(year, 12, 31),
+                1 + a % 2
+            );
+            for (date, status, q) in updates.iter().rev() {
+                let _ = writeln!(
+                    text,
+                    "- **{date}:** {}. Quarter {q} update.",
+                    status_label(status)
                 );
             }
+            yaml_twins.push(Twin {
+                id: format!("{plan}/actions/A{a}"),
+                file: format!("{plan}/actions/A{a}.md"),
+                title: format!("A{a} Action {a} of plan {u}"),
+                summary: None,
+                tags: Vec::new(),
+                text,
+            });
         }
         fs::write(content.join(&plan).join("actions.yaml"), actions).unwrap();
         // 10 meetings with 4 papers each; in Hugo a meeting is a section
@@ -427,15 +512,34 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
                 document(&id, &file, file.clone(), title, None, &fields, text);
             }
         }
-        // 2 indicators (YAML only: no tags, no Hugo twin)
+        // 2 indicators (YAML only, no tags; in Hugo their values as a table)
         for i in 0..2 {
+            let id = format!("indicators/ind-{u:04}-{i}");
             fs::write(
-                content.join(format!("indicators/ind-{u:04}-{i}.yaml")),
+                content.join(format!("{id}.yaml")),
                 format!(
                     "title: Indicator {u}.{i}\nunit: children\nbetter: higher\ntarget: 250\nvalues:\n  - {{ date: {year}-01, value: 100 }}\n  - {{ date: {year}-06, value: 180 }}\n  - {{ date: {year}-12, value: 240 }}\n"
                 ),
             )
             .unwrap();
+            let mut text = String::from(
+                "- **Target:** 250 children\n- **Better when:** higher\n\n| Date | Value | Note |\n|---|---|---|\n",
+            );
+            for (month, value) in [(1, 100), (6, 180), (12, 240)] {
+                let _ = writeln!(
+                    text,
+                    "| {} {year} | {value} children | |",
+                    MONTHS[month - 1]
+                );
+            }
+            yaml_twins.push(Twin {
+                file: format!("{id}.md"),
+                id,
+                title: format!("Indicator {u}.{i}"),
+                summary: None,
+                tags: Vec::new(),
+                text,
+            });
         }
         // the rest of the hundred: plain pages
         for p in 0..37 {
@@ -464,7 +568,12 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
         );
     }
     fs::write(content.join("risks.yaml"), risks).unwrap();
+    let documents = twins.len() + yaml_twins.len() - 20 * units;
+    twins.append(&mut yaml_twins);
+    let mut pages = String::new();
     for t in &twins {
+        pages.push_str(&t.id);
+        pages.push('\n');
         let path = hugo.join("content").join(&t.file);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         let summary = t
@@ -481,5 +590,6 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
         )
         .unwrap();
     }
-    twins.len()
+    fs::write(dir.join("pages.txt"), pages).unwrap();
+    documents
 }
