@@ -212,16 +212,16 @@ impl<'a> Renderer<'a> {
         self.page_with(None, &path, template, title, section, &page, &header);
     }
 
-    pub(super) fn action(&mut self, plan: &Document, a: &crate::model::Action) {
+    pub(super) fn action(&mut self, plan: &'a Document, a: &'a crate::model::Action) {
         let path = crate::resolve::action_url(&plan.id, &a.id.value);
-        let page = self.view(&path).action(plan, a);
-        self.page(
-            &path,
-            "action.html",
-            &format!("{} {}", a.id.value, a.title),
-            "plans",
-            page,
-        );
+        let title = format!("{} {}", a.id.value, a.title);
+        match self.view(&path).action(plan, a) {
+            Some(page) => {
+                let header = format!("{title} · {}", self.site.settings.title);
+                self.page_with(None, &path, "action.html", &title, "plans", &page, &header);
+            }
+            None => self.page(&path, "action.html", &title, "plans", Value::Null),
+        }
     }
 }
 

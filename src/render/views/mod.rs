@@ -1,6 +1,7 @@
 //! What each template is given: plain data, every link already relative to
 //! the page it appears on.
 
+mod action;
 mod attachments;
 mod data;
 mod meeting;
@@ -64,7 +65,7 @@ impl<'a> View<'a> {
         self.site.restricted.get(id).is_some_and(|r| r == "draft")
     }
 
-    fn labels(&self) -> &StatusLabels {
+    fn labels(&self) -> &'a StatusLabels {
         &self.site.settings.statuses
     }
 
@@ -102,7 +103,10 @@ impl<'a> View<'a> {
         (follows, followed_by)
     }
 
-    fn links(&self, refs: &'a [crate::model::Reference], from: &str) -> Vec<Link<'a>> {
+    fn links<'b>(&self, refs: &'b [crate::model::Reference], from: &str) -> Vec<Link<'b>>
+    where
+        'a: 'b,
+    {
         refs.iter()
             .map(|r| self.linker.link_to(&r.value, from))
             .collect()
