@@ -3,7 +3,9 @@
 //! and from `file://`.
 
 use crate::resolve::{Entry, Index};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// Links as seen from one page.
 pub struct Linker<'a> {
@@ -21,6 +23,58 @@ pub struct Resolved {
     pub hidden: Option<String>,
     /// What a member calls it: "2023 Ofsted inspection, improvement 3".
     pub label: crate::resolve::Label,
+}
+
+/// A link for a template, borrowed from the index where it can be:
+/// `{ href, title, kind, hidden }`, and for a published target also
+/// `label`, `source` and `item`. A hidden target has no href, no title and
+/// no label of its own (its title may be confidential). `label` is what a
+/// member calls it ("2019 Ofsted inspection, improvement 2"), `source` the
+/// document part of that and `item` the item part.
+pub struct Link<'a> {
+    pub href: Option<Cow<'a, str>>,
+    pub title: Cow<'a, str>,
+    pub kind: &'static str,
+    pub hidden: Option<&'a str>,
+    /// `label`, `source` and `item`: only for a published target.
+    pub named: Option<Named<'a>>,
+}
+
+pub struct Named<'a> {
+    pub label: String,
+    pub source: String,
+    pub item: Option<&'a str>,
+}
+
+impl<'a> Link<'a> {
+    /// A link with no label: to a page of the build, a web address, or
+    /// nothing (`href` none).
+    pub fn plain(href: Option<Cow<'a, str>>, title: Cow<'a, str>, kind: &'static str) -> Self {
+        Link {
+            href,
+            title,
+            kind,
+            hidden: None,
+            named: None,
+        }
+    }
+}
+
+impl Serialize for Link<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let fields = 4 + 3 * usize::from(self.named.is_some());
+        let mut st = s.serialize_struct("Link", fields)?;
+        st.serialize_field("href", &self.href)?;
+        st.serialize_field("title", &self.title)?;
+        st.serialize_field("kind", self.kind)?;
+        st.serialize_field("hidden", &self.hidden)?;
+        if let Some(n) = &self.named {
+            st.serialize_field("label", &n.label)?;
+            st.serialize_field("source", &n.source)?;
+            st.serialize_field("item", &n.item)?;
+        }
+        st.end()
+    }
 }
 
 /// `../` once for every folder above `page` (a path from the site root).
@@ -68,26 +122,42 @@ impl<'a> Linker<'a> {
         }
     }
 
-    /// `{ href, title, kind, hidden, label, source, item }` for a template;
-    /// a hidden target has no href, no title and no label of its own (its
-    /// title may be confidential). `label` is what a member calls it ("2019
-    /// Ofsted inspection, improvement 2"), `source` the document part of
-    /// that and `item` the item part.
-    pub fn link(&self, reference: &str, from: &str) -> Value {
-        match self.resolve(reference, from) {
-            Some(r) if r.hidden.is_some() => crate::obj!({
-                "href": null,
-                "title": format!("A {} not published here", r.kind),
-                "kind": r.kind,
-                "hidden": r.hidden,
-            }),
-            Some(r) => crate::obj!({
-                "href": r.href, "title": r.title, "kind": r.kind, "hidden": null,
-                "label": r.label.full(), "source": crate::resolve::capitalise(&r.label.doc),
-                "item": r.label.item,
-            }),
-            None => crate::obj!({ "href": null, "title": reference, "kind": "", "hidden": null }),
+    /// A reference as a link from this page (see [`Link`]); an unknown
+    /// reference is its own title, with no href.
+    pub fn link_to<'r>(&self, reference: &'r str, from: &str) -> Link<'r>
+    where
+        'a: 'r,
+    {
+        match self.index.lookup(reference, from) {
+            Ok((_, e)) => match &e.hidden {
+                Some(hidden) => Link {
+                    hidden: Some(hidden),
+                    ..Link::plain(
+                        None,
+                        Cow::Owned(format!("A {} not published here", e.kind)),
+                        e.kind,
+                    )
+                },
+                None => Link {
+                    named: Some(Named {
+                        label: e.label.full(),
+                        source: crate::resolve::capitalise(&e.label.doc),
+                        item: e.label.item.as_deref(),
+                    }),
+                    ..Link::plain(
+                        Some(Cow::Owned(self.href(&e.url))),
+                        Cow::Borrowed(&e.title),
+                        e.kind,
+                    )
+                },
+            },
+            Err(_) => Link::plain(None, Cow::Borrowed(reference), ""),
         }
+    }
+
+    /// [`link_to`](Self::link_to) as JSON, for data still built as JSON.
+    pub fn link(&self, reference: &str, from: &str) -> Value {
+        serde_json::to_value(self.link_to(reference, from)).unwrap_or(Value::Null)
     }
 
     /// A link to a page of the build itself.
@@ -99,6 +169,47 @@ impl<'a> Linker<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Themes test `l.label` and `l.item`: a published target has them
+    /// (`item` null when the link is to a whole document), others do not.
+    #[test]
+    fn links_have_the_fields_their_kind_of_target_has() {
+        let keys = |l: &Link| {
+            let v = serde_json::to_value(l).unwrap_or_default();
+            let mut k: Vec<String> = v
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(k, _)| k.clone())
+                .collect();
+            k.sort();
+            k.join(",")
+        };
+        let unknown = Link::plain(None, Cow::Borrowed("x"), "");
+        assert_eq!(keys(&unknown), "hidden,href,kind,title");
+        let hidden = Link {
+            hidden: Some("draft"),
+            ..Link::plain(None, Cow::Borrowed("A paper not published here"), "paper")
+        };
+        assert_eq!(
+            serde_json::to_value(&hidden).unwrap_or_default()["hidden"],
+            "draft"
+        );
+        let named = Link {
+            named: Some(Named {
+                label: "L".into(),
+                source: "S".into(),
+                item: None,
+            }),
+            ..Link::plain(
+                Some(Cow::Borrowed("a/index.html")),
+                Cow::Borrowed("A"),
+                "visit",
+            )
+        };
+        assert_eq!(keys(&named), "hidden,href,item,kind,label,source,title");
+        assert!(serde_json::to_value(&named).unwrap_or_default()["item"].is_null());
+    }
 
     #[test]
     fn root_climbs_one_level_per_folder() {

@@ -17,7 +17,9 @@ impl Renderer<'_> {
             .documents
             .iter()
             .find(|d| d.id == id)
-            .map_or(Value::Null, |d| self.view(path).document(d))
+            .map_or(Value::Null, |d| {
+                serde_json::to_value(self.view(path).document(d)).unwrap_or(Value::Null)
+            })
     }
 
     pub(super) fn list(&mut self, folder: &str, title: &str, docs: &[&Document]) {

@@ -3,15 +3,34 @@
 use super::links::Linker;
 use super::parts::Giving;
 use super::theme::Theme;
-use super::views::View;
+use super::views::{Detail, View};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, FileReporter};
 use crate::model::{Document, KindName};
 use crate::output::Sink as _;
 use crate::output::{Content, OutputFile};
 use crate::resolve::{Site, doc_url};
+use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
+
+/// The site's settings every page shows (`site` in a template).
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    title: &'a str,
+    organisation: Option<&'a str>,
+    service: Option<&'a str>,
+    description: Option<&'a str>,
+    language: &'a str,
+}
+
+/// One entry of the menu (`nav`).
+#[derive(Serialize)]
+struct NavEntry {
+    href: String,
+    title: &'static str,
+    current: bool,
+}
 
 pub(super) struct Renderer<'a> {
     pub(super) site: &'a Site,
@@ -80,7 +99,8 @@ impl<'a> Renderer<'a> {
         section: &str,
         page: Value,
     ) {
-        self.page_with(None, path, template, title, section, page);
+        let header = print_header(&page, title, &self.site.settings.title);
+        self.page_with(None, path, template, title, section, &page, &header);
     }
 
     /// The 404 page is shown at whatever address was missing, so relative
@@ -95,10 +115,21 @@ impl<'a> Renderer<'a> {
             .find(|(n, _)| n == "style.css")
             .map(|(_, b)| String::from_utf8_lossy(b).into_owned());
         let page = crate::obj!({ "css": css });
-        self.page_with(root, "404.html", "404.html", "Page not found", "404", page);
+        let header = print_header(&page, "Page not found", &self.site.settings.title);
+        self.page_with(
+            root,
+            "404.html",
+            "404.html",
+            "Page not found",
+            "404",
+            &page,
+            &header,
+        );
     }
 
     /// `root`, when given, replaces the relative way up to the site root.
+    /// `header` heads the printed page.
+    #[allow(clippy::too_many_arguments)]
     fn page_with(
         &mut self,
         root: Option<String>,
@@ -106,31 +137,33 @@ impl<'a> Renderer<'a> {
         template: &str,
         title: &str,
         section: &str,
-        page: Value,
+        page: &impl Serialize,
+        header: &str,
     ) {
         let mut view = self.view(path);
         if let Some(root) = root {
             view.linker.root = root;
         }
         let s = &self.site.settings;
-        let nav: Vec<Value> = self
+        let nav: Vec<NavEntry> = self
             .menu
             .iter()
-            .map(|&(folder, t)| {
-                crate::obj!({
-                    "href": view.linker.href(&doc_url(folder)),
-                    "title": t,
-                    "current": folder == section || (folder.is_empty() && section == "home"),
-                })
+            .map(|&(folder, t)| NavEntry {
+                href: view.linker.href(&doc_url(folder)),
+                title: t,
+                current: folder == section || (folder.is_empty() && section == "home"),
             })
             .collect();
         let mut ctx = tera::Context::new();
         ctx.insert(
             "site",
-            &crate::obj!({
-                "title": &s.title, "organisation": &s.organisation, "service": &s.service,
-                "description": &s.description, "language": &s.language,
-            }),
+            &SiteInfo {
+                title: &s.title,
+                organisation: s.organisation.as_deref(),
+                service: s.service.as_deref(),
+                description: s.description.as_deref(),
+                language: &s.language,
+            },
         );
         ctx.insert("root", &view.linker.root);
         ctx.insert(
@@ -141,12 +174,9 @@ impl<'a> Renderer<'a> {
         ctx.insert("nav", &nav);
         ctx.insert("today", &self.site.today);
         ctx.insert("title", title);
-        ctx.insert(
-            "print_css",
-            &print_css(&page, title, &s.title, self.site.today),
-        );
+        ctx.insert("print_css", &print_css(header, self.site.today));
         ctx.insert("section", section);
-        ctx.insert("page", &page);
+        ctx.insert("page", page);
         ctx.insert(
             "about",
             &self
@@ -173,23 +203,32 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub(super) fn document(&mut self, doc: &Document, template: &str) {
+    pub(super) fn document(&mut self, doc: &'a Document, template: &str) {
         let path = doc_url(&doc.id);
         let page = self.view(&path).document(doc);
         let section = doc.id.split('/').next().unwrap_or("");
-        self.page(&path, template, &doc.common.title, section, page);
+        let title = &doc.common.title;
+        let header = match &page.detail {
+            Detail::Paper(p) => paper_header(
+                p.agenda_item.as_deref(),
+                title,
+                p.date.map(|d| d.long()).as_deref(),
+            ),
+            _ => format!("{title} · {}", self.site.settings.title),
+        };
+        self.page_with(None, &path, template, title, section, &page, &header);
     }
 
-    pub(super) fn action(&mut self, plan: &Document, a: &crate::model::Action) {
+    pub(super) fn action(&mut self, plan: &'a Document, a: &'a crate::model::Action) {
         let path = crate::resolve::action_url(&plan.id, &a.id.value);
-        let page = self.view(&path).action(plan, a);
-        self.page(
-            &path,
-            "action.html",
-            &format!("{} {}", a.id.value, a.title),
-            "plans",
-            page,
-        );
+        let title = format!("{} {}", a.id.value, a.title);
+        match self.view(&path).action(plan, a) {
+            Some(page) => {
+                let header = format!("{title} · {}", self.site.settings.title);
+                self.page_with(None, &path, "action.html", &title, "plans", &page, &header);
+            }
+            None => self.page(&path, "action.html", &title, "plans", Value::Null),
+        }
     }
 }
 
@@ -208,27 +247,36 @@ fn css_string(text: &str) -> String {
     out
 }
 
-/// The printed page's header and footer (CSS page-margin boxes): for a
-/// paper its agenda item, title and date, as committee papers are headed;
-/// otherwise the page and the site; and the "as at" date and page numbers.
-fn print_css(page: &Value, title: &str, site: &str, today: crate::model::Date) -> String {
+/// The printed page's header: for a paper its agenda item, title and
+/// date, as committee papers are headed; otherwise the page and the site.
+fn print_header(page: &Value, title: &str, site: &str) -> String {
     let d = &page["detail"];
-    let header = if page["kind"] == "paper" {
-        let mut parts = Vec::new();
-        if let Some(item) = d["agenda_item"].as_str() {
-            parts.push(format!("Agenda item {item}"));
-        }
-        parts.push(title.to_string());
-        if let Some(date) = d["date"]["long"].as_str() {
-            parts.push(date.to_string());
-        }
-        parts.join(" · ")
+    if page["kind"] == "paper" {
+        paper_header(d["agenda_item"].as_str(), title, d["date"]["long"].as_str())
     } else {
         format!("{title} · {site}")
-    };
+    }
+}
+
+/// "Agenda item 5 · Title · 16 November 2022", each part when known.
+fn paper_header(item: Option<&str>, title: &str, date: Option<&str>) -> String {
+    let mut parts = Vec::new();
+    if let Some(item) = item {
+        parts.push(format!("Agenda item {item}"));
+    }
+    parts.push(title.to_string());
+    if let Some(date) = date {
+        parts.push(date.to_string());
+    }
+    parts.join(" · ")
+}
+
+/// The printed page's header and footer (CSS page-margin boxes): `header`,
+/// and the "as at" date and page numbers.
+fn print_css(header: &str, today: crate::model::Date) -> String {
     format!(
         "@page {{ @top-left {{ content: {}; }} @bottom-left {{ content: {}; }} @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); }} }}",
-        css_string(&header),
+        css_string(header),
         css_string(&format!("Statuses as at {}", today.long())),
     )
 }

@@ -311,9 +311,9 @@ fn lists(r: &mut Renderer, site: &Site) {
     r.plain_folders();
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     /// A document's page, and a plan's action pages.
-    fn document_pages(&mut self, doc: &Document) {
+    fn document_pages(&mut self, doc: &'a Document) {
         let template = doc.kind.name().info().template;
         match &doc.kind {
             // Rendered by the home page and the lists.

@@ -4,10 +4,29 @@
 
 use super::View;
 use crate::model::{Contact, Document};
-use serde_json::Value;
+use serde::Serialize;
 
-impl View<'_> {
-    pub fn attachments(&self, doc: &Document) -> Vec<Value> {
+/// One attachment as its page lists it.
+#[derive(Serialize)]
+pub struct Attachment<'a> {
+    pub title: &'a str,
+    /// None when the file is withheld.
+    pub href: Option<String>,
+    /// Why the file is withheld, if it is.
+    pub hidden: Option<&'a str>,
+    pub abbr: Option<&'static str>,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub size: Option<String>,
+    pub pages: Option<String>,
+    /// Where to ask for an accessible format, if the site says.
+    pub request: Option<String>,
+    /// Who to ask otherwise.
+    pub ask: String,
+}
+
+impl<'a> View<'a> {
+    pub fn attachments(&self, doc: &'a Document) -> Vec<Attachment<'a>> {
         let settings = &self.site.settings;
         let request = settings.accessibility_contact.as_ref().map(Contact::href);
         let ask = match &settings.organisation {
@@ -22,17 +41,23 @@ impl View<'_> {
                 let facts = a.facts?;
                 let hidden = self.linker.index.withheld_file(&path);
                 let (abbr, name) = kind(&path);
-                Some(crate::obj!({
-                    "title": &a.title.value,
-                    "href": hidden.is_none().then(|| self.linker.href(&encode(&path))),
-                    "hidden": hidden,
-                    "abbr": abbr,
-                    "type": name,
-                    "size": facts.bytes.map(human_size),
-                    "pages": facts.pages.map(|n| if n == 1 { "1 page".to_string() } else { format!("{n} pages") }),
-                    "request": &request,
-                    "ask": &ask,
-                }))
+                Some(Attachment {
+                    title: &a.title.value,
+                    href: hidden.is_none().then(|| self.linker.href(&encode(&path))),
+                    hidden,
+                    abbr,
+                    kind: name,
+                    size: facts.bytes.map(human_size),
+                    pages: facts.pages.map(|n| {
+                        if n == 1 {
+                            "1 page".to_string()
+                        } else {
+                            format!("{n} pages")
+                        }
+                    }),
+                    request: request.clone(),
+                    ask: ask.clone(),
+                })
             })
             .collect()
     }

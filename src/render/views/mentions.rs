@@ -5,7 +5,16 @@
 
 use super::View;
 use crate::resolve::{Backlink, doc_url};
-use serde_json::Value;
+use serde::Serialize;
+
+/// One referring document, and what it says of the one referred to.
+#[derive(Serialize)]
+pub struct Mention<'a> {
+    pub href: String,
+    pub title: &'a str,
+    pub says: String,
+    pub relations: Vec<&'static str>,
+}
 
 /// Documents whose mentions are not listed: the home page and About.
 const QUIET: [&str; 2] = ["", "about"];
@@ -79,9 +88,9 @@ fn verb(relation: &str) -> (&'static str, &'static str) {
     }
 }
 
-impl View<'_> {
+impl<'a> View<'a> {
     /// What refers to `doc` (or its `item`), each referring document once.
-    pub fn backlinks(&self, doc: &str, item: Option<&str>) -> Vec<Value> {
+    pub fn backlinks(&self, doc: &str, item: Option<&str>) -> Vec<Mention<'a>> {
         self.backlinks_where(doc, item, |_| true)
     }
 
@@ -91,7 +100,7 @@ impl View<'_> {
         doc: &str,
         item: Option<&str>,
         keep: impl Fn(&Backlink) -> bool,
-    ) -> Vec<Value> {
+    ) -> Vec<Mention<'a>> {
         let Some(list) = self.site.backlinks.get(doc) else {
             return Vec::new();
         };
@@ -112,7 +121,7 @@ impl View<'_> {
             }
         };
         // By referring document, in the order first met (by page address).
-        let mut groups: Vec<(&str, Vec<&Backlink>)> = Vec::new();
+        let mut groups: Vec<(&str, Vec<&'a Backlink>)> = Vec::new();
         for b in list.iter().filter(|b| {
             (item.is_none() || b.item.as_deref() == item)
                 && !itself(b)
@@ -131,12 +140,12 @@ impl View<'_> {
     }
 
     /// One referring document, and what it says of `doc` in words.
-    fn mention(&self, doc: &str, single: bool, source: &str, refs: &[&Backlink]) -> Value {
+    fn mention(&self, doc: &str, single: bool, source: &str, refs: &[&'a Backlink]) -> Mention<'a> {
         let title = self
             .site
             .index
             .doc(source)
-            .map_or_else(|| refs[0].title.clone(), |e| e.title.clone());
+            .map_or(refs[0].title.as_str(), |e| e.title.as_str());
         // A paper speaks at its meeting.
         let at = match self.site.document(source).map(|d| &d.kind) {
             Some(crate::model::Kind::Paper(_)) => source
@@ -192,12 +201,12 @@ impl View<'_> {
             };
             phrases.push(phrase);
         }
-        crate::obj!({
-            "href": self.linker.href(&doc_url(source)),
-            "title": title,
-            "says": format!("{}{}", phrases.join("; "), at.as_deref().unwrap_or("")),
-            "relations": refs.iter().map(|b| b.relation).collect::<Vec<_>>(),
-        })
+        Mention {
+            href: self.linker.href(&doc_url(source)),
+            title,
+            says: format!("{}{}", phrases.join("; "), at.as_deref().unwrap_or("")),
+            relations: refs.iter().map(|b| b.relation).collect(),
+        }
     }
 }
 

@@ -1,19 +1,22 @@
 //! What each template is given: plain data, every link already relative to
 //! the page it appears on.
 
+mod action;
 mod attachments;
 mod data;
 mod meeting;
 mod mentions;
+mod page;
 mod plan;
 mod risks;
+
+pub use page::Detail;
 
 pub use plan::progress;
 pub use risks::{band_counts, band_summary};
 
-use super::links::Linker;
-use super::markdown;
-use crate::model::{Date, Document, Inspection, Item, Kind, Rag, StatusLabels, Wording};
+use super::links::{Link, Linker};
+use crate::model::{Date, Document, Inspection, Kind, Rag, StatusLabels};
 use crate::resolve::{Site, Trend};
 use serde_json::{Value, json};
 
@@ -50,7 +53,7 @@ fn trend_word(t: Option<Trend>) -> Value {
 
 impl<'a> View<'a> {
     /// Why a normal build would leave this document out, if exempt.
-    fn exempt_banner(&self, id: &str) -> Option<&str> {
+    fn exempt_banner(&self, id: &str) -> Option<&'a str> {
         self.site
             .restricted
             .get(id)
@@ -62,26 +65,8 @@ impl<'a> View<'a> {
         self.site.restricted.get(id).is_some_and(|r| r == "draft")
     }
 
-    fn labels(&self) -> &StatusLabels {
+    fn labels(&self) -> &'a StatusLabels {
         &self.site.settings.statuses
-    }
-
-    fn items(&self, doc: &str, items: &[Item]) -> Vec<Value> {
-        items
-            .iter()
-            .map(|i| {
-                crate::obj!({
-                    "id": &i.id.value,
-                    "text": &i.text,
-                    "to": &i.to,
-                    "summary": i.wording == Wording::Summary,
-                    // Actions that address the item are shown in its chain.
-                    "referenced_by": self.backlinks_where(doc, Some(&i.id.value), |b| b.relation != "addresses"),
-                    "actions": self.addressed_by(doc, Some(&i.id.value)),
-                    "responses": self.responses(doc, &i.id.value),
-                })
-            })
-            .collect()
     }
 
     /// The responses to a recommendation, from papers and pages.
@@ -106,29 +91,24 @@ impl<'a> View<'a> {
     }
 
     /// What a document follows, and what follows it.
-    fn sequence(&self, doc: &Document) -> (Vec<Value>, Vec<Value>) {
+    fn sequence(&self, doc: &'a Document) -> (Vec<Link<'a>>, Vec<Link<'a>>) {
         let follows = self.links(doc.kind.follows(), &doc.id);
         let followed_by = self
             .site
             .chains
             .following(&doc.id)
             .iter()
-            .map(|id| self.linker.link(id, &doc.id))
+            .map(|id| self.linker.link_to(id, &doc.id))
             .collect();
         (follows, followed_by)
     }
 
-    fn links(&self, refs: &[crate::model::Reference], from: &str) -> Vec<Value> {
+    fn links<'b>(&self, refs: &'b [crate::model::Reference], from: &str) -> Vec<Link<'b>>
+    where
+        'a: 'b,
+    {
         refs.iter()
-            .map(|r| self.linker.link(&r.value, from))
-            .collect()
-    }
-
-    /// Tag words, each linked to its tag's page.
-    pub fn tags(&self, words: &[String]) -> Vec<Value> {
-        words
-            .iter()
-            .map(|w| crate::obj!({ "word": w.trim(), "href": self.linker.href(&tag_url(w)) }))
+            .map(|r| self.linker.link_to(&r.value, from))
             .collect()
     }
 
@@ -142,27 +122,6 @@ impl<'a> View<'a> {
             .iter()
             .find(|a| a.paper.as_ref().is_some_and(|p| p.value.trim() == slug))
             .and_then(|a| a.item.clone())
-    }
-
-    /// The fields every document page has.
-    pub fn document(&self, doc: &Document) -> Value {
-        let (follows, followed_by) = self.sequence(doc);
-        crate::obj!({
-            "follows": follows,
-            "followed_by": followed_by,
-            "id": &doc.id,
-            "title": &doc.common.title,
-            "kind": doc.kind.noun(),
-            "summary": &doc.common.summary,
-            "source": &doc.common.source,
-            "tags": self.tags(&doc.common.tags),
-            "attachments": self.attachments(doc),
-            "body": markdown::to_html(&doc.body, &doc.id, doc.source_dir(), &self.linker),
-            "referenced_by": self.backlinks(&doc.id, None),
-            "exempt": self.exempt_banner(&doc.id),
-            "draft": self.draft_banner(&doc.id),
-            "detail": self.detail(doc),
-        })
     }
 
     /// An inspection's judgements, each with its grade's colour.
@@ -190,8 +149,16 @@ impl<'a> View<'a> {
         })
     }
 
-    /// The fields of a document's kind (its page's `detail`).
-    pub fn detail(&self, doc: &Document) -> Value {
+    /// The fields of a document's kind (its page's `detail`), as JSON.
+    pub fn detail(&self, doc: &'a Document) -> Value {
+        match self.typed_detail(doc) {
+            page::Detail::Built(v) => v,
+            typed => serde_json::to_value(typed).unwrap_or(Value::Null),
+        }
+    }
+
+    /// The `detail` of the kinds still built as JSON.
+    fn built_detail(&self, doc: &'a Document) -> Value {
         let id = doc.id.as_str();
         match &doc.kind {
             Kind::Inspection(i) => {
@@ -208,13 +175,6 @@ impl<'a> View<'a> {
                     "addressed_by": self.addressed_by(id, None),
                 })
             }
-            Kind::Visit(v) => crate::obj!({
-                "kind": &v.kind, "inspectorate": &v.inspectorate, "theme": &v.theme,
-                "start": date(v.start), "end": date(v.end), "published": date(v.published),
-                "priority_actions": self.items(id, &v.priority_actions),
-                "recommendations": self.items(id, &v.recommendations),
-                "addressed_by": self.addressed_by(id, None),
-            }),
             Kind::Review(r) => crate::obj!({
                 "kind": &r.kind.value, "by": &r.by,
                 "start": date(r.start), "end": date(r.end), "ended": date(r.ended),
@@ -225,28 +185,12 @@ impl<'a> View<'a> {
             }),
             Kind::Plan(_) => self.plan(doc),
             Kind::Meeting(m) => self.meeting(doc, m),
-            Kind::Paper(p) => crate::obj!({
-                "kind": &p.kind, "author": &p.author, "date": date(p.date),
-                "meeting": id.rsplit_once('/').map(|(m, _)| self.linker.link(m, id)),
-                "agenda_item": self.agenda_item(id),
-                "discusses": self.links(&p.discusses, id),
-                "resolutions": self.items(id, &p.resolutions),
-                "responses": p.responses.iter().map(|r| crate::obj!({
-                    "to": self.linker.link(&r.to.value, id),
-                    "status": r.status.map(|s| s.name()),
-                    "summary": &r.summary,
-                })).collect::<Vec<_>>(),
-            }),
             Kind::Risks(_) => self.risks(id),
             Kind::Indicator(ind) => self.indicator(id, ind),
-            Kind::Page(p) => crate::obj!({
-                "responses": p.responses.iter().map(|r| crate::obj!({
-                    "to": self.linker.link(&r.to.value, id),
-                    "status": r.status.map(|s| s.name()),
-                    "summary": &r.summary,
-                })).collect::<Vec<_>>(),
-            }),
-            Kind::Home | Kind::ListIntro => Value::Null,
+            // Typed in `page.rs`.
+            Kind::Visit(_) | Kind::Paper(_) | Kind::Page(_) | Kind::Home | Kind::ListIntro => {
+                Value::Null
+            }
         }
     }
 }

@@ -1,9 +1,9 @@
 //! Views of plans and their actions.
 
-use super::{ATTENTION, View, date, status, trend_word};
+use super::{ATTENTION, View, date, status};
 use crate::charts::{SpreadPart, spread};
 use crate::model::{Action, Document, Rag};
-use crate::resolve::{ActionRef, ActionStatus, Progress, ResolvedPlan, action_url, is_web_address};
+use crate::resolve::{ActionRef, ActionStatus, Progress, ResolvedPlan};
 
 /// "9 of 25 complete", with its parts for templates.
 pub fn progress(p: Progress) -> Value {
@@ -52,65 +52,10 @@ impl View<'_> {
         })
     }
 
+    /// An action's row as JSON (see [`typed_row`](Self::typed_row)), for
+    /// the pages still built as JSON.
     pub fn action_row(&self, plan: &str, a: &Action, s: &ActionStatus) -> Value {
-        let last = a.updates.last();
-        let other = |r: &ActionRef| {
-            crate::obj!({
-                "href": self.linker.href(&action_url(&r.plan, &r.action)),
-                "title": self.site.plan(&r.plan).and_then(|p| p.action(&r.action))
-                    .map_or_else(|| format!("{}#{}", r.plan, r.action),
-                        |(x, _)| format!("{} {}", x.id.value, x.title)),
-                "plan": self.site.document(&r.plan).map(|d| &d.common.title),
-            })
-        };
-        crate::obj!({
-            "id": &a.id.value, "priority": &a.priority.value, "title": &a.title,
-            "href": self.linker.href(&action_url(plan, &a.id.value)),
-            "owner": &a.owner, "due": date(a.due), "revised_due": date(a.revised_due),
-            "status": status(self.labels(), s.current), "trend": trend_word(s.trend), "overdue": s.overdue,
-            "carried_forward": s.carried_forward.as_ref().map(other),
-            "continues": s.continues.as_ref().map(other),
-            "last_update": last.map(|u| crate::obj!({ "date": u.date, "note": &u.note })),
-            // What it answers, by what a member calls it.
-            "addresses": self.links(&a.addresses, plan),
-        })
-    }
-
-    /// The page of one action.
-    pub fn action(&self, plan: &Document, a: &Action) -> Value {
-        let id = plan.id.as_str();
-        let Some(rp) = self.site.resolved(plan) else {
-            return Value::Null;
-        };
-        let p = rp.plan;
-        let Some((_, s)) = rp.action(&a.id.value) else {
-            return Value::Null;
-        };
-        let mut row = self.action_row(id, a, s);
-        let priority = p.priorities.iter().find(|x| x.id.value == a.priority.value);
-        row["summary"] = json!(a.summary);
-        row["plan"] = self.linker.link(id, id);
-        row["priority_link"] = crate::obj!({
-            "href": self.linker.href(&format!("{id}/index.html#{}", a.priority.value)),
-            "title": priority.map_or(a.priority.value.clone(), |p| format!("{} {}", p.id.value, p.title)),
-        });
-        row["evidence"] = self.evidence(id, a);
-        row["updates"] = json!(
-            a.updates
-                .iter()
-                .rev()
-                .map(|u| crate::obj!({
-                    "date": u.date, "status": status(self.labels(), u.status), "note": &u.note,
-                }))
-                .collect::<Vec<_>>()
-        );
-        let aid = Some(a.id.value.as_str());
-        row["discussed_in"] = json!(self.backlinks_where(id, aid, |b| b.relation == "discusses"));
-        row["referenced_by"] = json!(self.backlinks_where(id, aid, |b| b.relation != "discusses"));
-        row["tags"] = json!(self.tags(&a.tags));
-        row["exempt"] = json!(self.exempt_banner(id));
-        row["draft"] = json!(self.draft_banner(id));
-        row
+        serde_json::to_value(self.typed_row(plan, a, s)).unwrap_or(Value::Null)
     }
 
     /// How many of a plan's actions are at each status, attention first,
@@ -140,13 +85,7 @@ impl View<'_> {
     }
 
     fn evidence(&self, plan: &str, a: &Action) -> Value {
-        json!(a.evidence.iter().map(|e| {
-            if is_web_address(&e.value) {
-                crate::obj!({ "href": e.value.trim(), "title": e.value.trim(), "kind": "web", "hidden": null })
-            } else {
-                self.linker.link(e.value.trim_start_matches('@'), plan)
-            }
-        }).collect::<Vec<_>>())
+        serde_json::to_value(self.typed_evidence(plan, a)).unwrap_or(Value::Null)
     }
 
     /// An action where it appears under what it addresses: its status, and
