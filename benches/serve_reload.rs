@@ -8,7 +8,8 @@
 //!     cargo bench --bench serve_reload            # example and 10,000
 //!     cargo bench --bench serve_reload -- 1000    # example and 1,000
 //!
-//! Prints the minimum, median and maximum of each.
+//! Prints the minimum, median and maximum of each, and the median time of
+//! each stage of the rebuilds (load, resolve, render).
 
 #[path = "support/synthetic.rs"]
 mod synthetic;
@@ -27,7 +28,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
-struct Quiet(Mutex<Option<mpsc::Sender<SocketAddr>>>);
+/// The stages of one rebuild, and its whole time.
+type Stages = Vec<(&'static str, Duration)>;
+
+struct Quiet(
+    Mutex<Option<mpsc::Sender<SocketAddr>>>,
+    Arc<Mutex<Vec<Stages>>>,
+);
 
 impl Console for Quiet {
     fn listening(&self, addr: SocketAddr) {
@@ -37,7 +44,13 @@ impl Console for Quiet {
             let _ = tx.send(addr);
         }
     }
-    fn built(&self, _: &Report) {}
+    fn built(&self, report: &Report) {
+        let mut stages = report.stages.clone();
+        stages.push(("whole rebuild", report.elapsed));
+        if let Ok(mut all) = self.1.lock() {
+            all.push(stages);
+        }
+    }
     fn failed(&self, message: &str) {
         eprintln!("error: {message}");
     }
@@ -59,7 +72,7 @@ fn get(addr: SocketAddr, path: &str) -> String {
     let mut s = TcpStream::connect(addr).unwrap();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut body = String::new();
@@ -67,11 +80,15 @@ fn get(addr: SocketAddr, path: &str) -> String {
     body
 }
 
-fn stats(name: &str, mut v: Vec<Duration>) {
+fn stats(name: &str, v: Vec<Duration>) {
+    stats_of(name, v, "edits");
+}
+
+fn stats_of(name: &str, mut v: Vec<Duration>, noun: &str) {
     v.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "{name:<32} min {:>6.1} ms   median {:>6.1} ms   max {:>6.1} ms   ({} edits)",
+        "{name:<32} min {:>6.1} ms   median {:>6.1} ms   max {:>6.1} ms   ({} {noun})",
         ms(v[0]),
         ms(v[v.len() / 2]),
         ms(v[v.len() - 1]),
@@ -100,7 +117,9 @@ fn measure(name: &str, content: &Path, edits: &[Edit], count: usize) {
         poll: None,
     };
     let started = Instant::now();
-    std::thread::spawn(move || serve(opts, Arc::new(Quiet(Mutex::new(Some(tx))))));
+    let builds = Arc::new(Mutex::new(Vec::new()));
+    let console = Quiet(Mutex::new(Some(tx)), Arc::clone(&builds));
+    std::thread::spawn(move || serve(opts, Arc::new(console)));
     let addr = rx
         .recv_timeout(Duration::from_secs(120))
         .expect("the preview starts");
@@ -120,11 +139,12 @@ fn measure(name: &str, content: &Path, edits: &[Edit], count: usize) {
             edit.from
         );
         let (mut served, mut reloaded, mut whole) = (Vec::new(), Vec::new(), Vec::new());
+        builds.lock().unwrap().clear();
         for i in 0..count {
             let mut events = TcpStream::connect(addr).unwrap();
             write!(
                 events,
-                "GET /_tower-livereload/event-stream HTTP/1.1\r\nHost: x\r\n\r\n"
+                "GET /_tower-livereload/event-stream HTTP/1.1\r\nHost: localhost\r\n\r\n"
             )
             .unwrap();
             let mut events = BufReader::new(events);
@@ -165,6 +185,17 @@ fn measure(name: &str, content: &Path, edits: &[Edit], count: usize) {
         stats("  save to new page served", served);
         stats("  save to reload event sent", reloaded);
         stats("  then the timeline served", whole);
+        let builds = std::mem::take(&mut *builds.lock().unwrap());
+        let names: Vec<&str> = builds
+            .first()
+            .map_or(Vec::new(), |b| b.iter().map(|s| s.0).collect());
+        for name in names {
+            let times: Vec<Duration> = builds
+                .iter()
+                .filter_map(|b| b.iter().find(|s| s.0 == name).map(|s| s.1))
+                .collect();
+            stats_of(&format!("  rebuild: {name}"), times, "rebuilds");
+        }
         std::fs::write(&path, original).unwrap();
         std::thread::sleep(Duration::from_millis(300));
     }

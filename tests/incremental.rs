@@ -2,15 +2,18 @@
 //! serves exactly what a fresh build of the edited site would: every page,
 //! byte for byte, including the pages two references away (an action's
 //! evidence shown under the recommendation it answers) and the pages made
-//! from the whole site.
+//! from the whole site. After a save the file watcher's events name the
+//! paths to look at again: the same holds then, and only they are looked
+//! at.
 #![cfg(feature = "serve")]
 
 mod common;
 use common::*;
 use oversight::app::Options;
 use oversight::load::LoadCache;
-use oversight::serve::Preview;
+use oversight::serve::{Burst, Preview};
 use std::path::Path;
+use std::time::Duration;
 
 fn edit(content: &Path, rel: &str, from: &str, to: &str) {
     let path = content.join(rel);
@@ -39,6 +42,30 @@ fn after_edit_of(
     setup: impl FnOnce(&Path),
     change: impl FnOnce(&Path),
 ) -> (Option<usize>, Vec<(String, Vec<u8>)>) {
+    let (updated, theirs) = compare(setup, change, Told::Nothing);
+    (updated.rendered_again, theirs)
+}
+
+/// How the preview learns what changed.
+#[derive(Clone, Copy, PartialEq)]
+enum Told {
+    /// It is not told: it lists the whole folder.
+    Nothing,
+    /// By the events a file watcher reports, as `oversight serve` is.
+    Watched,
+    /// By those events and then one saying the system's queue of events
+    /// overflowed.
+    Overflow,
+}
+
+/// Applies `change` to a copy of the valid fixture after `setup` and a
+/// first preview, and checks the preview updated as `told` says against a
+/// fresh one. Returns the updated preview and the fresh site's files.
+fn compare(
+    setup: impl FnOnce(&Path),
+    change: impl FnOnce(&Path),
+    told: Told,
+) -> (Preview, Vec<(String, Vec<u8>)>) {
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
     copy_dir(&fixture("valid"), &content);
@@ -47,8 +74,21 @@ fn after_edit_of(
     let mut cache = LoadCache::default();
     let first = Preview::build(&opts, &mut cache, None, true).unwrap();
     assert!(first.report.ok(), "{:?}", first.report.diagnostics);
-    change(&content);
-    let mut updated = Preview::build(&opts, &mut cache, Some(&first), false).unwrap();
+    let mut updated = match told {
+        Told::Nothing => {
+            change(&content);
+            Preview::build(&opts, &mut cache, Some(&first), false).unwrap()
+        }
+        Told::Watched | Told::Overflow => {
+            let mut burst = watched(&content, change);
+            if told == Told::Overflow {
+                let overflow = notify::Event::new(notify::EventKind::Other)
+                    .set_flag(notify::event::Flag::Rescan);
+                burst.add(&Ok(overflow));
+            }
+            Preview::rebuild(&opts, &mut cache, Some(&first), &burst).unwrap()
+        }
+    };
     let mut fresh = Preview::build(&opts, &mut LoadCache::default(), None, true).unwrap();
     assert!(fresh.report.ok(), "{:?}", fresh.report.diagnostics);
     let (ours, theirs) = (updated.everything(), fresh.everything());
@@ -62,7 +102,105 @@ fn after_edit_of(
             String::from_utf8_lossy(a)
         );
     }
-    (updated.rendered_again, theirs)
+    if told == Told::Watched {
+        assert!(
+            updated.files_checked < fresh.files_checked / 4,
+            "only the paths the watcher named are looked at: {} of {}",
+            updated.files_checked,
+            fresh.files_checked
+        );
+    } else {
+        assert_eq!(updated.files_checked, fresh.files_checked, "every file");
+    }
+    (updated, theirs)
+}
+
+/// The burst of events a file watcher on `content` reports for `change`.
+fn watched(content: &Path, change: impl FnOnce(&Path)) -> Burst {
+    use notify::Watcher;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(tx).unwrap();
+    watcher
+        .watch(content, notify::RecursiveMode::Recursive)
+        .unwrap();
+    change(content);
+    let mut burst = Burst::new(content, false);
+    let mut changed = false;
+    while let Ok(event) = rx.recv_timeout(Duration::from_millis(500)) {
+        changed |= burst.add(&event);
+    }
+    assert!(changed, "the watcher saw the change");
+    burst
+}
+
+fn write(content: &Path, rel: &str, text: &str) {
+    let path = content.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+const NOTES: &str = "---\ntitle: Working notes\n---\nText.\n";
+
+#[test]
+fn an_edit_the_watcher_names_is_read_alone_and_shown_everywhere() {
+    let (updated, site) = compare(
+        |_| {},
+        |c| {
+            edit(
+                c,
+                "plans/recovery/actions.yaml",
+                "status: red, note: Slipped after staff losses.",
+                "status: green, note: Back on track.",
+            )
+        },
+        Told::Watched,
+    );
+    assert!(page(&site, "plans/recovery/actions/P1.2/index.html").contains("Back on track"));
+    assert!(updated.rendered_again.is_some(), "rendered part by part");
+}
+
+#[test]
+fn a_new_file_the_watcher_names_is_read() {
+    let (_, site) = compare(|_| {}, |c| write(c, "notes.md", NOTES), Told::Watched);
+    assert!(page(&site, "notes/index.html").contains("Working notes"));
+}
+
+#[test]
+fn a_deleted_file_the_watcher_names_is_gone() {
+    let (_, site) = compare(
+        |c| write(c, "notes.md", NOTES),
+        |c| std::fs::remove_file(c.join("notes.md")).unwrap(),
+        Told::Watched,
+    );
+    assert!(!site.iter().any(|(p, _)| p.starts_with("notes/")));
+}
+
+#[test]
+fn a_renamed_file_is_gone_from_one_name_and_read_at_the_other() {
+    let (_, site) = compare(
+        |c| write(c, "notes.md", NOTES),
+        |c| std::fs::rename(c.join("notes.md"), c.join("working-notes.md")).unwrap(),
+        Told::Watched,
+    );
+    assert!(!site.iter().any(|(p, _)| p.starts_with("notes/")));
+    assert!(page(&site, "working-notes/index.html").contains("Working notes"));
+}
+
+#[test]
+fn a_new_folder_with_a_document_in_it_is_listed() {
+    let (_, site) = compare(
+        |_| {},
+        |c| write(c, "projects/2025/notes.md", NOTES),
+        Told::Watched,
+    );
+    assert!(page(&site, "projects/2025/notes/index.html").contains("Working notes"));
+}
+
+#[test]
+fn an_overflow_of_events_lists_the_whole_folder() {
+    let (updated, site) = compare(|_| {}, |c| write(c, "notes.md", NOTES), Told::Overflow);
+    assert!(page(&site, "notes/index.html").contains("Working notes"));
+    assert_eq!(updated.rendered_again, None, "every page rendered again");
 }
 
 #[test]

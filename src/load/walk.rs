@@ -65,10 +65,36 @@ pub fn list(
     diags: &mut Diagnostics,
 ) -> std::io::Result<(String, Vec<(String, PathBuf)>)> {
     let display_root = display_root(content_dir);
-    let name = |rel: &str| format!("{display_root}/{rel}");
     let root = content_dir.canonicalize()?;
     let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(content_dir)
+    for (rel, listed) in list_under(content_dir, &root, "")? {
+        match listed {
+            Listed::File(path) => files.push((rel, path)),
+            Listed::Refused(d) => diags.push(d),
+        }
+    }
+    Ok((display_root, files))
+}
+
+/// What the walk makes of one entry under `content/`.
+#[derive(Debug, Clone)]
+pub enum Listed {
+    /// A file to read (or a symbolic link to one inside the folder).
+    File(PathBuf),
+    /// A symbolic link that is not followed, and why.
+    Refused(crate::diagnostics::Diagnostic),
+}
+
+/// Every entry under `content_dir/sub` (`""`: the whole folder), in name
+/// order, hidden files and folders left out. `root` is `content_dir`,
+/// canonical.
+pub fn list_under(
+    content_dir: &Path,
+    root: &Path,
+    sub: &str,
+) -> std::io::Result<Vec<(String, Listed)>> {
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(content_dir.join(sub))
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
@@ -80,41 +106,58 @@ pub fn list(
             .unwrap_or(entry.path())
             .to_string_lossy()
             .replace('\\', "/");
-        if entry.file_type().is_symlink() {
-            let problem = match entry.path().canonicalize() {
-                Ok(target) if target.starts_with(&root) && target.is_file() => None,
-                Ok(target) if target.starts_with(&root) && target.is_dir() => Some((
-                    "this symbolic link leads to a folder, and links to folders are not followed",
-                    "move or copy the folder here instead of linking to it",
-                )),
-                Ok(target) if target.starts_with(&root) => Some((
-                    "this symbolic link leads to something that is not a file",
-                    "remove it",
-                )),
-                Ok(_) => Some((
-                    "this symbolic link leads outside the content folder, so it is not read",
-                    "copy the file into the content folder instead",
-                )),
-                Err(_) => Some((
-                    "this symbolic link leads nowhere",
-                    "remove it, or point it at a file in the content folder",
-                )),
-            };
-            if let Some((message, help)) = problem {
-                diags.push(FileReporter::whole_file_error(
-                    Code::SymbolicLink,
-                    &name(&rel),
-                    message,
-                    Some(help.into()),
-                ));
-                continue;
-            }
-        } else if !entry.file_type().is_file() {
-            continue;
+        let path = entry.path().to_path_buf();
+        if let Some(listed) = listed(content_dir, root, &rel, path, entry.file_type()) {
+            out.push((rel, listed));
         }
-        files.push((rel, entry.path().to_path_buf()));
     }
-    Ok((display_root, files))
+    Ok(out)
+}
+
+/// What the walk makes of the entry `rel`, at `path`, of type `kind` (not
+/// following a symbolic link): `None` for a folder or anything else that
+/// is not a file. The walk and the preview's reading of one changed path
+/// both decide here.
+pub fn listed(
+    content_dir: &Path,
+    root: &Path,
+    rel: &str,
+    path: PathBuf,
+    kind: std::fs::FileType,
+) -> Option<Listed> {
+    if kind.is_symlink() {
+        let problem = match path.canonicalize() {
+            Ok(target) if target.starts_with(root) && target.is_file() => None,
+            Ok(target) if target.starts_with(root) && target.is_dir() => Some((
+                "this symbolic link leads to a folder, and links to folders are not followed",
+                "move or copy the folder here instead of linking to it",
+            )),
+            Ok(target) if target.starts_with(root) => Some((
+                "this symbolic link leads to something that is not a file",
+                "remove it",
+            )),
+            Ok(_) => Some((
+                "this symbolic link leads outside the content folder, so it is not read",
+                "copy the file into the content folder instead",
+            )),
+            Err(_) => Some((
+                "this symbolic link leads nowhere",
+                "remove it, or point it at a file in the content folder",
+            )),
+        };
+        if let Some((message, help)) = problem {
+            let name = format!("{}/{rel}", display_root(content_dir));
+            return Some(Listed::Refused(FileReporter::whole_file_error(
+                Code::SymbolicLink,
+                &name,
+                message,
+                Some(help.into()),
+            )));
+        }
+    } else if !kind.is_file() {
+        return None;
+    }
+    Some(Listed::File(path))
 }
 
 /// Reads a content file, refusing one too large to read.

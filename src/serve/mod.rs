@@ -7,6 +7,7 @@
 //! beyond this computer is warned about, or refused for exempt papers and
 //! drafts unless asked for twice.
 
+mod burst;
 mod depends;
 mod host;
 mod live;
@@ -17,6 +18,7 @@ use crate::app::Options;
 use axum::Router;
 use axum::extract::State;
 use axum::http::Uri;
+pub use burst::Burst;
 pub use host::Network;
 use host::{Hosts, exposure_warning, refuse_exposure};
 pub use pages::Preview;

@@ -1,5 +1,6 @@
 //! The preview's pages: the site kept in memory, or a page of errors.
 
+use super::burst::Burst;
 use super::live::{Live, Lookup};
 use crate::app::{Options, Report, prepare_with, warn_without_base_url};
 use crate::load::LoadCache;
@@ -18,6 +19,9 @@ pub struct Preview {
     /// How many documents' pages the last edit rendered again; `None` when
     /// every page was.
     pub rendered_again: Option<usize>,
+    /// How many content files the build checked for changes: every file,
+    /// or only those the watcher named.
+    pub files_checked: usize,
 }
 
 impl Preview {
@@ -35,7 +39,10 @@ impl Preview {
     ) -> Result<Preview, String> {
         let (mut report, ready, changes) = prepare_with(opts, Some(cache))?;
         let Some((site, theme)) = ready else {
-            return Ok(Preview::failed(report));
+            return Ok(Preview {
+                files_checked: changes.checked,
+                ..Preview::failed(report)
+            });
         };
         let rendering = Instant::now();
         warn_without_base_url(&mut report, &site, opts);
@@ -59,6 +66,7 @@ impl Preview {
                     live: Some(live),
                     errors: None,
                     rendered_again,
+                    files_checked: changes.checked,
                 })
             }
             Err(errors) => {
@@ -68,12 +76,26 @@ impl Preview {
         }
     }
 
+    /// [`build`](Preview::build) after the saves of `burst`: only the
+    /// paths it names are looked at again, unless it asks for the whole
+    /// folder to be listed (and for a theme change, every page rendered).
+    pub fn rebuild(
+        opts: &Options,
+        cache: &mut LoadCache,
+        previous: Option<&Preview>,
+        burst: &Burst,
+    ) -> Result<Preview, String> {
+        cache.changed(burst.paths());
+        Preview::build(opts, cache, previous, burst.theme())
+    }
+
     fn failed(report: Report) -> Preview {
         Preview {
             errors: Some(error_page(&report)),
             report,
             live: None,
             rendered_again: None,
+            files_checked: 0,
         }
     }
 

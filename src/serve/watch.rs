@@ -2,10 +2,11 @@
 //! rebuild, and open pages reload when it is done.
 
 use super::Console;
+use super::burst::Burst;
 use super::pages::Preview;
 use crate::app::Options;
 use crate::load::LoadCache;
-use notify::{Config, Event, EventKind, PollWatcher, RecursiveMode, Watcher};
+use notify::{Config, Event, PollWatcher, RecursiveMode, Watcher};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -14,6 +15,11 @@ use tower_livereload::Reloader;
 /// How long to wait after a change for more: editors often write a file in
 /// several steps (a temporary file, a rename).
 pub const DEBOUNCE: Duration = Duration::from_millis(25);
+
+/// How long to wait for more once every file written has been closed (the
+/// save is done): long enough for the rename that follows an editor's
+/// temporary file, which comes at once.
+pub const SETTLE: Duration = Duration::from_millis(3);
 
 /// The folders whose changes rebuild the site: the content, and the
 /// site's themes beside it.
@@ -30,25 +36,6 @@ fn watched(opts: &Options) -> Vec<PathBuf> {
         }
     }
     dirs
-}
-
-/// Whether an event is a change to the files: reading a file (which the
-/// build itself does) is not.
-fn is_change(event: &notify::Result<Event>) -> bool {
-    event
-        .as_ref()
-        .is_ok_and(|e| !matches!(e.kind, EventKind::Access(_)))
-}
-
-/// Whether a change is to the theme (or cannot be told), so that every
-/// page must be rendered again; a change under the content folder is read
-/// file by file. `content` is the content folder as the watcher reports
-/// paths in it (canonical).
-fn touches_theme(event: &notify::Result<Event>, content: &std::path::Path) -> bool {
-    match event {
-        Ok(e) => e.need_rescan() || e.paths.iter().any(|p| !p.starts_with(content)),
-        Err(_) => true,
-    }
 }
 
 /// Starts watching; the returned value keeps the watch alive. With
@@ -75,22 +62,25 @@ pub fn start(
             .watch(&dir, RecursiveMode::Recursive)
             .map_err(|e| format!("watching {}: {e}", dir.display()))?;
     }
-    let content = opts
-        .content
-        .canonicalize()
-        .unwrap_or_else(|_| opts.content.clone());
+    let empty = Burst::new(&opts.content, poll.is_some());
     std::thread::spawn(move || {
         while let Ok(event) = rx.recv() {
-            if !is_change(&event) {
+            let mut burst = empty.clone();
+            if !burst.add(&event) {
                 continue;
             }
-            let mut everything = touches_theme(&event, &content);
             // Wait for the rest of a burst of saves, then build once.
-            while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
-                everything |= is_change(&more) && touches_theme(&more, &content);
+            loop {
+                let wait = if burst.settled() { SETTLE } else { DEBOUNCE };
+                match rx.recv_timeout(wait) {
+                    Ok(more) => {
+                        burst.add(&more);
+                    }
+                    Err(_) => break,
+                }
             }
             let built = match state.read() {
-                Ok(previous) => Preview::build(&opts, &mut cache, Some(&previous), everything),
+                Ok(previous) => Preview::rebuild(&opts, &mut cache, Some(&previous), &burst),
                 Err(_) => Preview::build(&opts, &mut cache, None, true),
             };
             match built {
