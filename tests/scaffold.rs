@@ -269,6 +269,28 @@ fn init_makes_a_site_that_builds_and_refuses_a_folder_in_use() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("created a new site"), "{out}");
     assert!(read(&dir, ".gitignore").lines().any(|l| l == "output/"));
+    // A build keeps the folders of the last site beside the output: git
+    // must not offer them for committing either.
+    let (code, _, err) = build(&dir.join("content"), &dir.join("output"), &[]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = build(&dir.join("content"), &dir.join("output"), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(dir.join(".output.spare").is_dir());
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(&dir)
+            .args(args)
+            .output()
+            .expect("git runs")
+    };
+    assert!(git(&["init", "-q"]).status.success());
+    let status = git(&["status", "--porcelain", "--untracked-files=all"]);
+    let untracked = String::from_utf8_lossy(&status.stdout);
+    assert!(
+        !untracked.contains("output"),
+        "git offers the built site: {untracked}"
+    );
     let publishing = read(&dir, "docs/publishing.md");
     for text in [
         "oversight check --strict",
