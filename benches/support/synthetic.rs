@@ -168,24 +168,16 @@ fn plain_links(text: &str, id: &str) -> String {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// A date as oversight's pages show it (`1 March 2015`, or `March 2015`
+/// for a month), from oversight's own formatting.
+fn long(date: &str) -> String {
+    oversight::model::Date::parse(date)
+        .map(|d| d.long())
+        .unwrap_or_else(|e| panic!("{e}"))
+}
 
-/// A date as oversight's pages show it: `1 March 2015`.
 fn long_date(year: usize, month: usize, day: usize) -> String {
-    format!("{day} {} {year}", MONTHS[month - 1])
+    long(&format!("{year}-{month:02}-{day:02}"))
 }
 
 /// What oversight shows for a status.
@@ -528,8 +520,8 @@ pub fn generate(dir: &Path, docs: usize) -> usize {
             for (month, value) in [(1, 100), (6, 180), (12, 240)] {
                 let _ = writeln!(
                     text,
-                    "| {} {year} | {value} children | |",
-                    MONTHS[month - 1]
+                    "| {} | {value} children | |",
+                    long(&format!("{year}-{month:02}"))
                 );
             }
             yaml_twins.push(Twin {
