@@ -167,20 +167,11 @@ pub fn render_parts(
     progress: &dyn Progress,
     sink: &dyn Sink,
 ) -> std::io::Result<Rendered> {
-    let menu = menu(site);
     let mut parts = Part::all(site);
     parts.sort_by_key(|p| p.weight());
     let giving = Giving::new(sink);
     progress.begin("building", parts.len());
-    let errors: Vec<Diagnostic> = parts
-        .par_iter()
-        .with_max_len(1)
-        .flat_map_iter(|&part| {
-            let errors = render_part(site, theme, &menu, part, &giving);
-            progress.advance(1);
-            errors
-        })
-        .collect();
+    let errors = render_each(site, theme, &parts, &giving, progress);
     progress.end();
     let made = std::mem::take(&mut *giving.paths.lock().unwrap_or_else(|e| e.into_inner()));
     let pages: Vec<&str> = made.iter().map(String::as_str).collect();
@@ -222,14 +213,30 @@ pub fn render_into(
     parts: &[Part],
     sink: &dyn Sink,
 ) -> std::io::Result<Vec<Diagnostic>> {
-    let menu = menu(site);
     let giving = Giving::new(sink);
-    let errors = parts
+    let errors = render_each(site, theme, parts, &giving, &crate::progress::Silent);
+    giving.finish().map(|_| errors)
+}
+
+/// Renders `parts` in parallel, one part to a task, into `giving`: the
+/// errors their templates gave.
+fn render_each(
+    site: &Site,
+    theme: &Theme,
+    parts: &[Part],
+    giving: &Giving,
+    progress: &dyn Progress,
+) -> Vec<Diagnostic> {
+    let menu = menu(site);
+    parts
         .par_iter()
         .with_max_len(1)
-        .flat_map_iter(|&part| render_part(site, theme, &menu, part, &giving))
-        .collect();
-    giving.finish().map(|_| errors)
+        .flat_map_iter(|&part| {
+            let errors = render_part(site, theme, &menu, part, giving);
+            progress.advance(1);
+            errors
+        })
+        .collect()
 }
 
 /// Renders one part, handing its files to `out`: the errors its templates
