@@ -119,7 +119,14 @@ fn main() {
     // (as a build drops it once written).
     let threads = rayon::current_num_threads();
     let (_, _, peak) = measure(|| {
-        render_parts(&site, &theme, &oversight::progress::Silent, &Discard).expect("renders")
+        render_parts(
+            &site,
+            &theme,
+            &oversight::progress::Silent,
+            &Discard,
+            Default::default(),
+        )
+        .expect("renders")
     });
     println!(
         "{:<34} {:>9} {:>9.1}",

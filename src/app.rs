@@ -5,7 +5,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Date;
 use crate::progress::Progress;
 use crate::resolve::{Publish, Site};
-use crate::{load, render, resolve, write};
+use crate::{load, rebuild, render, resolve, write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -50,6 +50,9 @@ pub struct Report {
     /// HTML pages written (0 for `check`).
     pub pages: usize,
     pub files: usize,
+    /// Documents whose pages a rebuild kept from the last build without
+    /// rendering them (nothing an edit touched).
+    pub kept: usize,
     pub today: Option<Date>,
     pub elapsed: Duration,
     /// When the run began.
@@ -93,15 +96,34 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, String> {
         ("themes folder", themes.as_path()),
     ];
     let staging = write::Staging::begin(output, &sources).map_err(writing)?;
-    let rendered = render::render_parts(&site, &theme, progress, &staging).map_err(writing)?;
+    let now = rebuild::Now::of(&site, &theme, opts.publish);
+    let keep = now
+        .as_ref()
+        .zip(staging.record())
+        .and_then(|(now, record)| now.keepable(&site, record))
+        .filter(|keep| staging.keep(&keep.files))
+        .unwrap_or_default();
+    report.kept = keep.kept.documents.len();
+    let rendered =
+        render::render_parts(&site, &theme, progress, &staging, keep.kept).map_err(writing)?;
     if !rendered.errors.is_empty() {
         // `staging` is dropped unused: the output stays as it was.
         return Ok(with_render_errors(report, rendered.errors, &site));
     }
     report.stages.push(("render and write", building.elapsed()));
     let swapping = Instant::now();
-    report.files = staging.commit().map_err(writing)?;
+    let committed = staging.commit().map_err(writing)?;
+    report.files = committed.files;
     report.stages.push(("swap", swapping.elapsed()));
+    if let (Some(now), Some(slot)) = (now, &committed.record) {
+        // Only a saving for the next build: a record that cannot be left
+        // means it renders everything.
+        let recording = Instant::now();
+        if let Some(bytes) = now.record(&site, &rendered, &keep.by_document, slot) {
+            let _ = slot.write(&bytes);
+        }
+        report.stages.push(("record", recording.elapsed()));
+    }
     report.pages = rendered
         .paths
         .iter()
@@ -251,6 +273,7 @@ fn finish(diags: Diagnostics, site: &Site, started: Instant) -> Report {
         documents: site.documents.len(),
         pages: 0,
         files: 0,
+        kept: 0,
         today: None,
         elapsed: started.elapsed(),
         started,

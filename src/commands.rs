@@ -222,10 +222,15 @@ pub fn summarise(term: &Terminal, r: &Report, building: bool, opts: &Options) ->
         let as_at = r
             .today
             .map_or(String::new(), |d| format!(", as at {}", d.long()));
+        let kept = match r.kept {
+            0 => String::new(),
+            1 => " (1 document's pages kept from the last build)".to_string(),
+            n => format!(" ({n} documents' pages kept from the last build)"),
+        };
         term.summary(
             true,
             &format!(
-                "built {} pages from {} documents into {out}{warnings}{as_at} in {ms} ms",
+                "built {} pages from {} documents into {out}{warnings}{as_at} in {ms} ms{kept}",
                 r.pages, r.documents
             ),
         );

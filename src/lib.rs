@@ -15,6 +15,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod progress;
+pub mod rebuild;
 pub mod render;
 pub mod resolve;
 pub mod round;

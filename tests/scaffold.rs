@@ -276,6 +276,7 @@ fn init_makes_a_site_that_builds_and_refuses_a_folder_in_use() {
     let (code, _, err) = build(&dir.join("content"), &dir.join("output"), &[]);
     assert_eq!(code, 0, "{err}");
     assert!(dir.join(".output.spare").is_dir());
+    assert!(dir.join(".output.record").is_file());
     let git = |args: &[&str]| {
         std::process::Command::new("git")
             .arg("-C")

@@ -35,6 +35,10 @@ pub struct FileRead {
     pub claim: Option<(String, bool)>,
     /// Whether this is `site.yaml`, read or not.
     pub settings_file: bool,
+    /// The SHA-256 of its bytes, when it was read as a content file (not
+    /// for a file copied as it is): a rebuild compares it with the last
+    /// build's to find the documents an edit touched.
+    pub digest: Option<[u8; 32]>,
 }
 
 /// What a file was read into.
@@ -68,6 +72,7 @@ pub fn read_file(
         text: None,
         claim: None,
         settings_file: matches!(role, Role::Settings),
+        digest: None,
     };
     let diags = &mut out.diags;
     if !check_writable(&rel, &file, diags) {
@@ -119,7 +124,10 @@ pub fn read_file(
     }
     .map(|id| (id, false));
     let bytes = match read(&path) {
-        Ok(b) if b.len() <= MAX_FILE_BYTES => b,
+        Ok(b) if b.len() <= MAX_FILE_BYTES => {
+            out.digest = Some(<sha2::Sha256 as sha2::Digest>::digest(&b).into());
+            b
+        }
         Err(e) if e.kind() != std::io::ErrorKind::FileTooLarge => return Err(e),
         _ => {
             diags.push(FileReporter::whole_file_error(

@@ -37,10 +37,23 @@ pub struct Loaded {
     pub assets: Vec<Asset>,
     /// The text of every content file, by the name messages use.
     pub sources: BTreeMap<String, String>,
+    /// Every file of the content folder, by the name messages use: what a
+    /// rebuild compares with the last build's.
+    pub inputs: BTreeMap<String, Input>,
     /// Documents whose file (or plan whose `actions.yaml`) could not be read
     /// at all. Its error is reported once; references to it are not
     /// reported again as unknown.
     pub unreadable: BTreeSet<String>,
+}
+
+/// One file of the content folder, as a rebuild compares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The SHA-256 of its bytes; `None` for a file copied as it is (its
+    /// size and pages are compared instead) or one not read.
+    pub digest: Option<[u8; 32]>,
+    /// The document it speaks for (a plan for its `actions.yaml`).
+    pub claim: Option<String>,
 }
 
 /// Reads every file under `content_dir`. `Err` only for I/O trouble with the folder itself.
@@ -249,14 +262,25 @@ pub fn assemble(display_root: &str, reads: Vec<FileRead>, diags: &mut Diagnostic
     let mut assets = Vec::new();
     let mut sources = BTreeMap::new();
     let mut unreadable = BTreeSet::new();
+    let mut inputs = BTreeMap::new();
     for read in reads {
         diags.extend(read.diags);
         settings_file |= read.settings_file;
-        // A document is unreadable when any file that speaks for it could
-        // not be read into it.
-        if let Some((id, false)) = read.claim {
-            unreadable.insert(id);
-        }
+        let claim = read.claim.map(|(id, readable)| {
+            // A document is unreadable when any file that speaks for it
+            // could not be read into it.
+            if !readable {
+                unreadable.insert(id.clone());
+            }
+            id
+        });
+        inputs.insert(
+            read.file.clone(),
+            Input {
+                digest: read.digest,
+                claim,
+            },
+        );
         match read.made {
             Made::Nothing => {}
             Made::Asset(a) => assets.push(a),
@@ -298,6 +322,7 @@ pub fn assemble(display_root: &str, reads: Vec<FileRead>, diags: &mut Diagnostic
         documents,
         assets,
         sources,
+        inputs,
         unreadable,
     }
 }

@@ -21,5 +21,6 @@ mod views;
 
 pub use crate::output::{Content, OutputFile};
 pub use links::root_for;
+pub use pages::menu;
 
-pub use parts::{Part, Rendered, render_into, render_parts, render_site, render_some};
+pub use parts::{Kept, Part, Rendered, render_into, render_parts, render_site, render_some};

@@ -44,7 +44,7 @@ pub(super) struct Renderer<'a> {
 
 /// The menu: Home, Search, Timeline, Status, then each list that has
 /// something in it.
-pub(super) fn menu(site: &Site) -> Vec<(&'static str, &'static str)> {
+pub fn menu(site: &Site) -> Vec<(&'static str, &'static str)> {
     let kinds: BTreeSet<KindName> = site.documents.iter().map(|d| d.kind.name()).collect();
     let mut folders = vec![
         ("", "Home"),

@@ -89,9 +89,23 @@ impl Part {
 
 /// What rendering a site made, besides the files handed on.
 pub struct Rendered {
-    /// The path of every file made, in no particular order.
+    /// The path of every file of the site (those kept too), in no
+    /// particular order.
     pub paths: Vec<String>,
     pub errors: Vec<Diagnostic>,
+    /// The files each document's part made, by the document's index in
+    /// `site.documents`, in no particular order: what a rebuild may keep.
+    pub documents: Vec<(usize, Vec<String>)>,
+}
+
+/// Documents whose files a rebuild keeps from the last build, unrendered:
+/// none, for a fresh build.
+#[derive(Debug, Default)]
+pub struct Kept {
+    /// Their indexes in `site.documents`.
+    pub documents: std::collections::BTreeSet<usize>,
+    /// Their files, already in place.
+    pub paths: Vec<String>,
 }
 
 /// Hands each file on to a sink as it is made and notes its path. After
@@ -161,26 +175,36 @@ impl Sink for Giving<'_> {
 /// whole part, in memory), then `feed.xml` and `sitemap.xml`. Stops
 /// handing on files after the first error `sink` returns, and returns that
 /// error.
+///
+/// The documents in `kept` are not rendered: their files are taken to be
+/// in place already (a rebuild keeps them from the last build).
 pub fn render_parts(
     site: &Site,
     theme: &Theme,
     progress: &dyn Progress,
     sink: &dyn Sink,
+    kept: Kept,
 ) -> std::io::Result<Rendered> {
     let mut parts = Part::all(site);
+    parts.retain(|p| !matches!(p, Part::Document(i) if kept.documents.contains(i)));
     parts.sort_by_key(|p| p.weight());
     let giving = Giving::new(sink);
     progress.begin("building", parts.len());
-    let errors = render_each(site, theme, &parts, &giving, progress);
+    let (errors, documents) = render_each(site, theme, &parts, &giving, progress);
     progress.end();
-    let made = std::mem::take(&mut *giving.paths.lock().unwrap_or_else(|e| e.into_inner()));
+    let mut made = std::mem::take(&mut *giving.paths.lock().unwrap_or_else(|e| e.into_inner()));
+    made.extend(kept.paths);
     let pages: Vec<&str> = made.iter().map(String::as_str).collect();
     for file in crate::exports::web_files(site, &pages) {
         let _ = giving.put(file);
     }
     let mut paths = giving.finish()?;
     paths.extend(made);
-    Ok(Rendered { paths, errors })
+    Ok(Rendered {
+        paths,
+        errors,
+        documents,
+    })
 }
 
 /// Renders some parts of a site, in parallel: their files, and the errors
@@ -214,29 +238,45 @@ pub fn render_into(
     sink: &dyn Sink,
 ) -> std::io::Result<Vec<Diagnostic>> {
     let giving = Giving::new(sink);
-    let errors = render_each(site, theme, parts, &giving, &crate::progress::Silent);
+    let (errors, _) = render_each(site, theme, parts, &giving, &crate::progress::Silent);
     giving.finish().map(|_| errors)
 }
 
 /// Renders `parts` in parallel, one part to a task, into `giving`: the
-/// errors their templates gave.
+/// errors their templates gave, and the files each document's part made.
 fn render_each(
     site: &Site,
     theme: &Theme,
     parts: &[Part],
     giving: &Giving,
     progress: &dyn Progress,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, Vec<(usize, Vec<String>)>) {
     let menu = menu(site);
-    parts
+    let documents = Mutex::new(Vec::new());
+    let errors = parts
         .par_iter()
         .with_max_len(1)
         .flat_map_iter(|&part| {
-            let errors = render_part(site, theme, &menu, part, giving);
+            let errors = match part {
+                Part::Document(i) => {
+                    // Its own note of what it made, handing each file on.
+                    let own = Giving::new(giving);
+                    let errors = render_part(site, theme, &menu, part, &own);
+                    let made = own.finish().unwrap_or_default();
+                    documents
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push((i, made));
+                    errors
+                }
+                _ => render_part(site, theme, &menu, part, giving),
+            };
             progress.advance(1);
             errors
         })
-        .collect()
+        .collect();
+    let documents = documents.into_inner().unwrap_or_else(|e| e.into_inner());
+    (errors, documents)
 }
 
 /// Renders one part, handing its files to `out`: the errors its templates
@@ -352,7 +392,7 @@ pub fn render_site(
     progress: &dyn Progress,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let files = Collect::default();
-    let rendered = match super::parts::render_parts(site, theme, progress, &files) {
+    let rendered = match render_parts(site, theme, progress, &files, Kept::default()) {
         Ok(r) => r,
         Err(e) => {
             return Err(vec![FileReporter::whole_file_error(

@@ -57,6 +57,9 @@ pub struct Theme {
     pub tera: Tera,
     /// Files for `assets/`, by name.
     pub assets: Vec<(String, Vec<u8>)>,
+    /// The SHA-256 of every template and file: a rebuild with another
+    /// theme renders every page again.
+    pub digest: [u8; 32],
 }
 
 /// The folder of a site's themes: `themes/` beside its content folder.
@@ -118,10 +121,33 @@ pub fn load(content_dir: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         ));
     }
     if errors.is_empty() {
-        Ok(Theme { tera, assets })
+        let digest = digest(&templates, &assets);
+        Ok(Theme {
+            tera,
+            assets,
+            digest,
+        })
     } else {
         Err(errors)
     }
+}
+
+/// The SHA-256 of a theme's templates and files, each name and length
+/// before its bytes so that no two themes run together alike.
+fn digest(templates: &[(String, String)], assets: &[(String, Vec<u8>)]) -> [u8; 32] {
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    let files = templates
+        .iter()
+        .map(|(n, t)| (n, t.as_bytes()))
+        .chain(assets.iter().map(|(n, b)| (n, b.as_slice())));
+    for (name, bytes) in files {
+        for part in [name.as_bytes(), bytes] {
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
+    }
+    h.finalize().into()
 }
 
 /// Files in `dir` replace (or add to) `files` by name. Folders in it are

@@ -8,6 +8,7 @@ mod chains;
 mod clashes;
 mod files;
 mod follows;
+pub mod graph;
 mod index;
 pub mod journey;
 mod judgements;
@@ -72,6 +73,9 @@ pub struct Site {
     /// Documents a normal build leaves out, and why ("exempt (paragraph 3)",
     /// "draft"): in a restricted or draft build, these pages carry a banner.
     pub restricted: BTreeMap<String, String>,
+    /// Every file of the content folder with its digest, as loaded: what
+    /// a rebuild compares with the last build's record.
+    pub inputs: BTreeMap<String, crate::load::Input>,
 }
 
 impl Site {
@@ -138,6 +142,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         assets,
         sources,
         unreadable,
+        inputs,
     } = loaded;
     clashes::report_duplicate_ids(&documents, diags);
     clashes::report_shared_pages(&documents, &assets, &sources, diags);
@@ -196,6 +201,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         since: None,
         assets: files.published,
         restricted,
+        inputs,
     }
 }
 

@@ -4,12 +4,12 @@
 //! the whole site (home, status, timeline, lists, search, data) are
 //! rendered again when next asked for. Nothing else is touched.
 
-use super::depends::touched;
 use crate::diagnostics::Diagnostic;
 use crate::output::{Content, OutputFile};
 use crate::render::theme::Theme;
 use crate::render::{Part, render_some};
 use crate::resolve::Site;
+use crate::resolve::graph::{Graph, touched};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -54,10 +54,12 @@ impl Live {
         Ok(live)
     }
 
-    /// Whether `site` has the same published documents as this one, so
-    /// that an edit can be applied part by part.
+    /// Whether `site` has the same published documents and the same menu
+    /// (which every page shows) as this one, so that an edit can be
+    /// applied part by part.
     pub fn can_update(&self, site: &Site) -> bool {
-        self.site.documents.len() == site.documents.len()
+        crate::render::menu(&self.site) == crate::render::menu(site)
+            && self.site.documents.len() == site.documents.len()
             && self
                 .site
                 .documents
@@ -75,7 +77,7 @@ impl Live {
         site: Site,
         changed: &BTreeSet<String>,
     ) -> Result<(Live, usize), Vec<Diagnostic>> {
-        let ids = touched(&self.site, &site, changed);
+        let ids = touched(&Graph::of(&self.site), &Graph::of(&site), changed);
         let parts: Vec<Part> = ids
             .iter()
             .filter_map(|id| {

@@ -8,7 +8,6 @@
 //! drafts unless asked for twice.
 
 mod burst;
-mod depends;
 mod host;
 mod live;
 mod pages;

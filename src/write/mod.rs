@@ -6,9 +6,11 @@
 //! and `spare.rs` keeps the previous site's folders for the next build.
 
 mod place;
+mod record;
 /// A path made absolute with its links followed, even before it exists,
 /// and whether one such path is read as part of a folder.
 pub use place::{read_inside, resolve as real_path};
+pub use record::{RecordSlot, Stamp};
 mod spare;
 mod swap;
 mod unchanged;
@@ -48,6 +50,18 @@ pub struct Staging {
     /// Every file of the new site, and those of them not already the
     /// previous site's file (written, or linked afresh).
     placed: Mutex<(HashSet<PathBuf>, Vec<PathBuf>)>,
+    /// Where this build may leave its record, with the spare.
+    record_at: Option<PathBuf>,
+    /// The record the last build left of the spare this build claimed.
+    record: Option<Vec<u8>>,
+}
+
+/// A site swapped in.
+pub struct Committed {
+    /// How many files it has.
+    pub files: usize,
+    /// Where its record may be left: only where a spare was kept.
+    pub record: Option<RecordSlot>,
 }
 
 impl Staging {
@@ -59,16 +73,26 @@ impl Staging {
     pub fn begin(output: &Path, sources: &[(&str, &Path)]) -> io::Result<Staging> {
         let place = place::locate(output, sources)?;
         let mut spare = None;
+        let mut record_at = None;
+        let mut record = None;
         let dir = match place.swap {
             Swap::Beside => {
                 fs::create_dir_all(&place.parent)?;
                 let name = &place.name;
                 swap::remove_leftovers(
                     &place.parent,
-                    &[format!(".{name}.building-"), format!(".{name}.old-")],
+                    &[
+                        format!(".{name}.building-"),
+                        format!(".{name}.old-"),
+                        format!(".{name}.record."),
+                    ],
                 );
+                let at = record::path(&place.parent, name);
+                // Taken by this build, whatever becomes of it.
+                record = record::take(&at);
                 if cfg!(unix) {
                     spare = Some(spare::path(&place.parent, name));
+                    record_at = Some(at);
                 }
                 place
                     .parent
@@ -102,12 +126,58 @@ impl Staging {
             reused,
             spare,
             placed: Mutex::new((HashSet::new(), Vec::new())),
+            record_at,
+            record: record.filter(|_| reused),
         };
         staging.put(&OutputFile {
             path: MARKER.into(),
             content: Content::Bytes(MARKER_TEXT.to_vec()),
         })?;
         Ok(staging)
+    }
+
+    /// The record the last build left of the spare this build stages
+    /// into; `None` when it stages into an empty folder.
+    pub fn record(&self) -> Option<&[u8]> {
+        self.record.as_deref()
+    }
+
+    /// Keeps files of the last build, unwritten, if each is still the
+    /// file that build published, as `files` recorded it, in a real folder
+    /// of the staging folder (the spare). `false`, and nothing kept, if
+    /// any is not: then the caller renders them.
+    pub fn keep(&self, files: &[(String, Stamp)]) -> bool {
+        if !self.reused {
+            return false;
+        }
+        let mut folders: HashSet<PathBuf> = HashSet::new();
+        let mut kept = Vec::with_capacity(files.len());
+        for (path, stamp) in files {
+            let Ok(relative) = safe_relative(path) else {
+                return false;
+            };
+            // No folder on the way may be a link that leads elsewhere.
+            let mut up = relative.parent();
+            while let Some(folder) = up.filter(|f| !f.as_os_str().is_empty()) {
+                if !folders.contains(folder) {
+                    let real =
+                        fs::symlink_metadata(self.dir.join(folder)).is_ok_and(|m| m.is_dir());
+                    if !real {
+                        return false;
+                    }
+                    folders.insert(folder.to_path_buf());
+                }
+                up = folder.parent();
+            }
+            if Stamp::of(&self.dir.join(&relative)) != Some(*stamp) {
+                return false;
+            }
+            kept.push(relative);
+        }
+        for relative in kept {
+            self.placed(relative, Reuse::Kept);
+        }
+        true
     }
 
     /// Writes one file of the new site. A file whose bytes are those the
@@ -219,8 +289,8 @@ impl Staging {
 
     /// Swaps the new site in place of the old, keeps the old folders as
     /// the spare (or removes them), and says how many files the new site
-    /// has.
-    pub fn commit(mut self) -> io::Result<usize> {
+    /// has and where its record may be left.
+    pub fn commit(mut self) -> io::Result<Committed> {
         self.committed = true;
         let (placed, changed) =
             std::mem::take(&mut *self.placed.lock().unwrap_or_else(|e| e.into_inner()));
@@ -247,6 +317,7 @@ impl Staging {
                 return Err(e);
             }
         };
+        let mut record = None;
         if let Some(old) = old {
             // The new site is in place: keeping a spare is only a saving,
             // so a spare that cannot be made is removed and never an error.
@@ -261,8 +332,17 @@ impl Staging {
             if !kept {
                 swap::remove_tree(&old)?;
             }
+            if kept && let Some(at) = self.record_at.take() {
+                record = Some(RecordSlot {
+                    output: p.output.clone(),
+                    at,
+                });
+            }
         }
-        Ok(self.written.load(Ordering::Relaxed))
+        Ok(Committed {
+            files: self.written.load(Ordering::Relaxed),
+            record,
+        })
     }
 }
 
