@@ -25,14 +25,17 @@
 mod records;
 mod words;
 
-pub use words::{MAX_POSTINGS, shard_key, terms};
+#[cfg(test)]
+use words::terms;
+pub use words::{MAX_POSTINGS, shard_key};
 
 use crate::output::{Content, OutputFile};
 use crate::resolve::Site;
+use rayon::prelude::*;
 use records::records;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use words::{META_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT};
+use words::{META_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT, each_term};
 
 /// One searchable thing, as a `d-<n>.js` lists it.
 #[derive(Serialize)]
@@ -56,17 +59,39 @@ struct Record {
 /// a site of 10,000 documents has some 60 of them.
 pub const DOC_SHARD: usize = 200;
 
+/// How many documents are indexed at once (in parallel) before their
+/// terms join the index: enough to keep both cores busy, few enough that
+/// their text is never much of the site's.
+const BATCH: usize = 256;
+
 /// The `search/` files.
 pub fn search_files(site: &Site) -> Vec<OutputFile> {
     let mut shown: Vec<Record> = Vec::new();
     let mut postings: HashMap<String, Vec<[u32; 2]>> = HashMap::new();
-    records(site, &mut |mut r: Record| {
-        index(&r, shown.len() as u32, &mut postings);
-        // Only what a result shows is kept.
-        r.meta = String::new();
-        r.text = String::new();
-        shown.push(r);
-    });
+    for batch in site.documents.chunks(BATCH) {
+        let scored: Vec<Vec<(Record, Vec<(String, u32)>)>> = batch
+            .par_iter()
+            .map(|doc| {
+                records(site, doc)
+                    .into_iter()
+                    .map(|mut r| {
+                        let scores = scores(&r);
+                        // Only what a result shows is kept.
+                        r.meta = String::new();
+                        r.text = String::new();
+                        (r, scores)
+                    })
+                    .collect()
+            })
+            .collect();
+        for (r, scores) in scored.into_iter().flatten() {
+            let i = shown.len() as u32;
+            for (term, score) in scores {
+                postings.entry(term).or_default().push([i, score]);
+            }
+            shown.push(r);
+        }
+    }
     let shards = shards(postings);
     let mut files = vec![OutputFile {
         path: "search/docs.js".into(),
@@ -127,13 +152,16 @@ fn js(value: &impl Serialize) -> String {
 
 type Shards = BTreeMap<String, BTreeMap<String, Vec<[u32; 2]>>>;
 
-/// Adds record `i`'s terms, each with its score, to the postings.
-fn index(r: &Record, i: u32, postings: &mut HashMap<String, Vec<[u32; 2]>>) {
+/// A record's terms, each with its score.
+fn scores(r: &Record) -> Vec<(String, u32)> {
     let mut scores: HashMap<String, u32> = HashMap::new();
     let mut add = |text: &str, weight: u32| {
-        for t in terms(text) {
-            *scores.entry(t).or_default() += weight;
-        }
+        each_term(text, |t| match scores.get_mut(t) {
+            Some(score) => *score += weight,
+            None => {
+                scores.insert(t.to_string(), weight);
+            }
+        })
     };
     add(&r.t, TITLE_WEIGHT);
     add(r.k, META_WEIGHT);
@@ -141,9 +169,7 @@ fn index(r: &Record, i: u32, postings: &mut HashMap<String, Vec<[u32; 2]>>) {
     add(&r.meta, META_WEIGHT);
     add(&r.text, TEXT_WEIGHT);
     add(&r.d, TEXT_WEIGHT);
-    for (term, score) in scores {
-        postings.entry(term).or_default().push([i, score]);
-    }
+    scores.into_iter().collect()
 }
 
 /// The inverted index, by shard key then term, each term's records best

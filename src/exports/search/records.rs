@@ -7,17 +7,14 @@ use crate::model::{Date, Document, Item, Kind, Rag};
 use crate::resolve::{Site, action_url, doc_url};
 use pulldown_cmark::{Event, Parser, TagEnd};
 
-/// Hands every record to `each`, a document at a time, in the site's
-/// order.
-pub fn records(site: &Site, each: &mut dyn FnMut(Record)) {
+/// The records of one document: none for the home page and list
+/// introductions.
+pub fn records(site: &Site, doc: &Document) -> Vec<Record> {
     let mut out = Vec::new();
-    for doc in &site.documents {
-        if matches!(doc.kind, Kind::Home | Kind::ListIntro) {
-            continue;
-        }
+    if !matches!(doc.kind, Kind::Home | Kind::ListIntro) {
         document(site, doc, &mut out);
-        out.drain(..).for_each(&mut *each);
     }
+    out
 }
 
 fn long(d: Option<Date>) -> String {

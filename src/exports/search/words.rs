@@ -27,18 +27,17 @@ const STOP_WORDS: [&str; 32] = [
     "was", "were", "which", "will", "with",
 ];
 
-/// The words of `text`: runs of ASCII letters and digits, lower-cased, with
-/// accented Latin letters folded (`é` → `e`, `ß` → `ss`); everything else
-/// separates words. Words shorter than two characters are dropped.
-pub fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// Calls `each` with the words of `text`, in order, from one buffer:
+/// runs of ASCII letters and digits, lower-cased, with accented Latin
+/// letters folded (`é` → `e`, `ß` → `ss`); everything else separates
+/// words. Words shorter than two characters are dropped.
+fn each_word(text: &str, mut each: impl FnMut(&str)) {
     let mut word = String::new();
-    let flush = |word: &mut String, out: &mut Vec<String>| {
+    let mut flush = |word: &mut String| {
         if word.len() >= 2 {
-            out.push(std::mem::take(word));
-        } else {
-            word.clear();
+            each(word);
         }
+        word.clear();
     };
     for c in text.chars() {
         match c {
@@ -47,19 +46,37 @@ pub fn words(text: &str) -> Vec<String> {
             '\u{C0}'..='\u{17F}' if !FOLDED[c as usize - 0xC0].is_empty() => {
                 word.push_str(FOLDED[c as usize - 0xC0]);
             }
-            _ => flush(&mut word, &mut out),
+            _ => flush(&mut word),
         }
     }
-    flush(&mut word, &mut out);
+    flush(&mut word);
+}
+
+/// Calls `each` with the indexed terms of `text`, in order: its words
+/// without stop words and overlong ones. A large site's text is indexed
+/// without a string per word.
+pub fn each_term(text: &str, mut each: impl FnMut(&str)) {
+    each_word(text, |w| {
+        if w.len() <= MAX_TERM && !STOP_WORDS.contains(&w) {
+            each(w);
+        }
+    });
+}
+
+/// The words of `text` (see [`each_word`]).
+#[cfg(test)]
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    each_word(text, |w| out.push(w.to_string()));
     out
 }
 
-/// The indexed terms of `text`: its words without stop words and overlong ones.
+/// The indexed terms of `text` (see [`each_term`]).
+#[cfg(test)]
 pub fn terms(text: &str) -> Vec<String> {
-    words(text)
-        .into_iter()
-        .filter(|w| w.len() <= MAX_TERM && !STOP_WORDS.contains(&w.as_str()))
-        .collect()
+    let mut out = Vec::new();
+    each_term(text, |t| out.push(t.to_string()));
+    out
 }
 
 /// The shard of a term: its first two characters, `_` for anything not an
