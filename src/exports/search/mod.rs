@@ -59,6 +59,9 @@ struct Record {
 /// a site of 10,000 documents has some 60 of them.
 pub const DOC_SHARD: usize = 200;
 
+/// A record, and its terms with their scores.
+type Scored = (Record, Vec<(String, u32)>);
+
 /// How many documents are indexed at once (in parallel) before their
 /// terms join the index: enough to keep both cores busy, few enough that
 /// their text is never much of the site's.
@@ -69,7 +72,7 @@ pub fn search_files(site: &Site) -> Vec<OutputFile> {
     let mut shown: Vec<Record> = Vec::new();
     let mut postings: HashMap<String, Vec<[u32; 2]>> = HashMap::new();
     for batch in site.documents.chunks(BATCH) {
-        let scored: Vec<Vec<(Record, Vec<(String, u32)>)>> = batch
+        let scored: Vec<Vec<Scored>> = batch
             .par_iter()
             .map(|doc| {
                 records(site, doc)
