@@ -17,15 +17,11 @@ pub use search::search_files;
 pub use tables::csv_files;
 pub use workbook::{for_print, row_height, wrapped_lines};
 
-/// Every data file, handed to `sink` one at a time. `site.json`, the
-/// largest, is written a document at a time and never held whole.
+/// Every data file, handed to `sink` one at a time. The CSV files and
+/// `site.json`, the largest, are written a row or a document at a time
+/// and never held whole.
 pub fn data_files(site: &Site, sink: &dyn Sink) -> std::io::Result<()> {
-    for (name, bytes) in csv_files(site) {
-        sink.put(OutputFile {
-            path: format!("data/{name}"),
-            content: Content::Bytes(bytes),
-        })?;
-    }
+    csv_files(site, sink)?;
     sink.stream("data/site.json", &|w| json::write_site_json(site, w))?;
     // Only a site of over a million actions, updates or values could
     // outgrow a sheet; such a site has no workbook.

@@ -4,23 +4,32 @@
 use super::cell::{Cell, Sheet};
 use super::reference;
 use crate::model::{Kind, Wording};
+use crate::output::Sink;
 use crate::resolve::{Site, Trend};
+use std::io::{self, Write};
 
-/// `(file name, bytes)` for every CSV file.
-pub fn csv_files(site: &Site) -> Vec<(String, Vec<u8>)> {
-    vec![
-        ("actions.csv".into(), csv(site, actions(site, false))),
-        ("inspections.csv".into(), inspections(site)),
-        ("visits.csv".into(), visits(site)),
-        ("reviews.csv".into(), reviews(site)),
-        ("meetings.csv".into(), meetings(site)),
-        (
-            "recommendations.csv".into(),
-            csv(site, recommendations(site)),
-        ),
-        ("risks.csv".into(), csv(site, risks(site, false))),
-        ("indicators.csv".into(), csv(site, indicators(site))),
-    ]
+/// How each CSV file is written.
+type Writes = fn(&Site, &mut dyn Write) -> io::Result<()>;
+
+/// Every CSV file, handed to `sink` by name (`actions.csv`) and written
+/// into it a row at a time, never held whole.
+pub fn csv_files(site: &Site, sink: &dyn Sink) -> io::Result<()> {
+    let files: [(&str, Writes); 8] = [
+        ("actions.csv", |s, w| sheet(s, actions(s, false), w)),
+        ("inspections.csv", inspections),
+        ("visits.csv", visits),
+        ("reviews.csv", reviews),
+        ("meetings.csv", meetings),
+        ("recommendations.csv", |s, w| {
+            sheet(s, recommendations(s), w)
+        }),
+        ("risks.csv", |s, w| sheet(s, risks(s, false), w)),
+        ("indicators.csv", |s, w| sheet(s, indicators(s), w)),
+    ];
+    for (name, writes) in files {
+        sink.stream(&format!("data/{name}"), &|w| writes(site, w))?;
+    }
+    Ok(())
 }
 
 /// A cell as Excel should read it: text that starts like a formula (`=`,
@@ -34,27 +43,30 @@ fn cell(text: &str) -> String {
     }
 }
 
-fn table(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
-    let mut out = vec![0xEF, 0xBB, 0xBF];
+/// Writes a table as CSV: the byte-order mark, the header and each row.
+fn table(
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    out.write_all(&[0xEF, 0xBB, 0xBF])?;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let _ = w.write_record(header);
+        .from_writer(out);
+    w.write_record(header)?;
     for row in rows {
-        let _ = w.write_record(row.iter().map(|c| cell(c)));
+        w.write_record(row.iter().map(|c| cell(c)))?;
     }
-    out.extend(w.into_inner().unwrap_or_default());
-    out
+    w.flush()
 }
 
-/// A typed table as CSV.
-fn csv(site: &Site, sheet: Sheet) -> Vec<u8> {
+/// Writes a typed table as CSV.
+fn sheet(site: &Site, sheet: Sheet, out: &mut dyn Write) -> io::Result<()> {
     let rows = sheet
         .rows
         .iter()
-        .map(|r| r.iter().map(|c| c.text(site)).collect())
-        .collect();
-    table(&sheet.header, rows)
+        .map(|r| r.iter().map(|c| c.text(site)).collect());
+    table(&sheet.header, rows, out)
 }
 
 fn opt<T: ToString>(v: Option<T>) -> String {
@@ -146,11 +158,10 @@ fn in_words(site: &Site, reference: &str, from: &str) -> String {
     }
 }
 
-fn inspections(site: &Site) -> Vec<u8> {
-    let mut rows = Vec::new();
-    for d in &site.documents {
+fn inspections(site: &Site, out: &mut dyn Write) -> io::Result<()> {
+    let rows = site.documents.iter().flat_map(|d| {
         let Kind::Inspection(i) = &d.kind else {
-            continue;
+            return Vec::new();
         };
         let about = vec![
             d.id.clone(),
@@ -173,12 +184,15 @@ fn inspections(site: &Site) -> Vec<u8> {
                 })
                 .collect()
         };
-        for j in judgements {
-            let mut row = about.clone();
-            row.extend(j);
-            rows.push(row);
-        }
-    }
+        judgements
+            .into_iter()
+            .map(|j| {
+                let mut row = about.clone();
+                row.extend(j);
+                row
+            })
+            .collect()
+    });
     table(
         &[
             "Id",
@@ -193,28 +207,25 @@ fn inspections(site: &Site) -> Vec<u8> {
             "Overall",
         ],
         rows,
+        out,
     )
 }
 
-fn visits(site: &Site) -> Vec<u8> {
-    let rows = site
-        .documents
-        .iter()
-        .filter_map(|d| match &d.kind {
-            Kind::Visit(v) => Some(vec![
-                d.id.clone(),
-                d.common.title.clone(),
-                v.kind.clone(),
-                opt(v.inspectorate.as_ref()),
-                date(v.start),
-                date(v.end),
-                opt(v.theme.as_ref()),
-                follows(site, d),
-                (v.priority_actions.len() + v.recommendations.len()).to_string(),
-            ]),
-            _ => None,
-        })
-        .collect();
+fn visits(site: &Site, out: &mut dyn Write) -> io::Result<()> {
+    let rows = site.documents.iter().filter_map(|d| match &d.kind {
+        Kind::Visit(v) => Some(vec![
+            d.id.clone(),
+            d.common.title.clone(),
+            v.kind.clone(),
+            opt(v.inspectorate.as_ref()),
+            date(v.start),
+            date(v.end),
+            opt(v.theme.as_ref()),
+            follows(site, d),
+            (v.priority_actions.len() + v.recommendations.len()).to_string(),
+        ]),
+        _ => None,
+    });
     table(
         &[
             "Id",
@@ -228,6 +239,7 @@ fn visits(site: &Site) -> Vec<u8> {
             "Findings",
         ],
         rows,
+        out,
     )
 }
 
@@ -241,26 +253,22 @@ fn follows(site: &Site, d: &crate::model::Document) -> String {
         .join("; ")
 }
 
-fn reviews(site: &Site) -> Vec<u8> {
-    let rows = site
-        .documents
-        .iter()
-        .filter_map(|d| match &d.kind {
-            Kind::Review(r) => Some(vec![
-                d.id.clone(),
-                d.common.title.clone(),
-                r.kind.value.clone(),
-                opt(r.by.as_ref()),
-                date(r.start),
-                date(r.end),
-                date(r.ended),
-                if r.in_force(site.today) { "Yes" } else { "No" }.into(),
-                follows(site, d),
-                r.recommendations.len().to_string(),
-            ]),
-            _ => None,
-        })
-        .collect();
+fn reviews(site: &Site, out: &mut dyn Write) -> io::Result<()> {
+    let rows = site.documents.iter().filter_map(|d| match &d.kind {
+        Kind::Review(r) => Some(vec![
+            d.id.clone(),
+            d.common.title.clone(),
+            r.kind.value.clone(),
+            opt(r.by.as_ref()),
+            date(r.start),
+            date(r.end),
+            date(r.ended),
+            if r.in_force(site.today) { "Yes" } else { "No" }.into(),
+            follows(site, d),
+            r.recommendations.len().to_string(),
+        ]),
+        _ => None,
+    });
     table(
         &[
             "Id",
@@ -275,26 +283,23 @@ fn reviews(site: &Site) -> Vec<u8> {
             "Recommendations",
         ],
         rows,
+        out,
     )
 }
 
-fn meetings(site: &Site) -> Vec<u8> {
-    let rows = site
-        .documents
-        .iter()
-        .filter_map(|d| match &d.kind {
-            Kind::Meeting(m) => Some(vec![
-                d.id.clone(),
-                d.common.title.clone(),
-                opt(m.committee.as_ref()),
-                m.date.iso(),
-                opt(m.location.as_ref()),
-                m.agenda.len().to_string(),
-                m.recommendations.len().to_string(),
-            ]),
-            _ => None,
-        })
-        .collect();
+fn meetings(site: &Site, out: &mut dyn Write) -> io::Result<()> {
+    let rows = site.documents.iter().filter_map(|d| match &d.kind {
+        Kind::Meeting(m) => Some(vec![
+            d.id.clone(),
+            d.common.title.clone(),
+            opt(m.committee.as_ref()),
+            m.date.iso(),
+            opt(m.location.as_ref()),
+            m.agenda.len().to_string(),
+            m.recommendations.len().to_string(),
+        ]),
+        _ => None,
+    });
     table(
         &[
             "Id",
@@ -306,6 +311,7 @@ fn meetings(site: &Site) -> Vec<u8> {
             "Recommendations",
         ],
         rows,
+        out,
     )
 }
 
