@@ -306,3 +306,29 @@ fn a_new_document_renders_everything_again() {
     assert_eq!(again, None, "a new page changes the lists and menus");
     assert!(page(&site, "guides/new-guide/index.html").contains("A new guide"));
 }
+
+#[test]
+fn a_document_renamed_by_another_documents_edit_is_shown_renamed_everywhere() {
+    // Moved to 2019, the second inspection shares its year with the first:
+    // both go by their months, on pages that link to neither.
+    let (again, site) = after_edit_of(
+        |c| {
+            std::fs::remove_dir_all(c).unwrap();
+            two_inspections(c);
+        },
+        |c| {
+            edit(
+                c,
+                "inspections/2023-second.md",
+                "start: 2023-03-06",
+                "start: 2019-11-04",
+            )
+        },
+    );
+    assert!(
+        page(&site, "plans/recovery/actions/P1.1/index.html")
+            .contains("March 2019 Ofsted inspection"),
+        "the action names the first inspection by its month"
+    );
+    assert!(again.is_some(), "rendered part by part");
+}

@@ -118,6 +118,16 @@ fn every_kind_of_edit_rebuilds_the_example_as_a_first_build_would() {
     s.edit("a visit's title", |c| {
         replace(c, visit, "title: \"", "title: \"Revised: ")
     });
+    // Two Ofsted inspections in 2019 take their months as names: every
+    // page that names the other one changes too, however far from this.
+    s.edit(
+        "an inspection's date that renames another inspection",
+        |c| {
+            let rel = "inspections/2023-03-ilacs.md";
+            replace(c, rel, "start: 2023-03-13", "start: 2019-11-04");
+            replace(c, rel, "end: 2023-03-24", "end: 2019-11-15");
+        },
+    );
     s.edit("an action's latest status", |c| {
         replace(
             c,
@@ -275,4 +285,25 @@ fn a_damaged_or_foreign_record_renders_everything() {
     let (code, stdout, err) = build(&s.content, &s.out, &["--as-of", "2024-07-01"]);
     assert_eq!(code, 0, "{stdout}{err}");
     assert_eq!(kept(&format!("{stdout}{err}")), 0, "{stdout}{err}");
+}
+
+#[test]
+fn a_document_renamed_by_another_documents_edit_is_rendered_again_where_it_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let from = tmp.path().join("site");
+    two_inspections(&from);
+    let mut s = Site::of(&from);
+    let action = "plans/recovery/actions/P1.1/index.html";
+    assert!(read(&s.out, action).contains("2019 Ofsted inspection"));
+    // The second inspection moves to 2019, which it shares with the first:
+    // both now go by their months, on pages that link to neither.
+    s.edit("the second inspection's date", |c| {
+        replace(
+            c,
+            "inspections/2023-second.md",
+            "start: 2023-03-06",
+            "start: 2019-11-04",
+        )
+    });
+    assert!(read(&s.out, action).contains("March 2019 Ofsted inspection"));
 }

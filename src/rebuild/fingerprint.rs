@@ -79,7 +79,8 @@ pub fn everything(
 }
 
 /// Each published document's digest, in the site's order: of the names
-/// and SHA-256s of the files that speak for it.
+/// and SHA-256s of the files that speak for it, and of what other pages
+/// show of it when they name it.
 pub fn documents(site: &Site, published: &BTreeSet<&str>) -> Vec<String> {
     let mut by_id: BTreeMap<&str, Hash> = BTreeMap::new();
     for (file, input) in &site.inputs {
@@ -94,10 +95,10 @@ pub fn documents(site: &Site, published: &BTreeSet<&str>) -> Vec<String> {
     site.documents
         .iter()
         .map(|d| {
-            by_id
-                .remove(d.id.as_str())
-                .map(Hash::hex)
-                .unwrap_or_default()
+            let mut h = by_id.remove(d.id.as_str()).unwrap_or_else(Hash::new);
+            // Another document's edit can rename this one.
+            h.piece(crate::resolve::graph::named(site, &d.id));
+            h.hex()
         })
         .collect()
 }

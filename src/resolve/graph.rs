@@ -102,6 +102,25 @@ impl Graph {
     }
 }
 
+/// What other pages show of a document when they name it: its title, its
+/// name ("2023 Ofsted inspection"), its address and why it is not
+/// published. One document's edit can change another's name (two Ofsted
+/// inspections in one year go by their months), and with it every page
+/// that names the other: so a document whose name changed counts as
+/// changed itself.
+pub fn named(site: &Site, id: &str) -> String {
+    format!("{:?}", site.index.doc(id))
+}
+
+/// The published documents of `new` that `old` named otherwise.
+pub fn renamed(old: &Site, new: &Site) -> Vec<String> {
+    new.documents
+        .iter()
+        .filter(|d| named(old, &d.id) != named(new, &d.id))
+        .map(|d| d.id.clone())
+        .collect()
+}
+
 /// The documents whose pages may differ between the sites `old` and `new`
 /// are graphs of, when the documents `changed` were edited, judged in both
 /// (a reference added and one removed both count).

@@ -9,7 +9,7 @@ use crate::output::{Content, OutputFile};
 use crate::render::theme::Theme;
 use crate::render::{Part, render_some};
 use crate::resolve::Site;
-use crate::resolve::graph::{Graph, touched};
+use crate::resolve::graph::{Graph, renamed, touched};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -77,7 +77,9 @@ impl Live {
         site: Site,
         changed: &BTreeSet<String>,
     ) -> Result<(Live, usize), Vec<Diagnostic>> {
-        let ids = touched(&Graph::of(&self.site), &Graph::of(&site), changed);
+        let mut changed = changed.clone();
+        changed.extend(renamed(&self.site, &site));
+        let ids = touched(&Graph::of(&self.site), &Graph::of(&site), &changed);
         let parts: Vec<Part> = ids
             .iter()
             .filter_map(|id| {

@@ -275,3 +275,38 @@ pub fn search_records(out: &Path) -> String {
     assert!(!all.is_empty(), "the site has no search records");
     all
 }
+
+/// A site of two inspections and a plan that addresses the first one's
+/// recommendation: the plan names it "2019 Ofsted inspection".
+pub fn two_inspections(content: &Path) {
+    let files = [
+        ("site.yaml", "title: Two inspections\ntoday: 2024-06-30\n"),
+        (
+            "inspections/2019-first.md",
+            "---\ntitle: First inspection\ninspectorate: Ofsted\nscale: ofsted-ilacs\n\
+             start: 2019-03-04\nrecommendations:\n  - id: oversight\n    \
+             text: Management oversight of casework.\n---\nJudged inadequate.\n",
+        ),
+        (
+            "inspections/2023-second.md",
+            "---\ntitle: Second inspection\ninspectorate: Ofsted\nscale: ofsted-ilacs\n\
+             start: 2023-03-06\n---\nJudged good.\n",
+        ),
+        (
+            "plans/recovery/index.md",
+            "---\ntitle: Recovery plan\nadopted: 2019-09-01\npriorities:\n  - id: P1\n    \
+             title: Practice\n---\nThe plan.\n",
+        ),
+        (
+            "plans/recovery/actions.yaml",
+            "- id: P1.1\n  priority: P1\n  title: Supervision\n  due: 2020-03-31\n  \
+             addresses: [inspections/2019-first#oversight]\n  updates:\n    \
+             - { date: 2019-12-01, status: green }\n",
+        ),
+    ];
+    for (rel, text) in files {
+        let path = content.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
