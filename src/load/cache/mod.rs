@@ -139,14 +139,18 @@ impl LoadCache {
         self.listed = true;
         let mut changes = self.check(content_dir, look_at)?;
         changes.everything |= everything;
-        let mut reads = Vec::with_capacity(self.files.len());
+        let mut cached = Vec::with_capacity(self.files.len());
         for entry in self.files.values() {
             match entry {
-                Entry::File { read: Some(r), .. } => reads.push(r.read.clone()),
+                Entry::File { read: Some(r), .. } => cached.push(&r.read),
                 Entry::File { read: None, .. } => {}
                 Entry::Refused(d) => diags.push(d.clone()),
             }
         }
+        // Every document is copied out of the cache for the new site: on
+        // a large site that is most of a load after one save, so it is
+        // shared between the cores.
+        let reads: Vec<FileRead> = cached.into_par_iter().map(FileRead::clone).collect();
         Ok((assemble(&display_root(content_dir), reads, diags), changes))
     }
 
