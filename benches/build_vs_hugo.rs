@@ -266,20 +266,27 @@ fn main() {
         .ok()
         .filter(|o| o.status.success());
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-sites");
-    println!("oversight            build into no output folder (removed before each run, untimed)");
     println!(
-        "oversight (rebuild)  build over the previous output: new site swapped in, old removed"
+        "oversight            a first build: no output folder, spare or record (removed before each run, untimed)"
+    );
+    println!(
+        "oversight (rebuild)  build over the previous output, nothing changed (the spare and record kept)"
     );
     println!("oversight (one edit) the same, after appending a sentence to one visit (5 edits)");
     println!(
         "hugo                 build into no public/ folder (removed before each run, untimed)"
+    );
+    println!(
+        "(new dir)            the same, each run into a folder never used, nothing deleted meanwhile"
     );
     println!("docs: documents (Markdown and indicators), the same in both");
     println!("files, pages (HTML): all that each tool wrote");
     println!(
         "doc+act: pages of one document or one action (X/index.html), the same addresses in both"
     );
-    println!("vs hugo: the row's median wall time / hugo's (from no public/ folder)");
+    println!(
+        "vs hugo: the row's median wall time / hugo's (from no public/ folder; new dir / hugo's new dir)"
+    );
     println!();
     println!(
         "tool                   docs   files   pages doc+act       wall        cpu      peak   pages/s   vs hugo"
@@ -294,17 +301,45 @@ fn main() {
             .map(str::to_string)
             .collect();
         let out = dir.join("output");
-        let oversight = || {
+        let build_into = |out: &Path| {
             let mut c = Command::new(bin);
             c.arg("build")
                 .arg("--content")
                 .arg(dir.join("content"))
                 .arg("--output")
-                .arg(&out);
+                .arg(out);
             c
         };
+        let oversight = || build_into(&out);
+        // First, before this size deletes anything: each run into a new
+        // folder, none deleted until both tools are measured.
+        let new = dir.join("new");
+        let _ = std::fs::remove_dir_all(&new);
+        let mut n = 0;
+        let mut next = |tool: &str| {
+            n += 1;
+            new.join(format!("{tool}-{n}"))
+        };
+        let fresh_new = times(|| build_into(&next("oversight")));
+        let hugo_new = hugo.as_ref().map(|_| {
+            times(|| {
+                let mut c = Command::new("hugo");
+                c.arg("--quiet")
+                    .arg("--source")
+                    .arg(dir.join("hugo"))
+                    .arg("--destination")
+                    .arg(next("hugo"));
+                c
+            })
+        });
+        let _ = std::fs::remove_dir_all(&new);
+        // A first build: no output, and no spare or record beside it.
+        let first = [".output.spare", ".output.record", "output"].map(|n| dir.join(n));
         let fresh = times(|| {
-            let _ = std::fs::remove_dir_all(&out);
+            for f in &first {
+                let _ = std::fs::remove_dir_all(f);
+                let _ = std::fs::remove_file(f);
+            }
             oversight()
         });
         let ours = count(&out, &addresses);
@@ -328,6 +363,13 @@ fn main() {
         let edits = one_edit(oversight, &out, &visit);
         let hugo_wall = theirs.as_ref().map(|(h, _)| h.wall);
         row("oversight", written, &ours, &fresh, hugo_wall);
+        row(
+            "oversight (new dir)",
+            written,
+            &ours,
+            &fresh_new,
+            hugo_new.as_ref().map(|h| h.wall),
+        );
         row("oversight (rebuild)", written, &ours, &rebuild, hugo_wall);
         row(
             "oversight (one edit)",
@@ -337,7 +379,12 @@ fn main() {
             hugo_wall,
         );
         match &theirs {
-            Some((h, w)) => row("hugo", written, w, h, None),
+            Some((h, w)) => {
+                row("hugo", written, w, h, None);
+                if let Some(hn) = &hugo_new {
+                    row("hugo (new dir)", written, w, hn, None);
+                }
+            }
             None => {
                 println!("hugo                 skipped: install Debian's hugo package to compare")
             }
