@@ -1,8 +1,8 @@
 //! The preview's site in memory, kept up to date part by part. After an
-//! edit, the pages of the edited documents and of every document within
-//! two references of them are rendered again at once; the pages made from
-//! the whole site (home, status, timeline, lists, search, data) are
-//! rendered again when next asked for. Nothing else is touched.
+//! edit, the pages of the edited documents are rendered again at once;
+//! those of every document within two references of them, and the pages
+//! made from the whole site (home, status, timeline, lists, search, data),
+//! when next asked for. Nothing else is touched.
 
 use crate::diagnostics::Diagnostic;
 use crate::output::{Content, OutputFile};
@@ -68,10 +68,10 @@ impl Live {
                 .all(|(a, b)| a.id == b.id)
     }
 
-    /// This site after an edit to the documents `changed`: the pages that
-    /// may show anything of them are rendered again now, and the pages
-    /// made from the whole site when next asked for. Returns the new site
-    /// and how many document parts were rendered.
+    /// This site after an edit to the documents `changed`: their pages are
+    /// rendered again now; the pages that may show anything of them, and
+    /// the pages made from the whole site, when next asked for. Returns
+    /// the new site and how many documents' pages are out of date.
     pub fn update(
         &self,
         site: Site,
@@ -80,15 +80,14 @@ impl Live {
         let mut changed = changed.clone();
         changed.extend(renamed(&self.site, &site));
         let ids = touched(&Graph::of(&self.site), &Graph::of(&site), &changed);
-        let parts: Vec<Part> = ids
-            .iter()
-            .filter_map(|id| {
-                site.documents
-                    .binary_search_by(|d| d.id.as_str().cmp(id))
-                    .ok()
-            })
-            .map(Part::Document)
-            .collect();
+        let part = |id: &String| {
+            site.documents
+                .binary_search_by(|d| d.id.as_str().cmp(id))
+                .ok()
+                .map(Part::Document)
+        };
+        let edited: Vec<Part> = changed.iter().filter_map(part).collect();
+        let parts: Vec<Part> = ids.iter().filter_map(part).collect();
         let mut live = Live {
             site: Arc::new(site),
             ..self.clone()
@@ -97,8 +96,13 @@ impl Live {
         // statement depend only on the theme and `site.yaml`, whose changes
         // render everything again.
         live.stale.extend(Part::CONTENT_WIDE);
+        // The pages that show something of the edited documents are
+        // rendered when asked for, the edited documents' own now: the page
+        // the officer is looking at is served at once, and its template
+        // errors shown.
+        live.stale.extend(parts.iter().filter(|p| !edited.contains(p)));
         live.web_stale = true;
-        live.render(&parts)?;
+        live.render(&edited)?;
         Ok((live, parts.len()))
     }
 

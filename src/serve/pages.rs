@@ -16,8 +16,9 @@ pub struct Preview {
     live: Option<Live>,
     /// The page shown for every address while the content has errors.
     errors: Option<String>,
-    /// How many documents' pages the last edit rendered again; `None` when
-    /// every page was.
+    /// How many documents' pages the last edit put out of date (the
+    /// edited ones rendered at once, the rest when asked for); `None` when
+    /// every page was rendered again.
     pub rendered_again: Option<usize>,
     /// How many content files the build checked for changes: every file,
     /// or only those the watcher named.
