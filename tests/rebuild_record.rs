@@ -166,6 +166,15 @@ fn every_kind_of_edit_rebuilds_the_example_as_a_first_build_would() {
             "\nA further note to the minutes.\n",
         )
     });
+    // A paper's page names its meeting, and the meeting lists its papers.
+    s.edit("a meeting's title", |c| {
+        replace(
+            c,
+            "meetings/2021-06-30-cypssc/index.md",
+            "title: Children and Young People's Services Scrutiny Committee, 30 June 2021",
+            "title: Scrutiny Committee, 30 June 2021",
+        )
+    });
     s.edit("the risk register", |c| {
         replace(c, "risks.yaml", "title: ", "title: Revised ");
     });
@@ -231,6 +240,15 @@ fn edits_to_unpublished_documents_rebuild_as_a_first_build_would() {
             "meetings/2024-01-10-scrutiny/minutes.md",
             "kind: minutes\n",
             "kind: minutes\nexempt: 1\n",
+        )
+    });
+    // Its papers name the meeting, on the agenda or not.
+    s.edit("a meeting's title", |c| {
+        replace(
+            c,
+            "meetings/2024-01-10-scrutiny/index.md",
+            "title: Children's Scrutiny Committee",
+            "title: Scrutiny Committee for Children",
         )
     });
     s.edit("an action's note", |c| {

@@ -30,12 +30,12 @@ const VERSION: u32 = 1;
 
 /// What the last build left.
 #[derive(Serialize, Deserialize)]
-struct Record {
+struct Record<'g> {
     version: u32,
     fingerprint: String,
     /// Each published document, in the site's order.
     documents: Vec<Entry>,
-    graph: Graph,
+    graph: Graph<'g>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -47,21 +47,21 @@ struct Entry {
 }
 
 /// This build, as a record compares it.
-pub struct Now {
+pub struct Now<'a> {
     fingerprint: String,
     /// Each published document's digest, in the site's order.
     digests: Vec<String>,
-    graph: Graph,
+    graph: Graph<'a>,
 }
 
-impl Now {
+impl<'a> Now<'a> {
     /// `None` where this build cannot be told apart from another (the
     /// program's own file cannot be read): then nothing is kept.
     pub fn of(
-        site: &Site,
+        site: &'a Site,
         theme: &crate::render::theme::Theme,
         publish: crate::resolve::Publish,
-    ) -> Option<Now> {
+    ) -> Option<Now<'a>> {
         let published: BTreeSet<&str> = site.documents.iter().map(|d| d.id.as_str()).collect();
         Some(Now {
             fingerprint: fingerprint::everything(site, theme, publish, &published)?,
@@ -76,7 +76,7 @@ impl Now {
     /// build (another date, theme, program or `site.yaml`) or another set
     /// of documents.
     pub fn keepable(&self, site: &Site, record: &[u8]) -> Option<Keepable> {
-        let record: Record = serde_json::from_slice(record).ok()?;
+        let record: Record<'static> = serde_json::from_slice(record).ok()?;
         let same_build = record.version == VERSION && record.fingerprint == self.fingerprint;
         let same_documents = record.documents.len() == site.documents.len()
             && record

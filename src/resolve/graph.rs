@@ -9,29 +9,38 @@
 
 use super::Site;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// Who refers to whom, as far as pages can show it.
+/// Who refers to whom, as far as pages can show it: borrowed from a site,
+/// or owned when read back from a record.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Graph {
+pub struct Graph<'a> {
     /// The published documents' ids, sorted.
-    pub published: Vec<String>,
+    pub published: Vec<Cow<'a, str>>,
     /// For each document referred to (published or not), the documents
     /// that refer to it, in the site's order.
-    pub referred_by: BTreeMap<String, Vec<String>>,
+    pub referred_by: BTreeMap<Cow<'a, str>, Vec<Cow<'a, str>>>,
 }
 
-impl Graph {
-    pub fn of(site: &Site) -> Graph {
+impl<'a> Graph<'a> {
+    pub fn of(site: &'a Site) -> Graph<'a> {
         Graph {
-            published: site.documents.iter().map(|d| d.id.clone()).collect(),
+            published: site
+                .documents
+                .iter()
+                .map(|d| Cow::Borrowed(d.id.as_str()))
+                .collect(),
             referred_by: site
                 .backlinks
                 .iter()
                 .map(|(target, list)| {
-                    let mut sources: Vec<String> = list.iter().map(|b| b.source.clone()).collect();
+                    let mut sources: Vec<Cow<str>> = list
+                        .iter()
+                        .map(|b| Cow::Borrowed(b.source.as_str()))
+                        .collect();
                     sources.dedup();
-                    (target.clone(), sources)
+                    (Cow::Borrowed(target.as_str()), sources)
                 })
                 .collect(),
         }
@@ -39,9 +48,9 @@ impl Graph {
 
     /// Only what the published site shows: references between published
     /// documents.
-    pub fn published_only(mut self) -> Graph {
+    pub fn published_only(mut self) -> Graph<'a> {
         let published = &self.published;
-        let shown = |id: &str| published.binary_search_by(|p| p.as_str().cmp(id)).is_ok();
+        let shown = |id: &str| published.binary_search_by(|p| (**p).cmp(id)).is_ok();
         self.referred_by.retain(|target, sources| {
             sources.retain(|s| shown(s));
             shown(target) && !sources.is_empty()
@@ -50,52 +59,57 @@ impl Graph {
     }
 
     fn is_published(&self, id: &str) -> bool {
-        self.published
-            .binary_search_by(|p| p.as_str().cmp(id))
-            .is_ok()
+        self.published.binary_search_by(|p| (**p).cmp(id)).is_ok()
     }
 
-    /// Links between published documents, either way: every reference,
-    /// and each document with the one whose folder it sits in (a paper and
-    /// its meeting).
-    fn neighbours(&self) -> HashMap<&str, Vec<&str>> {
-        let mut pairs: Vec<(&str, &str)> = Vec::new();
-        for (target, sources) in &self.referred_by {
-            if !self.is_published(target) {
-                continue;
-            }
-            for source in sources.iter().filter(|s| self.is_published(s)) {
-                pairs.push((target, source));
-            }
-        }
-        for id in &self.published {
+    /// The published documents one link from any of `found`, either way:
+    /// what refers to them, what they refer to, the document whose folder
+    /// each sits in (a paper's meeting) and the documents in its folder.
+    fn next_to<'s>(&'s self, found: &BTreeSet<&'s str>) -> Vec<&'s str> {
+        let mut next: Vec<&str> = Vec::new();
+        for &id in found {
+            let referring = self.referred_by.get(id).into_iter().flatten();
+            next.extend(
+                referring
+                    .map(|s| s.as_ref())
+                    .filter(|s| self.is_published(s)),
+            );
             if let Some((parent, _)) = id.rsplit_once('/')
-                && self.is_published(parent)
+                && let Ok(i) = self.published.binary_search_by(|p| (**p).cmp(parent))
             {
-                pairs.push((parent, id));
+                next.push(&self.published[i]);
+            }
+            if !id.is_empty() {
+                let prefix = format!("{id}/");
+                let from = self.published.partition_point(|p| **p < *prefix);
+                next.extend(
+                    self.published[from..]
+                        .iter()
+                        .take_while(|p| p.starts_with(&prefix))
+                        .filter(|p| !p[prefix.len()..].contains('/'))
+                        .map(|p| p.as_ref()),
+                );
             }
         }
-        let mut near: HashMap<&str, Vec<&str>> = HashMap::new();
-        for (a, b) in pairs.into_iter().filter(|(a, b)| a != b) {
-            near.entry(a).or_default().push(b);
-            near.entry(b).or_default().push(a);
+        // What they refer to: every reference is looked at once, and only
+        // the ones from `found` kept.
+        for (target, sources) in &self.referred_by {
+            if sources.iter().any(|s| found.contains(s.as_ref())) && self.is_published(target) {
+                next.push(target);
+            }
         }
-        near
+        next
     }
 
     /// Every published document within two links of `changed`.
-    fn within_two<'a>(&'a self, changed: &'a BTreeSet<String>) -> BTreeSet<&'a str> {
-        let near = self.neighbours();
+    fn within_two<'s>(&'s self, changed: &'s BTreeSet<String>) -> BTreeSet<&'s str> {
         let mut found: BTreeSet<&str> = changed
             .iter()
             .filter(|id| self.is_published(id))
             .map(String::as_str)
             .collect();
         for _ in 0..2 {
-            let next: Vec<&str> = found
-                .iter()
-                .flat_map(|id| near.get(id).into_iter().flatten().copied())
-                .collect();
+            let next = self.next_to(&found);
             found.extend(next);
         }
         found
@@ -116,7 +130,7 @@ pub fn named(site: &Site, id: &str) -> String {
 pub fn renamed(old: &Site, new: &Site) -> Vec<String> {
     new.documents
         .iter()
-        .filter(|d| named(old, &d.id) != named(new, &d.id))
+        .filter(|d| old.index.doc(&d.id) != new.index.doc(&d.id))
         .map(|d| d.id.clone())
         .collect()
 }
@@ -135,7 +149,8 @@ pub fn touched(old: &Graph, new: &Graph, changed: &BTreeSet<String>) -> BTreeSet
         .collect();
     for id in changed {
         for graph in [old, new] {
-            ids.extend(graph.referred_by.get(id).into_iter().flatten().cloned());
+            let referring = graph.referred_by.get(id.as_str()).into_iter().flatten();
+            ids.extend(referring.map(|s| s.to_string()));
         }
     }
     ids

@@ -100,7 +100,8 @@ impl Live {
         // rendered when asked for, the edited documents' own now: the page
         // the officer is looking at is served at once, and its template
         // errors shown.
-        live.stale.extend(parts.iter().filter(|p| !edited.contains(p)));
+        live.stale
+            .extend(parts.iter().filter(|p| !edited.contains(p)));
         live.web_stale = true;
         live.render(&edited)?;
         Ok((live, parts.len()))
