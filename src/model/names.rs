@@ -46,6 +46,11 @@ pub fn unwritable(name: &str) -> Option<String> {
 /// A path as a case-insensitive, normalisation-insensitive file system
 /// (Windows, macOS) sees it: two paths with one folded form are one file there.
 pub fn folded(path: &str) -> String {
+    // ASCII is its own composed form: only lower case remains to do, and
+    // most paths are ASCII.
+    if path.is_ascii() {
+        return path.to_ascii_lowercase();
+    }
     path.nfc().collect::<String>().to_lowercase()
 }
 

@@ -9,6 +9,8 @@ use super::index::{action_url, doc_url};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
 use crate::model::{Document, Kind, folded};
+use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Two files that claim one id (`about.md` and `about/index.md`).
@@ -29,16 +31,50 @@ pub fn report_duplicate_ids(docs: &[Document], diags: &mut Diagnostics) {
 }
 
 /// One path of the site and what makes it.
-struct Maker {
+struct Maker<'a> {
     /// The path as the build writes it.
     path: String,
     /// What makes it, as a message names it: a file, or an action in one.
-    who: String,
+    who: Cow<'a, str>,
     /// The content file to blame, and where in it (an action's id).
-    file: String,
+    file: Cow<'a, str>,
     loc: Loc,
     /// The action's id, when an action's page.
-    action: Option<String>,
+    action: Option<&'a str>,
+}
+
+/// The paths a document makes: its page, and a plan's action pages, each
+/// under its folded form.
+fn makers_of(d: &Document) -> Vec<(String, Maker<'_>)> {
+    let mut out = Vec::new();
+    let page = doc_url(&d.id);
+    out.push((
+        folded(&page),
+        Maker {
+            path: page,
+            who: Cow::Borrowed(&d.file),
+            file: Cow::Borrowed(&d.file),
+            loc: Loc::FILE,
+            action: None,
+        },
+    ));
+    if let Kind::Plan(p) = &d.kind {
+        let file = p.actions_file.as_deref().unwrap_or(&d.file);
+        for a in &p.actions {
+            let path = action_url(&d.id, &a.id.value);
+            out.push((
+                folded(&path),
+                Maker {
+                    path,
+                    who: Cow::Owned(format!("action {} in {file}", a.id.value)),
+                    file: Cow::Borrowed(file),
+                    loc: a.id.loc,
+                    action: Some(&a.id.value),
+                },
+            ));
+        }
+    }
+    out
 }
 
 /// Two things that would write one file of the site (`about.md` and a
@@ -51,38 +87,37 @@ pub fn report_shared_pages(
     sources: &BTreeMap<String, String>,
     diags: &mut Diagnostics,
 ) {
-    let mut makers: BTreeMap<String, Vec<Maker>> = BTreeMap::new();
-    let mut add = |maker: Maker| {
-        makers.entry(folded(&maker.path)).or_default().push(maker);
-    };
-    let whole = |path: String, file: &str| Maker {
-        path,
-        who: file.to_string(),
-        file: file.to_string(),
-        loc: Loc::FILE,
-        action: None,
-    };
-    for d in docs {
-        add(whole(doc_url(&d.id), &d.file));
-        if let Kind::Plan(p) = &d.kind {
-            let file = p.actions_file.as_deref().unwrap_or(&d.file);
-            for a in &p.actions {
-                add(Maker {
-                    path: action_url(&d.id, &a.id.value),
-                    who: format!("action {} in {file}", a.id.value),
-                    file: file.to_string(),
-                    loc: a.id.loc,
-                    action: Some(a.id.value.clone()),
-                });
-            }
-        }
-    }
+    // Every path under its folded form, in the order made (documents, then
+    // files), sorted by that form: a stable sort keeps the order made
+    // within each form, so the first maker of a path comes first.
+    let mut all: Vec<(String, Maker)> = docs.par_iter().flat_map_iter(makers_of).collect();
     for a in assets {
-        add(whole(a.rel.clone(), &a.path.display().to_string()));
+        let file = a.path.display().to_string();
+        all.push((
+            folded(&a.rel),
+            Maker {
+                path: a.rel.clone(),
+                who: Cow::Owned(file.clone()),
+                file: Cow::Owned(file),
+                loc: Loc::FILE,
+                action: None,
+            },
+        ));
     }
-    for who in makers.values() {
+    all.par_sort_by(|a, b| a.0.cmp(&b.0));
+    let makers: Vec<(&str, &[(String, Maker)])> = all
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|group| (group[0].0.as_str(), group))
+        .collect();
+    let first_at = |key: &str| {
+        makers
+            .binary_search_by(|(k, _)| (*k).cmp(key))
+            .ok()
+            .map(|i| &makers[i].1[0].1)
+    };
+    for (_, who) in &makers {
         // Two files with one id are reported by `report_duplicate_ids`.
-        if let [other, blamed, ..] = who.as_slice()
+        if let [(_, other), (_, blamed), ..] = who
             && other.who != blamed.who
             && !(other.who.ends_with(".md") && blamed.who.ends_with(".md"))
         {
@@ -104,8 +139,8 @@ pub fn report_shared_pages(
                 )
             };
             FileReporter {
-                file: &blamed.file,
-                text: sources.get(&blamed.file).map_or("", String::as_str),
+                file: blamed.file.as_ref(),
+                text: sources.get(blamed.file.as_ref()).map_or("", String::as_str),
                 diags,
             }
             .error(Code::PageClash, blamed.loc, message, Some(help));
@@ -114,16 +149,16 @@ pub fn report_shared_pages(
     // A file whose path is a folder that another path needs.
     let mut reported = std::collections::BTreeSet::new();
     for (key, who) in &makers {
-        let mut folder = key.as_str();
+        let mut folder = *key;
         while let Some((parent, _)) = folder.rsplit_once('/') {
             folder = parent;
-            let Some(blocking) = makers.get(folder).and_then(|m| m.first()) else {
+            let Some(blocking) = first_at(folder) else {
                 continue;
             };
             if !reported.insert(folder) {
                 break;
             }
-            let needs = &who[0];
+            let needs = &who[0].1;
             diags.push(FileReporter::whole_file_error(
                 Code::PageClash,
                 &blocking.file,

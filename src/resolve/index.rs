@@ -6,6 +6,7 @@ use super::labels::{Label, Names};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Related, suggest};
 use crate::model::{Document, Kind};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -30,8 +31,11 @@ pub struct Entry {
 
 #[derive(Debug, Default)]
 pub struct Index {
-    docs: BTreeMap<String, Entry>,
-    items: BTreeMap<String, BTreeMap<String, Entry>>,
+    /// Every document's entry, sorted by id: one an id (of two documents
+    /// with one id, the later).
+    docs: Vec<(String, Entry)>,
+    /// The entries of each document's items by item id, beside `docs`.
+    items: Vec<BTreeMap<String, Entry>>,
     /// Files in the content folder that are not copied, by path under
     /// `content/`, with why ("exempt (paragraph 3)", "draft", "not published").
     withheld_files: BTreeMap<String, String>,
@@ -68,90 +72,92 @@ impl Index {
         self.withheld_files.get(path).map(String::as_str)
     }
 
-    /// Indexes every document and item; reports duplicate ids.
+    /// Indexes every document and item; reports duplicate ids. Documents
+    /// are indexed in parallel; their messages are kept in document order.
     pub fn build(
         docs: &[Document],
         hidden: &BTreeMap<String, String>,
         diags: &mut Diagnostics,
         sources: &BTreeMap<String, String>,
     ) -> Index {
-        let mut index = Index::default();
         let names = Names::build(docs);
-        for doc in docs {
-            let mut labels = names.items(doc);
-            let hide = hidden.get(&doc.id).cloned();
-            let noun = doc.kind.noun();
-            index.docs.insert(
-                doc.id.clone(),
-                Entry {
-                    url: doc_url(&doc.id),
-                    title: doc.common.title.clone(),
-                    kind: noun,
-                    doc_kind: noun,
-                    doc: doc.id.clone(),
-                    hidden: hide.clone(),
-                    label: names.doc(&doc.id),
-                },
-            );
-            let mut items: BTreeMap<String, Entry> = BTreeMap::new();
-            // Where each id was first used, to point back to it.
-            let mut first = BTreeMap::new();
-            for (id, title, kind, url, file) in items_of(doc) {
-                let text = sources.get(file).map_or("", String::as_str);
-                if items.contains_key(&id.value) {
-                    let (first_file, first_loc) =
-                        first.get(&id.value).copied().unwrap_or((file, id.loc));
-                    let earlier = Related::new(
-                        first_file,
-                        sources.get(first_file).map_or("", String::as_str),
-                        first_loc,
-                        "first used here",
-                    );
-                    let mut r = FileReporter { file, text, diags };
-                    r.error_related(
-                        Code::DuplicateId,
-                        id.loc,
-                        format!("the id `{}` is used twice in {}", id.value, doc.id_or_home()),
-                        Some("ids of items (recommendations, priorities, actions, resolutions, risks) must be unique within their document".into()),
-                        earlier,
-                    );
-                    continue;
-                }
-                first.insert(id.value.clone(), (file, id.loc));
-                items.insert(
-                    id.value.clone(),
-                    Entry {
-                        url,
-                        title,
-                        kind,
-                        doc_kind: noun,
-                        doc: doc.id.clone(),
-                        hidden: hide.clone(),
-                        label: labels.remove(&id.value).unwrap_or_default(),
-                    },
-                );
+        let indexed: Vec<Indexed> = docs
+            .par_iter()
+            .map(|doc| index_document(doc, &names, hidden, sources))
+            .collect();
+        let mut rows = Vec::with_capacity(indexed.len());
+        for (id, entry, items, found) in indexed {
+            diags.extend(found);
+            rows.push((id, entry, items));
+        }
+        // Already in id order as loaded; a stable sort keeps two documents
+        // with one id in the order read, and the later one is kept.
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut index = Index::default();
+        for (id, entry, items) in rows {
+            if index.docs.last().is_some_and(|(last, _)| *last == id) {
+                index.docs.pop();
+                index.items.pop();
             }
-            index.items.insert(doc.id.clone(), items);
+            index.docs.push((id, entry));
+            index.items.push(items);
         }
         index
     }
 
+    /// Where `id` is in `docs`.
+    fn position(&self, id: &str) -> Option<usize> {
+        self.docs.binary_search_by(|(d, _)| d.as_str().cmp(id)).ok()
+    }
+
+    /// The id of the document at `position`, as [`find_at`](Index::find_at)
+    /// gives it.
+    pub fn id_at(&self, position: usize) -> &str {
+        &self.docs[position].0
+    }
+
     pub fn doc(&self, id: &str) -> Option<&Entry> {
-        self.docs.get(id)
+        Some(&self.docs[self.position(id)?].1)
     }
 
     /// What a member calls a document, or an item in it ("2023 Ofsted
     /// inspection, improvement 3"): the one place labels come from.
     pub fn label(&self, doc: &str, item: Option<&str>) -> Option<&Label> {
         match item {
-            Some(i) => self.items.get(doc)?.get(i).map(|e| &e.label),
-            None => self.docs.get(doc).map(|e| &e.label),
+            Some(i) => self.items[self.position(doc)?].get(i).map(|e| &e.label),
+            None => self.doc(doc).map(|e| &e.label),
         }
     }
 
     /// Resolves `doc`, `doc#item` or `#item` (in `from`) to its entry and
     /// canonical key.
     pub fn lookup(&self, reference: &str, from: &str) -> Result<(String, &Entry), Unknown> {
+        let (doc, item, entry) = self.find(reference, from)?;
+        let key = match item {
+            Some(item) => format!("{doc}#{item}"),
+            None => doc.to_string(),
+        };
+        Ok((key, entry))
+    }
+
+    /// [`lookup`](Index::lookup) without making the key: the document and
+    /// item the canonical key is made of.
+    pub fn find<'s, 'r>(
+        &'s self,
+        reference: &'r str,
+        from: &'r str,
+    ) -> Result<(&'r str, Option<&'r str>, &'s Entry), Unknown> {
+        let (_, doc, item, entry) = self.find_at(reference, from)?;
+        Ok((doc, item, entry))
+    }
+
+    /// [`find`](Index::find), with where the document is among all
+    /// documents in id order (for [`id_at`](Index::id_at)).
+    pub fn find_at<'s, 'r>(
+        &'s self,
+        reference: &'r str,
+        from: &'r str,
+    ) -> Result<(usize, &'r str, Option<&'r str>, &'s Entry), Unknown> {
         let reference = reference
             .trim()
             .trim_start_matches('@')
@@ -160,13 +166,13 @@ impl Index {
             Some((d, i)) => (if d.is_empty() { from } else { d }, Some(i)),
             None => (reference, None),
         };
-        let Some(entry) = self.docs.get(doc) else {
+        let Some(at) = self.position(doc) else {
             // Suggest from the same folder when it has documents, else from all.
             let folder = doc.rsplit_once('/').map(|(f, _)| format!("{f}/"));
             let all = || {
                 self.docs
-                    .keys()
-                    .map(String::as_str)
+                    .iter()
+                    .map(|(k, _)| k.as_str())
                     .filter(|k| !k.is_empty())
             };
             let same: Vec<&str> = all()
@@ -184,12 +190,13 @@ impl Index {
                 }),
             });
         };
+        let entry = &self.docs[at].1;
         let Some(item) = item else {
-            return Ok((doc.to_string(), entry));
+            return Ok((at, doc, None, entry));
         };
-        let items = self.items.get(doc);
+        let items = Some(&self.items[at]);
         match items.and_then(|m| m.get(item)) {
-            Some(e) => Ok((format!("{doc}#{item}"), e)),
+            Some(e) => Ok((at, doc, Some(item), e)),
             None => {
                 let ids: Vec<&str> = items
                     .map(|m| m.keys().map(String::as_str).collect())
@@ -205,6 +212,73 @@ impl Index {
             }
         }
     }
+}
+
+/// One document indexed: its id, its entry, its items' entries by id,
+/// and its duplicate item ids reported.
+type Indexed = (String, Entry, BTreeMap<String, Entry>, Diagnostics);
+
+fn index_document(
+    doc: &Document,
+    names: &Names,
+    hidden: &BTreeMap<String, String>,
+    sources: &BTreeMap<String, String>,
+) -> Indexed {
+    let mut diags = Diagnostics::default();
+    let mut labels = names.items(doc);
+    let hide = hidden.get(&doc.id).cloned();
+    let noun = doc.kind.noun();
+    let entry = Entry {
+        url: doc_url(&doc.id),
+        title: doc.common.title.clone(),
+        kind: noun,
+        doc_kind: noun,
+        doc: doc.id.clone(),
+        hidden: hide.clone(),
+        label: names.doc(&doc.id),
+    };
+    let mut items: BTreeMap<String, Entry> = BTreeMap::new();
+    // Where each id was first used, to point back to it.
+    let mut first = BTreeMap::new();
+    for (id, title, kind, url, file) in items_of(doc) {
+        let text = sources.get(file).map_or("", String::as_str);
+        if items.contains_key(&id.value) {
+            let (first_file, first_loc) = first.get(&id.value).copied().unwrap_or((file, id.loc));
+            let earlier = Related::new(
+                first_file,
+                sources.get(first_file).map_or("", String::as_str),
+                first_loc,
+                "first used here",
+            );
+            let mut r = FileReporter {
+                file,
+                text,
+                diags: &mut diags,
+            };
+            r.error_related(
+                Code::DuplicateId,
+                id.loc,
+                format!("the id `{}` is used twice in {}", id.value, doc.id_or_home()),
+                Some("ids of items (recommendations, priorities, actions, resolutions, risks) must be unique within their document".into()),
+                earlier,
+            );
+            continue;
+        }
+        first.insert(id.value.clone(), (file, id.loc));
+        items.insert(
+            id.value.clone(),
+            Entry {
+                url,
+                title,
+                kind,
+                doc_kind: noun,
+                doc: doc.id.clone(),
+                hidden: hide.clone(),
+                label: labels.remove(&id.value).unwrap_or_default(),
+            },
+        );
+    }
+    (doc.id.clone(), entry, items, diags)
 }
 
 trait HomeName {

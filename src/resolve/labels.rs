@@ -11,6 +11,7 @@
 //! ("action P1.2"), as the plan's own tables show them.
 
 use crate::model::{Date, Document, Kind};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -120,7 +121,7 @@ impl Names {
         let docs: BTreeMap<&str, &Document> =
             documents.iter().map(|d| (d.id.as_str(), d)).collect();
         let all: Vec<(&Document, Vec<String>)> = documents
-            .iter()
+            .par_iter()
             .map(|d| (d, candidates(d, &docs)))
             .collect();
         // Who could take each name, by kind and length: a name clashes
@@ -135,8 +136,7 @@ impl Names {
                     .or_insert((doc.id.as_str(), false));
             }
         }
-        let mut names = BTreeMap::new();
-        for (doc, cands) in &all {
+        let names = all.par_iter().map(|(doc, cands)| {
             // The first name no other document of its kind could take at
             // the same length.
             let clash = |i: usize, name: &str| {
@@ -154,9 +154,13 @@ impl Names {
             } else {
                 doc.common.title.clone()
             };
-            names.insert(doc.id.clone(), chosen.unwrap_or((title, false)));
+            (doc.id.clone(), chosen.unwrap_or((title, false)))
+        });
+        // Collected as `insert` would: for an id made twice, the later one.
+        let names: Vec<_> = names.collect();
+        Names {
+            names: names.into_iter().collect(),
         }
-        Names { names }
     }
 
     /// A document's label.

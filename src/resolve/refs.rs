@@ -5,6 +5,7 @@ use super::index::{Entry, Index, action_url, doc_url};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter};
 use crate::model::{At, Document, Kind, RelativeLink, relative_link};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -55,14 +56,18 @@ struct Source<'a> {
     action: Option<&'a str>,
 }
 
+/// Checks the references of one document.
 struct Checker<'a> {
     index: &'a Index,
     /// Documents that could not be read: references to them are not
     /// reported again.
     unreadable: &'a BTreeSet<String>,
     sources: &'a BTreeMap<String, String>,
-    diags: &'a mut Diagnostics,
-    backlinks: Backlinks,
+    /// The document's messages, in the order found.
+    diags: Diagnostics,
+    /// What it refers to: the document referred to (or that holds the
+    /// item), by its place in the index, and the backlink.
+    found: Vec<(usize, Backlink)>,
 }
 
 impl Checker<'_> {
@@ -78,19 +83,19 @@ impl Checker<'_> {
         FileReporter {
             file: src.file,
             text,
-            diags: self.diags,
+            diags: &mut self.diags,
         }
         .error(code, loc, message, help);
     }
 
     fn check(&mut self, src: &Source, r: &At<String>, relation: &'static str, want: Want) {
         let index = self.index;
-        let (key, entry) = match index.lookup(&r.value, src.doc) {
+        let (at, _, item, entry) = match index.find_at(&r.value, src.doc) {
             Ok(found) => found,
             Err(_) if self.unreadable.contains(target_doc(&r.value, src.doc)) => return,
             Err(u) => return self.report(Code::DanglingReference, src, r.loc, u.message, u.help),
         };
-        if let Some(problem) = mismatch(want, entry, &key) {
+        if let Some(problem) = mismatch(want, entry, item.is_some()) {
             return self.report(
                 Code::WrongKindReference,
                 src,
@@ -100,28 +105,27 @@ impl Checker<'_> {
             );
         }
         if src.published {
-            let (doc_key, item) = match key.split_once('#') {
-                Some((d, i)) => (d.to_string(), Some(i.to_string())),
-                None => (key.clone(), None),
-            };
-            self.backlinks.entry(doc_key).or_default().push(Backlink {
+            let backlink = Backlink {
                 url: src.url.clone(),
                 title: src.title.clone(),
                 kind: src.kind,
                 relation,
-                item,
+                item: item.map(str::to_string),
                 source: src.doc.to_string(),
                 action: src.action.map(str::to_string),
-            });
+            };
+            self.found.push((at, backlink));
         }
     }
 }
 
-fn mismatch(want: Want, entry: &Entry, key: &str) -> Option<String> {
+/// Why `entry` is not what `want` asks for; `item` when the reference
+/// named an item in a document.
+fn mismatch(want: Want, entry: &Entry, item: bool) -> Option<String> {
     match want {
         Want::Anything => None,
         Want::Doc(kinds) => {
-            if key.contains('#') || !kinds.contains(&entry.kind) {
+            if item || !kinds.contains(&entry.kind) {
                 let wanted: Vec<String> = kinds.iter().map(|k| article(k)).collect();
                 Some(format!(
                     "names {}; it should name {}",
@@ -133,7 +137,7 @@ fn mismatch(want: Want, entry: &Entry, key: &str) -> Option<String> {
             }
         }
         Want::Recommendation => {
-            if key.contains('#') && matches!(entry.kind, "recommendation" | "priority action") {
+            if item && matches!(entry.kind, "recommendation" | "priority action") {
                 None
             } else {
                 Some(format!(
@@ -143,7 +147,7 @@ fn mismatch(want: Want, entry: &Entry, key: &str) -> Option<String> {
             }
         }
         Want::Item(doc_kind, kind) => {
-            if entry.doc_kind == doc_kind && entry.kind == kind && key.contains('#') {
+            if entry.doc_kind == doc_kind && entry.kind == kind && item {
                 None
             } else {
                 Some(format!(
@@ -160,7 +164,7 @@ fn mismatch(want: Want, entry: &Entry, key: &str) -> Option<String> {
 /// What references are checked against.
 pub struct Known<'a> {
     pub index: &'a Index,
-    pub published: &'a dyn Fn(&str) -> bool,
+    pub published: &'a (dyn Fn(&str) -> bool + Sync),
     /// Documents that could not be read: references to them are not reported again.
     pub unreadable: &'a BTreeSet<String>,
     /// Files copied as they are, by path under `content/`.
@@ -168,8 +172,38 @@ pub struct Known<'a> {
     pub sources: &'a BTreeMap<String, String>,
 }
 
-/// Checks every reference in `docs`; returns what refers to what.
+/// Checks every reference in `docs`; returns what refers to what. The
+/// documents are checked in parallel; their messages are kept in document
+/// order, as if checked one after another.
 pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostics) -> Backlinks {
+    let checked: Vec<Checker> = docs
+        .par_iter()
+        .map(|doc| check_document(doc, known))
+        .collect();
+    let mut found = Vec::new();
+    for c in checked {
+        diags.extend(c.diags);
+        found.extend(c.found);
+    }
+    // Each target's backlinks sorted, without repeats.
+    found.par_sort_unstable();
+    found.dedup();
+    let mut grouped: Vec<(usize, Vec<Backlink>)> = Vec::new();
+    for (target, backlink) in found {
+        match grouped.last_mut() {
+            Some((last, list)) if *last == target => list.push(backlink),
+            _ => grouped.push((target, vec![backlink])),
+        }
+    }
+    // In index order, which is id order.
+    grouped
+        .into_iter()
+        .map(|(at, list)| (known.index.id_at(at).to_string(), list))
+        .collect()
+}
+
+/// Checks the references of `doc`.
+fn check_document<'a>(doc: &'a Document, known: &Known<'a>) -> Checker<'a> {
     let (index, published, unreadable, sources) = (
         known.index,
         known.published,
@@ -180,144 +214,136 @@ pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostic
         index,
         unreadable,
         sources,
-        diags,
-        backlinks: Backlinks::new(),
+        diags: Diagnostics::default(),
+        found: Vec::new(),
     };
-    for doc in docs {
-        let src = Source {
-            doc: &doc.id,
-            file: &doc.file,
-            url: doc_url(&doc.id),
-            title: if doc.common.title.is_empty() {
-                "Home".into()
-            } else {
-                doc.common.title.clone()
-            },
-            kind: doc.kind.noun(),
-            published: published(&doc.id) && !matches!(doc.kind, Kind::ListIntro),
-            action: None,
-        };
-        for link in &doc.links {
-            c.check(&src, link, "links to", Want::Anything);
-        }
-        for link in &doc.relative_links {
-            match relative_link(&link.value, doc.source_dir()) {
-                Some(RelativeLink::Document(target)) => {
-                    // After a file name, `#x` may be a heading rather than an item.
-                    let target = match target.split_once('#') {
-                        Some((name, _)) if index.lookup(&target, &doc.id).is_err() => {
-                            name.to_string()
-                        }
-                        _ => target,
-                    };
-                    c.check(&src, &At::new(target, link.loc), "links to", Want::Anything);
-                }
-                Some(RelativeLink::File { path, .. })
-                    if !known.assets.contains(&path) && !path.ends_with(".html") =>
-                {
-                    c.report(
-                        Code::BrokenLink,
-                        &src,
-                        link.loc,
-                        format!(
-                            "`{}` leads to no file: there is no `{path}` in the content folder",
-                            link.value
-                        ),
-                        None,
-                    );
-                }
-                Some(RelativeLink::Outside) => c.report(
+    let src = Source {
+        doc: &doc.id,
+        file: &doc.file,
+        url: doc_url(&doc.id),
+        title: if doc.common.title.is_empty() {
+            "Home".into()
+        } else {
+            doc.common.title.clone()
+        },
+        kind: doc.kind.noun(),
+        published: published(&doc.id) && !matches!(doc.kind, Kind::ListIntro),
+        action: None,
+    };
+    for link in &doc.links {
+        c.check(&src, link, "links to", Want::Anything);
+    }
+    for link in &doc.relative_links {
+        match relative_link(&link.value, doc.source_dir()) {
+            Some(RelativeLink::Document(target)) => {
+                // After a file name, `#x` may be a heading rather than an item.
+                let target = match target.split_once('#') {
+                    Some((name, _)) if index.find(&target, &doc.id).is_err() => name.to_string(),
+                    _ => target,
+                };
+                c.check(&src, &At::new(target, link.loc), "links to", Want::Anything);
+            }
+            Some(RelativeLink::File { path, .. })
+                if !known.assets.contains(&path) && !path.ends_with(".html") =>
+            {
+                c.report(
                     Code::BrokenLink,
                     &src,
                     link.loc,
-                    format!("`{}` leads outside the content folder", link.value),
-                    Some("put the file in the content folder and link to it from there".into()),
-                ),
-                _ => {}
+                    format!(
+                        "`{}` leads to no file: there is no `{path}` in the content folder",
+                        link.value
+                    ),
+                    None,
+                );
             }
-        }
-        for f in doc.kind.follows() {
-            c.check(&src, f, "follows", Want::Doc(&FOLLOWABLE));
-        }
-        for resp in doc.kind.responses() {
-            c.check(&src, &resp.to, "responds to", Want::Recommendation);
-        }
-        match &doc.kind {
-            Kind::Plan(p) => {
-                for r in &p.responds_to {
-                    c.check(&src, r, "responds to", Want::Doc(&FOLLOWABLE));
-                }
-                if let Some(r) = &p.supersedes {
-                    c.check(&src, r, "supersedes", Want::Doc(&["plan"]));
-                }
-                let afile = p.actions_file.as_deref().unwrap_or(&doc.file);
-                for a in &p.actions {
-                    let asrc = Source {
-                        doc: &doc.id,
-                        file: afile,
-                        url: action_url(&doc.id, &a.id.value),
-                        title: format!("{} {}", a.id.value, a.title),
-                        kind: "action",
-                        published: src.published,
-                        action: Some(&a.id.value),
-                    };
-                    for r in &a.addresses {
-                        c.check(&asrc, r, "addresses", Want::Anything);
-                    }
-                    if let Some(r) = &a.continues {
-                        c.check(&asrc, r, "continues", Want::Item("plan", "action"));
-                    }
-                    for e in &a.evidence {
-                        if has_scheme(&e.value) && !is_web_address(&e.value) {
-                            c.report(
-                                Code::BadAddress,
-                                &asrc,
-                                e.loc,
-                                format!("`{}` is neither a web address nor an id", e.value.trim()),
-                                Some("evidence is a web address starting https://, http:// or mailto:, or the id of a document or item, such as `@visits/2022-09-monitoring`".into()),
-                            );
-                        } else if !is_web_address(&e.value) {
-                            let mut r = e.clone();
-                            r.value = r.value.trim_start_matches('@').to_string();
-                            c.check(&asrc, &r, "evidence", Want::Anything);
-                        }
-                    }
-                }
-            }
-            Kind::Meeting(m) => {
-                for a in &m.agenda {
-                    if let Some(p) = &a.paper {
-                        let mut r = p.clone();
-                        r.value = format!("{}/{}", doc.id, p.value.trim());
-                        let text = sources.get(&doc.file).map_or("", String::as_str);
-                        match index.doc(&r.value) {
-                            Some(e) if e.kind == "paper" => c.check(&src, &r, "agenda", Want::Anything),
-                            _ if unreadable.contains(&r.value) => {}
-                            _ => FileReporter { file: &doc.file, text, diags: c.diags }.error(
-                                Code::DanglingReference,
-                                p.loc,
-                                format!("`paper: {}` is not a paper of this meeting", p.value),
-                                Some(format!("a paper is a file in the meeting's folder: `content/{}/{}.md`; give its name without `.md`", doc.id, p.value.trim())),
-                            ),
-                        }
-                    }
-                }
-            }
-            Kind::Paper(p) => {
-                for r in &p.discusses {
-                    c.check(&src, r, "discusses", Want::Anything);
-                }
-            }
-            // Their references (`follows`, `responses`) are checked above.
-            Kind::Inspection(_) | Kind::Visit(_) | Kind::Review(_) | Kind::Page(_) => {}
-            Kind::Home | Kind::ListIntro | Kind::Risks(_) | Kind::Indicator(_) => {}
+            Some(RelativeLink::Outside) => c.report(
+                Code::BrokenLink,
+                &src,
+                link.loc,
+                format!("`{}` leads outside the content folder", link.value),
+                Some("put the file in the content folder and link to it from there".into()),
+            ),
+            _ => {}
         }
     }
-    for list in c.backlinks.values_mut() {
-        list.sort();
-        list.dedup();
+    for f in doc.kind.follows() {
+        c.check(&src, f, "follows", Want::Doc(&FOLLOWABLE));
     }
-    c.backlinks
+    for resp in doc.kind.responses() {
+        c.check(&src, &resp.to, "responds to", Want::Recommendation);
+    }
+    match &doc.kind {
+        Kind::Plan(p) => {
+            for r in &p.responds_to {
+                c.check(&src, r, "responds to", Want::Doc(&FOLLOWABLE));
+            }
+            if let Some(r) = &p.supersedes {
+                c.check(&src, r, "supersedes", Want::Doc(&["plan"]));
+            }
+            let afile = p.actions_file.as_deref().unwrap_or(&doc.file);
+            for a in &p.actions {
+                let asrc = Source {
+                    doc: &doc.id,
+                    file: afile,
+                    url: action_url(&doc.id, &a.id.value),
+                    title: format!("{} {}", a.id.value, a.title),
+                    kind: "action",
+                    published: src.published,
+                    action: Some(&a.id.value),
+                };
+                for r in &a.addresses {
+                    c.check(&asrc, r, "addresses", Want::Anything);
+                }
+                if let Some(r) = &a.continues {
+                    c.check(&asrc, r, "continues", Want::Item("plan", "action"));
+                }
+                for e in &a.evidence {
+                    if has_scheme(&e.value) && !is_web_address(&e.value) {
+                        c.report(
+                            Code::BadAddress,
+                            &asrc,
+                            e.loc,
+                            format!("`{}` is neither a web address nor an id", e.value.trim()),
+                            Some("evidence is a web address starting https://, http:// or mailto:, or the id of a document or item, such as `@visits/2022-09-monitoring`".into()),
+                        );
+                    } else if !is_web_address(&e.value) {
+                        let mut r = e.clone();
+                        r.value = r.value.trim_start_matches('@').to_string();
+                        c.check(&asrc, &r, "evidence", Want::Anything);
+                    }
+                }
+            }
+        }
+        Kind::Meeting(m) => {
+            for a in &m.agenda {
+                if let Some(p) = &a.paper {
+                    let mut r = p.clone();
+                    r.value = format!("{}/{}", doc.id, p.value.trim());
+                    let text = sources.get(&doc.file).map_or("", String::as_str);
+                    match index.doc(&r.value) {
+                        Some(e) if e.kind == "paper" => c.check(&src, &r, "agenda", Want::Anything),
+                        _ if unreadable.contains(&r.value) => {}
+                        _ => FileReporter { file: &doc.file, text, diags: &mut c.diags }.error(
+                            Code::DanglingReference,
+                            p.loc,
+                            format!("`paper: {}` is not a paper of this meeting", p.value),
+                            Some(format!("a paper is a file in the meeting's folder: `content/{}/{}.md`; give its name without `.md`", doc.id, p.value.trim())),
+                        ),
+                    }
+                }
+            }
+        }
+        Kind::Paper(p) => {
+            for r in &p.discusses {
+                c.check(&src, r, "discusses", Want::Anything);
+            }
+        }
+        // Their references (`follows`, `responses`) are checked above.
+        Kind::Inspection(_) | Kind::Visit(_) | Kind::Review(_) | Kind::Page(_) => {}
+        Kind::Home | Kind::ListIntro | Kind::Risks(_) | Kind::Indicator(_) => {}
+    }
+    c
 }
 
 /// The document a reference names: `doc` of `doc#item`, or `from` for `#item`.
