@@ -149,14 +149,6 @@ impl<'a> View<'a> {
         })
     }
 
-    /// The fields of a document's kind (its page's `detail`), as JSON.
-    pub fn detail(&self, doc: &'a Document) -> Value {
-        match self.typed_detail(doc) {
-            page::Detail::Built(v) => v,
-            typed => serde_json::to_value(typed).unwrap_or(Value::Null),
-        }
-    }
-
     /// The `detail` of the kinds still built as JSON.
     fn built_detail(&self, doc: &'a Document) -> Value {
         let id = doc.id.as_str();
