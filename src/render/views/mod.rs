@@ -10,6 +10,7 @@ mod page;
 mod plan;
 mod risks;
 
+pub use action::{ActionRow, StatusWord};
 pub use page::Detail;
 
 pub use plan::progress;
