@@ -34,8 +34,7 @@ struct Pager {
     current: bool,
 }
 
-/// A document in a list: its kind's `detail` as on its page, serialised
-/// straight from the resolved site where the kind is typed.
+/// A document in a list: its kind's `detail` as on its page.
 #[derive(Serialize)]
 pub struct ListRow<'a> {
     href: String,
@@ -45,7 +44,10 @@ pub struct ListRow<'a> {
     /// For an inspection its overall judgement, for a plan its status.
     status: Value,
     kind: &'static str,
-    detail: Detail<'a>,
+    /// Already in Tera's values, which the page's data takes in without
+    /// copying: a plan's detail (every action's row) is held once, not
+    /// also as a JSON tree for the whole page.
+    detail: tera::Value,
 }
 
 impl<'a> View<'a> {
@@ -63,7 +65,8 @@ impl<'a> View<'a> {
             date: d.kind.date(),
             status,
             kind: d.kind.noun(),
-            detail,
+            detail: tera::Value::try_from_serializable(&detail)
+                .unwrap_or_else(|_| tera::Value::none()),
         }
     }
 }
