@@ -2,11 +2,13 @@
 //! year, under a drawn timeline of graded judgements and visits.
 
 use super::pages::Renderer;
-use super::views::{View, status};
+use super::views::{StatusWord, View};
 use crate::charts::{JourneyMark, journey};
-use crate::model::{Inspection, Kind};
+use crate::model::{Date, Inspection, Kind};
 use crate::resolve::{Event, EventKind, action_url, doc_url};
+use serde::Serialize;
 use serde_json::{Value, json};
+use std::borrow::Cow;
 
 /// `Requires improvement to be good` → `RI`: a grade short enough to draw.
 pub fn grade_initials(grade: &str) -> String {
@@ -26,69 +28,106 @@ pub fn headline(view: &View, i: &Inspection) -> Value {
     view.judgements(i).into_iter().next().unwrap_or(Value::Null)
 }
 
-/// What the timeline and the dashboard show of one event.
+/// What the timeline, the changes pages and the dashboard show of one
+/// event. Keys a kind of event does not have are left out, not null.
+#[derive(Serialize)]
+pub struct EventRow<'a> {
+    date: Date,
+    kind: &'static str,
+    href: String,
+    title: Cow<'a, str>,
+    note: &'a Option<String>,
+    #[serde(rename = "type")]
+    what: Cow<'a, str>,
+    /// An inspection's headline judgement, null when it has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grade: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context: Option<Option<Cow<'a, str>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<Option<StatusWord<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<Option<StatusWord<'a>>>,
+}
+
+/// An event's row as JSON (see [`typed_event_row`]).
 pub fn event_row(view: &View, e: &Event) -> Option<Value> {
+    typed_event_row(view, e).map(|r| serde_json::to_value(r).unwrap_or(Value::Null))
+}
+
+/// What the timeline, the changes pages and the dashboard show of one event.
+pub fn typed_event_row<'a>(view: &View<'a>, e: &'a Event) -> Option<EventRow<'a>> {
     let doc = view.site.document(&e.doc)?;
     let labels = &view.site.settings.statuses;
-    let mut row = crate::obj!({
-        "date": e.date,
-        "kind": e.kind.name(),
-        "href": view.linker.href(&doc_url(&doc.id)),
-        "title": &doc.common.title,
-        "note": &e.note,
-    });
+    let mut row = EventRow {
+        date: e.date,
+        kind: e.kind.name(),
+        href: view.linker.href(&doc_url(&doc.id)),
+        title: Cow::Borrowed(&doc.common.title),
+        note: &e.note,
+        what: Cow::Borrowed(""),
+        grade: None,
+        context: None,
+        from: None,
+        to: None,
+    };
+    let some = |s: &'a Option<String>| Some(s.as_deref().map(Cow::Borrowed));
     match (e.kind, &doc.kind) {
         (EventKind::ReportPublished, Kind::Inspection(i)) => {
-            row["type"] = json!("Report published");
-            row["grade"] = headline(view, i);
+            row.what = Cow::Borrowed("Report published");
+            row.grade = Some(headline(view, i));
         }
         (EventKind::Inspection, Kind::Inspection(i)) => {
-            row["type"] = json!("Inspection");
+            row.what = Cow::Borrowed("Inspection");
             // Grades are public from the report's day: when that has an
             // event of its own, the grade is shown there.
             if i.start.is_none() || i.published.is_none() {
-                row["grade"] = headline(view, i);
+                row.grade = Some(headline(view, i));
             }
         }
-        (EventKind::Visit, Kind::Visit(v)) => row["type"] = json!(capitalise(&v.kind)),
+        (EventKind::Visit, Kind::Visit(v)) => row.what = Cow::Owned(capitalise(&v.kind)),
         (EventKind::Review, Kind::Review(r)) => {
-            row["type"] = json!(capitalise(&r.kind.value));
-            row["context"] = json!(r.by);
+            row.what = Cow::Owned(capitalise(&r.kind.value));
+            row.context = some(&r.by);
         }
         (EventKind::ReviewEnded, Kind::Review(r)) => {
-            row["type"] = json!(if r.is_intervention() {
+            row.what = Cow::Owned(if r.is_intervention() {
                 format!("{} lifted", capitalise(&r.kind.value))
             } else {
                 format!("{} ended", capitalise(&r.kind.value))
             });
         }
         (EventKind::Meeting, Kind::Meeting(m)) => {
-            row["type"] = json!("Meeting");
-            row["context"] = json!(m.committee);
+            row.what = Cow::Borrowed("Meeting");
+            row.context = some(&m.committee);
         }
         (EventKind::Paper, Kind::Paper(p)) => {
-            row["type"] = json!(capitalise(&p.kind));
+            row.what = Cow::Owned(capitalise(&p.kind));
             if let Some((m, _)) = doc.id.rsplit_once('/') {
-                row["context"] = json!(view.site.document(m).map(|m| &m.common.title));
+                row.context = Some(
+                    view.site
+                        .document(m)
+                        .map(|m| Cow::Borrowed(m.common.title.as_str())),
+                );
             }
         }
         (EventKind::PlanAdopted, Kind::Plan(p)) => {
-            row["type"] = json!("Plan adopted");
-            row["context"] = json!(format!("{} actions", p.actions.len()));
+            row.what = Cow::Borrowed("Plan adopted");
+            row.context = Some(Some(Cow::Owned(format!("{} actions", p.actions.len()))));
         }
         (EventKind::StatusChanged | EventKind::ActionCompleted, Kind::Plan(p)) => {
             let id = e.action.as_deref()?;
             let a = p.actions.iter().find(|a| a.id.value == id)?;
-            row["type"] = json!(if e.kind == EventKind::ActionCompleted {
+            row.what = Cow::Borrowed(if e.kind == EventKind::ActionCompleted {
                 "Action completed"
             } else {
                 "Status change"
             });
-            row["href"] = json!(view.linker.href(&action_url(&doc.id, id)));
-            row["title"] = json!(format!("{id} {}", a.title));
-            row["context"] = json!(doc.common.title);
-            row["from"] = e.from.map_or(Value::Null, |r| status(labels, r));
-            row["to"] = e.to.map_or(Value::Null, |r| status(labels, r));
+            row.href = view.linker.href(&action_url(&doc.id, id));
+            row.title = Cow::Owned(format!("{id} {}", a.title));
+            row.context = Some(Some(Cow::Borrowed(&doc.common.title)));
+            row.from = Some(e.from.map(|r| StatusWord::new(labels, r)));
+            row.to = Some(e.to.map(|r| StatusWord::new(labels, r)));
         }
         // Each event kind comes from its own kind of document (see
         // `resolve::journey`).
