@@ -37,7 +37,7 @@ pub enum StatusRow<'a> {
     /// An action: its action row, and where it is.
     Action {
         #[serde(flatten)]
-        row: ActionRow<'a>,
+        row: Box<ActionRow<'a>>,
         #[serde(rename = "ref")]
         reference: &'a str,
         context: &'a str,
@@ -108,7 +108,7 @@ impl<'a> Rated<'a> {
                 other(href, &pr.id.value, &pr.title, &d.common.title, note)
             }
             What::Action(d, a, s) => StatusRow::Action {
-                row: view.typed_row(&d.id, a, s),
+                row: Box::new(view.typed_row(&d.id, a, s)),
                 reference: &a.id.value,
                 context: &d.common.title,
                 kind: self.kind,
