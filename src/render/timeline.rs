@@ -256,17 +256,65 @@ fn month_anchor(date: &crate::model::Date) -> String {
     format!("m{}", &date.first_day().format("%Y-%m"))
 }
 
-/// An action's id, its link, and its changes in one month.
-type ActionChanges = (String, Value, Vec<Value>);
+/// One month of a year page (see [`month`]).
+#[derive(Serialize)]
+struct Month<'a> {
+    anchor: Option<String>,
+    title: Option<String>,
+    entries: Vec<EventRow<'a>>,
+    plans: Vec<PlanChanges<'a>>,
+    changes: usize,
+}
+
+/// A plan's status changes in one month, each action once.
+#[derive(Serialize)]
+struct PlanChanges<'a> {
+    link: PlainLink<'a>,
+    actions: Vec<ActionChanges<'a>>,
+}
+
+/// An action and its changes in one month.
+#[derive(Serialize)]
+struct ActionChanges<'a> {
+    link: PlainLink<'a>,
+    changes: Vec<Change<'a>>,
+}
+
+#[derive(Serialize)]
+struct PlainLink<'a> {
+    href: String,
+    title: Option<Cow<'a, str>>,
+}
+
+/// One status change of an action.
+#[derive(Serialize)]
+struct Change<'a> {
+    date: Date,
+    #[serde(rename = "type")]
+    what: Cow<'a, str>,
+    from: Option<StatusWord<'a>>,
+    to: Option<StatusWord<'a>>,
+    note: &'a Option<String>,
+}
+
+/// A year page (`page` in `timeline-year.html`).
+#[derive(Serialize)]
+struct YearPage<'a> {
+    year: i32,
+    months: Vec<Month<'a>>,
+    overview: String,
+    previous: Value,
+    next: Value,
+}
 
 /// One month of a year page: its milestones and papers in date order, then
 /// its status changes by plan, each action once with its changes in order.
 /// A month-only date sorts as the month's first day, so it comes first.
-fn month(view: &View, events: &[&Event]) -> Value {
+fn month<'a>(view: &View<'a>, events: &[&'a Event]) -> Month<'a> {
     let mut entries = Vec::new();
-    let mut plans: Vec<(String, Value, Vec<ActionChanges>)> = Vec::new();
+    let mut plans: Vec<(&str, PlanChanges<'a>, Vec<&str>)> = Vec::new();
     for e in events {
-        let Some(row) = event_row(view, e) else {
+        let Some(row) = typed_event_row(view, e) else {
             continue;
         };
         if !is_status(e.kind) {
@@ -276,49 +324,70 @@ fn month(view: &View, events: &[&Event]) -> Value {
         let plan_at = match plans.iter().position(|(id, _, _)| *id == e.doc) {
             Some(i) => i,
             None => {
-                let title = view.site.document(&e.doc).map(|d| d.common.title.clone());
-                let link =
-                    crate::obj!({ "href": view.linker.href(&doc_url(&e.doc)), "title": title });
-                plans.push((e.doc.clone(), link, Vec::new()));
+                let title = view
+                    .site
+                    .document(&e.doc)
+                    .map(|d| Cow::Borrowed(d.common.title.as_str()));
+                let link = PlainLink {
+                    href: view.linker.href(&doc_url(&e.doc)),
+                    title,
+                };
+                let changes = PlanChanges {
+                    link,
+                    actions: Vec::new(),
+                };
+                plans.push((e.doc.as_str(), changes, Vec::new()));
                 plans.len() - 1
             }
         };
-        let actions = &mut plans[plan_at].2;
-        let id = e.action.clone().unwrap_or_default();
-        let change = crate::obj!({ "date": e.date, "type": &row["type"], "from": &row["from"], "to": &row["to"], "note": &row["note"] });
-        match actions.iter_mut().find(|(a, _, _)| *a == id) {
-            Some((_, _, changes)) => changes.push(change),
+        let (_, plan, ids) = &mut plans[plan_at];
+        let id = e.action.as_deref().unwrap_or_default();
+        let EventRow {
+            date,
+            href,
+            title,
+            note,
+            what,
+            from,
+            to,
+            ..
+        } = row;
+        let change = Change {
+            date,
+            what,
+            from: from.flatten(),
+            to: to.flatten(),
+            note,
+        };
+        match ids.iter().position(|a| *a == id) {
+            Some(i) => plan.actions[i].changes.push(change),
             None => {
-                let link = crate::obj!({ "href": &row["href"], "title": &row["title"] });
-                actions.push((id, link, vec![change]));
+                ids.push(id);
+                plan.actions.push(ActionChanges {
+                    link: PlainLink {
+                        href,
+                        title: Some(title),
+                    },
+                    changes: vec![change],
+                });
             }
         }
     }
     let changes: usize = plans
         .iter()
-        .flat_map(|(_, _, a)| a.iter().map(|(_, _, c)| c.len()))
+        .flat_map(|(_, p, _)| p.actions.iter().map(|a| a.changes.len()))
         .sum();
-    let plans: Vec<Value> = plans
-        .into_iter()
-        .map(|(_, link, actions)| {
-            let actions: Vec<Value> = actions
-                .into_iter()
-                .map(|(_, link, changes)| crate::obj!({ "link": link, "changes": changes }))
-                .collect();
-            crate::obj!({ "link": link, "actions": actions })
-        })
-        .collect();
     let first = events.first().map(|e| e.date);
-    crate::obj!({
-        "anchor": first.as_ref().map(month_anchor),
-        "title": first.map(|d| d.month_year()),
-        "entries": entries,
-        "plans": plans,
-        "changes": changes,
-    })
+    Month {
+        anchor: first.as_ref().map(month_anchor),
+        title: first.map(|d| d.month_year()),
+        entries,
+        plans: plans.into_iter().map(|(_, p, _)| p).collect(),
+        changes,
+    }
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     /// The overview (`timeline/index.html`): the drawn journey, each year's
     /// milestones and its status changes counted per month; and one page
     /// per year with everything in it, month by month.
@@ -391,11 +460,11 @@ impl Renderer<'_> {
     }
 
     /// `timeline/<year>/index.html`: everything in one year, month by month.
-    fn timeline_year(&mut self, by_year: &[(i32, Vec<&Event>)], i: usize) {
+    fn timeline_year(&mut self, by_year: &[(i32, Vec<&'a Event>)], i: usize) {
         let (year, list) = &by_year[i];
         let path = year_url(*year);
         let view = self.view(&path);
-        let mut months: Vec<Value> = Vec::new();
+        let mut months: Vec<Month> = Vec::new();
         let mut start = 0;
         for end in 1..=list.len() {
             let same = end < list.len()
@@ -412,19 +481,19 @@ impl Renderer<'_> {
                 |(y, _)| crate::obj!({ "year": y, "href": view.linker.href(&year_url(*y)) }),
             )
         };
-        let page = crate::obj!({
-            "year": year,
-            "months": months,
-            "overview": view.linker.href("timeline/index.html"),
-            "previous": near(i.checked_sub(1)),
-            "next": near(Some(i + 1)),
-        });
-        self.page(
+        let page = YearPage {
+            year: *year,
+            months,
+            overview: view.linker.href("timeline/index.html"),
+            previous: near(i.checked_sub(1)),
+            next: near(Some(i + 1)),
+        };
+        self.typed_page(
             &path,
             "timeline-year.html",
             &format!("Timeline: {year}"),
             "timeline",
-            page,
+            &page,
         );
     }
 }
