@@ -488,3 +488,43 @@ fn a_site_colour_for_a_status_is_used_with_text_that_reads_on_it() {
         "statuses without a site colour keep the theme's"
     );
 }
+
+#[test]
+fn a_theme_reads_all_of_a_list_rows_detail_and_a_status_rows_fields() {
+    // The built-in list shows eight fields of each row's detail; a theme
+    // may show any of them ("its kind's detail, as on its page").
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(&fixture("valid"), &content);
+    let yaml = std::fs::read_to_string(content.join("site.yaml")).unwrap();
+    std::fs::write(content.join("site.yaml"), format!("{yaml}theme: council\n")).unwrap();
+    let templates = tmp.path().join("themes/council/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("list.html"),
+        "{% if page.folder == \"plans\" %}{% for d in page.items %}[{{ d.title }}: owner {{ d.detail.owner }}, {{ d.detail.actions | length }} actions, \
+         first {{ d.detail.actions[0].id }} due {{ d.detail.actions[0].due.long }}, \
+         priority {{ d.detail.priorities[0].id }} with {{ d.detail.priorities[0].actions | length }}]{% endfor %}{% endif %}",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("status-list.html"),
+        "{% for r in page.rows %}({{ r.type }} {{ r.ref }} in {{ r.context }}: {{ r.status.label }}{% if r.type == \"action\" %}, owner {{ r.owner | default(value=\"none\") }}{% else %}, {{ r.note }}{% endif %}){% endfor %}",
+    )
+    .unwrap();
+    let out = tmp.path().join("output");
+    let (code, _, err) = build(&content, &out, &["--as-of", "2024-06-01"]);
+    assert_eq!(code, 0, "{err}");
+    let plans = read(&out, "plans/index.html");
+    assert!(
+        plans.contains("owner Director of Children&#39;s Services, 5 actions, first P1.1 due 31 March 2022, priority P1 with 2]"),
+        "{plans}"
+    );
+    let red = read(&out, "status/red/index.html");
+    assert!(red.contains("(action P1.2 in "), "{red}");
+    let blue = read(&out, "status/blue/index.html");
+    assert!(
+        blue.contains("(action P1.1 in ") && blue.contains(", owner Assistant Director)"),
+        "{blue}"
+    );
+}

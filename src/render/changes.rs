@@ -3,15 +3,43 @@
 //! any date.
 
 use super::pages::Renderer;
-use super::timeline::event_row;
+use super::timeline::{EventRow, typed_event_row};
 use super::views::View;
 use crate::model::{Date, Kind};
 use crate::resolve::{EventKind, doc_url};
+use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
+/// What happened in a window between two dates, and how it is headed.
+#[derive(Serialize)]
+struct Window<'a> {
+    from: Option<Date>,
+    to: Date,
+    changes: Vec<EventRow<'a>>,
+    documents: Vec<EventRow<'a>>,
+    heading: String,
+    /// The meeting the window starts from (none for `--since`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since: Option<Value>,
+    /// The window after the last meeting: the next one, null if none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<Value>,
+    /// A window between meetings: the meeting it ends at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meeting: Option<Value>,
+}
+
+/// A window's own page (`page` in `changes-window.html`).
+#[derive(Serialize)]
+struct WindowPage<'a, 'c> {
+    committee: &'c str,
+    window: Window<'a>,
+    overview: String,
+}
+
 /// What happened after `from` (exclusive) up to `to` (inclusive).
-fn window(view: &View, from: Option<Date>, to: Date) -> Value {
+fn window<'a>(view: &View<'a>, from: Option<Date>, to: Date, heading: String) -> Window<'a> {
     let (start, end) = (from.map(|d| d.first_day()), to.first_day());
     let mut changes = Vec::new();
     let mut documents = Vec::new();
@@ -22,7 +50,7 @@ fn window(view: &View, from: Option<Date>, to: Date) -> Value {
         if e.date.first_day() > end {
             break;
         }
-        let Some(row) = event_row(view, e) else {
+        let Some(row) = typed_event_row(view, e) else {
             continue;
         };
         match e.kind {
@@ -40,17 +68,23 @@ fn window(view: &View, from: Option<Date>, to: Date) -> Value {
     // A document is new once in a window: an inspection that began and
     // published its report in it is listed by its report.
     let mut seen = std::collections::BTreeSet::new();
-    let mut documents: Vec<Value> = documents
+    let mut documents: Vec<EventRow> = documents
         .into_iter()
         .rev()
         .filter(|(doc, _)| seen.insert(*doc))
         .map(|(_, row)| row)
         .collect();
     documents.reverse();
-    crate::obj!({
-        "from": from, "to": to,
-        "changes": changes, "documents": documents,
-    })
+    Window {
+        from,
+        to,
+        changes,
+        documents,
+        heading,
+        since: None,
+        next: None,
+        meeting: None,
+    }
 }
 
 /// `changes/2022-11-16-cypssc/index.html`: the page of the window that
@@ -62,12 +96,11 @@ fn window_url(meeting: &str) -> String {
 
 /// How a window is listed on the overview: its heading, a link to its own
 /// page, and how much moved in it.
-fn summary(view: &View, w: &Value, url: &str) -> Value {
-    let n = |k: &str| w[k].as_array().map_or(0, Vec::len);
+fn summary(view: &View, w: &Window, url: &str) -> Value {
     crate::obj!({
-        "heading": &w["heading"], "href": view.linker.href(url),
-        "changes": n("changes"), "documents": n("documents"),
-        "from": &w["from"], "to": &w["to"],
+        "heading": &w.heading, "href": view.linker.href(url),
+        "changes": w.changes.len(), "documents": w.documents.len(),
+        "from": w.from, "to": w.to,
     })
 }
 
@@ -95,7 +128,7 @@ fn collapse(rows: Vec<Value>) -> Vec<Value> {
     out
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     /// `changes/index.html` lists, for each committee, the windows between
     /// its meetings, each with its own page; and the `--since` window.
     pub(super) fn changes(&mut self) {
@@ -133,13 +166,13 @@ impl Renderer<'_> {
                 .find(|(d, _, _)| d.first_day() > today.first_day());
             let mut rows = Vec::new();
             if let Some((last, id, title)) = held.last() {
-                let mut w = window(&page_view, Some(*last), today);
-                w["heading"] = json!(match next {
+                let heading = match next {
                     Some((d, _, _)) => format!("Before the next meeting on {}", d.long()),
                     None => "Since the last meeting".to_string(),
-                });
-                w["since"] = link(id, title);
-                w["next"] = next.map_or(Value::Null, |(_, id, title)| link(id, title));
+                };
+                let mut w = window(&page_view, Some(*last), today, heading);
+                w.since = Some(link(id, title));
+                w.next = Some(next.map_or(Value::Null, |(_, id, title)| link(id, title)));
                 // The window before the next meeting is that meeting's; with
                 // none planned, it is named after the last one.
                 let url = match next {
@@ -151,10 +184,10 @@ impl Renderer<'_> {
             }
             for pair in held.windows(2).rev() {
                 let ((prev, pid, ptitle), (date, id, title)) = (pair[0], pair[1]);
-                let mut w = window(&page_view, Some(*prev), *date);
-                w["heading"] = json!(format!("Before the meeting on {}", date.long()));
-                w["since"] = link(pid, ptitle);
-                w["meeting"] = link(id, title);
+                let heading = format!("Before the meeting on {}", date.long());
+                let mut w = window(&page_view, Some(*prev), *date, heading);
+                w.since = Some(link(pid, ptitle));
+                w.meeting = Some(link(id, title));
                 let url = window_url(id);
                 let row = summary(&view, &w, &url);
                 if row["changes"] != json!(0) || row["documents"] != json!(0) {
@@ -166,8 +199,8 @@ impl Renderer<'_> {
         }
         let since = site.since.map(|d| {
             let url = format!("changes/since-{}/index.html", d.iso());
-            let mut w = window(&self.view(&url), Some(d), today);
-            w["heading"] = json!(format!("Since {}", d.long()));
+            let heading = format!("Since {}", d.long());
+            let w = window(&self.view(&url), Some(d), today, heading);
             let row = summary(&view, &w, &url);
             self.window_page(&url, "", w);
             row
@@ -178,17 +211,18 @@ impl Renderer<'_> {
 
     /// A window's own page, rendered as soon as its window is worked out,
     /// so the build never holds every window at once.
-    fn window_page(&mut self, url: &str, committee: &str, w: Value) {
-        let heading = w["heading"].as_str().unwrap_or_default();
+    fn window_page(&mut self, url: &str, committee: &str, w: Window) {
+        let heading = &w.heading;
         let title = if committee.is_empty() {
             format!("What changed: {heading}")
         } else {
             format!("What changed for {committee}: {heading}")
         };
-        let page = crate::obj!({
-            "committee": committee, "window": w,
-            "overview": self.view(url).linker.href("changes/index.html"),
-        });
-        self.page(url, "changes-window.html", &title, "changes", page);
+        let page = WindowPage {
+            committee,
+            overview: self.view(url).linker.href("changes/index.html"),
+            window: w,
+        };
+        self.typed_page(url, "changes-window.html", &title, "changes", &page);
     }
 }

@@ -35,7 +35,8 @@ impl Renderer<'_> {
             .take(WORST)
             .map(|p| plan_spread(&view, **p))
             .collect();
-        // (row, red first, due) for every action needing attention.
+        // Every action needing attention, without its row: rows are made
+        // only for the few the page shows.
         let mut overdue = Vec::new();
         let mut attention = Vec::new();
         for rp in &current {
@@ -44,24 +45,35 @@ impl Renderer<'_> {
                 if !s.overdue && rank.is_none() {
                     continue;
                 }
-                let mut row = view.action_row(rp.id(), a, s);
-                row["plan"] = json!(rp.doc.common.title);
                 let due = a.revised_due.or(a.due).map(|d| d.last_day());
                 if s.overdue {
-                    overdue.push((due, row.clone()));
+                    overdue.push(((due.is_none(), due), (rp, a, s)));
                 }
                 if let Some(rank) = rank {
-                    attention.push(((rank, !s.overdue, due.is_none(), due), row));
+                    attention.push(((rank, !s.overdue, due.is_none(), due), (rp, a, s)));
                 }
             }
         }
         // The longest overdue first; off track before at risk.
-        overdue.sort_by_key(|(due, _)| (due.is_none(), *due));
+        overdue.sort_by_key(|(key, _)| *key);
         attention.sort_by_key(|(key, _)| *key);
         let overdue_count = overdue.len();
         let attention_count = attention.len();
-        let overdue: Vec<Value> = overdue.into_iter().take(WORST).map(|(_, r)| r).collect();
-        let attention: Vec<Value> = attention.into_iter().take(WORST).map(|(_, r)| r).collect();
+        let row = |(rp, a, s): (&ResolvedPlan, _, _)| {
+            let mut row = view.action_row(rp.id(), a, s);
+            row["plan"] = json!(rp.doc.common.title);
+            row
+        };
+        let overdue: Vec<Value> = overdue
+            .into_iter()
+            .take(WORST)
+            .map(|(_, r)| row(r))
+            .collect();
+        let attention: Vec<Value> = attention
+            .into_iter()
+            .take(WORST)
+            .map(|(_, r)| row(r))
+            .collect();
         let all = |name: &str| view.linker.href(&super::status_page::list_url(name, 1));
         // Actions only: a plan's or priority's roll-up restates its
         // actions, so counting both would count the same work twice.

@@ -1,9 +1,10 @@
 //! The lists of documents: one per section, and one per folder of plain pages.
 
 use super::pages::Renderer;
-use super::views::{View, date};
-use crate::model::{Document, Inspection, Kind, KindName};
+use super::views::{Detail, View, date};
+use crate::model::{Date, Document, Inspection, Kind, KindName};
 use crate::resolve::{JudgementTable, doc_url};
+use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
@@ -11,7 +12,66 @@ use std::collections::BTreeSet;
 /// large the site.
 pub const LIST_ROWS: usize = 300;
 
-impl Renderer<'_> {
+/// A page of a list (`page` in `list.html`).
+#[derive(Serialize)]
+struct ListPage<'a, 'v> {
+    folder: &'v str,
+    intro: Value,
+    judgements: Value,
+    csv: &'v Value,
+    items: Vec<ListRow<'a>>,
+    total: usize,
+    pager: Option<Vec<Pager>>,
+    page_number: usize,
+    pages: usize,
+}
+
+/// A link to one page of a list.
+#[derive(Serialize)]
+struct Pager {
+    number: usize,
+    href: String,
+    current: bool,
+}
+
+/// A document in a list: its kind's `detail` as on its page.
+#[derive(Serialize)]
+pub struct ListRow<'a> {
+    href: String,
+    title: &'a str,
+    summary: &'a Option<String>,
+    date: Option<Date>,
+    /// For an inspection its overall judgement, for a plan its status.
+    status: Value,
+    kind: &'static str,
+    /// Already in Tera's values, which the page's data takes in without
+    /// copying: a plan's detail (every action's row) is held once, not
+    /// also as a JSON tree for the whole page.
+    detail: tera::Value,
+}
+
+impl<'a> View<'a> {
+    fn list_row(&self, d: &'a Document) -> ListRow<'a> {
+        let detail = self.typed_detail(d);
+        let status = match (&d.kind, &detail) {
+            (Kind::Inspection(_), Detail::Built(v)) => v["overall"].clone(),
+            (Kind::Plan(_), Detail::Built(v)) => v["status"].clone(),
+            _ => Value::Null,
+        };
+        ListRow {
+            href: self.linker.href(&doc_url(&d.id)),
+            title: &d.common.title,
+            summary: &d.common.summary,
+            date: d.kind.date(),
+            status,
+            kind: d.kind.noun(),
+            detail: tera::Value::try_from_serializable(&detail)
+                .unwrap_or_else(|_| tera::Value::none()),
+        }
+    }
+}
+
+impl<'a> Renderer<'a> {
     pub(super) fn intro(&self, id: &str, path: &str) -> Value {
         self.site
             .documents
@@ -22,41 +82,22 @@ impl Renderer<'_> {
             })
     }
 
-    pub(super) fn list(&mut self, folder: &str, title: &str, docs: &[&Document]) {
+    pub(super) fn list(&mut self, folder: &str, title: &str, docs: &[&'a Document]) {
         let path = doc_url(folder);
         let view = self.view(&path);
-        let mut rows: Vec<(String, Value)> = docs
+        // Undated documents sort by title.
+        let mut order: Vec<(String, &'a Document)> = docs
             .iter()
             .map(|d| {
-                // The row needs the kind's fields, not the rendered text.
-                let v = crate::obj!({ "detail": view.detail(d) });
-                let status_v = match &d.kind {
-                    Kind::Inspection(_) => v["detail"]["overall"].clone(),
-                    Kind::Plan(_) => v["detail"]["status"].clone(),
-                    Kind::Home
-                    | Kind::ListIntro
-                    | Kind::Page(_)
-                    | Kind::Visit(_)
-                    | Kind::Review(_)
-                    | Kind::Meeting(_)
-                    | Kind::Paper(_)
-                    | Kind::Risks(_)
-                    | Kind::Indicator(_) => Value::Null,
-                };
-                let when = d.kind.date();
-                // Undated documents sort by title.
-                let sort = when.map_or_else(|| d.common.title.clone(), |w| w.iso());
-                let when = date(when);
-                let row = crate::obj!({
-                    "href": view.linker.href(&doc_url(&d.id)), "title": &d.common.title,
-                    "summary": &d.common.summary, "date": when, "status": status_v,
-                    "kind": d.kind.noun(), "detail": &v["detail"],
-                });
-                (sort, row)
+                let sort = d
+                    .kind
+                    .date()
+                    .map_or_else(|| d.common.title.clone(), |w| w.iso());
+                (sort, *d)
             })
             .collect();
         let newest_first = matches!(folder, "inspections" | "visits" | "reviews" | "meetings");
-        rows.sort_by(|a, b| {
+        order.sort_by(|a, b| {
             if newest_first {
                 b.0.cmp(&a.0)
             } else {
@@ -71,9 +112,9 @@ impl Renderer<'_> {
         let csv = download(&view.linker, folder);
         let intro = self.intro(folder, &path);
         // A long list is split into pages beside its first: `2.html`, ...
-        // (no document or copied file can be named so).
-        let rows: Vec<Value> = rows.into_iter().map(|(_, r)| r).collect();
-        let total = rows.len();
+        // (no document or copied file can be named so). Each page's rows
+        // are made as it is rendered, so only one page's are ever held.
+        let total = order.len();
         let pages = total.div_ceil(LIST_ROWS).max(1);
         let page_path = |n: usize| {
             if n <= 1 {
@@ -82,35 +123,46 @@ impl Renderer<'_> {
                 format!("{folder}/{n}.html")
             }
         };
-        let mut chunks: Vec<Vec<Value>> = Vec::with_capacity(pages);
-        let mut rest = rows.into_iter();
-        for _ in 0..pages {
-            chunks.push(rest.by_ref().take(LIST_ROWS).collect());
-        }
         let mut judgements = Some(judgements);
         let mut intro = Some(intro);
-        for (i, items) in chunks.into_iter().enumerate() {
+        let mut rest = order.iter();
+        for i in 0..pages {
+            // Every page of a list is in its folder: links are the same.
+            let items: Vec<ListRow> = rest
+                .by_ref()
+                .take(LIST_ROWS)
+                .map(|(_, d)| view.list_row(d))
+                .collect();
             let here = page_path(i + 1);
             let linker = super::links::Linker::new(&self.site.index, &here);
-            let pager: Vec<Value> = (1..=pages)
-                .map(|n| crate::obj!({ "number": n, "href": linker.href(&page_path(n)), "current": n == i + 1 }))
-                .collect();
-            let page = crate::obj!({
-                "folder": folder,
-                "intro": intro.take().unwrap_or(Value::Null),
-                "judgements": judgements.take().unwrap_or(Value::Null),
-                "csv": &csv,
-                "items": items,
-                "total": total,
-                "pager": if pages > 1 { json!(pager) } else { Value::Null },
-                "page_number": i + 1, "pages": pages,
-            });
+            let pager: Vec<Pager> = if pages > 1 {
+                (1..=pages)
+                    .map(|n| Pager {
+                        number: n,
+                        href: linker.href(&page_path(n)),
+                        current: n == i + 1,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let page = ListPage {
+                folder,
+                intro: intro.take().unwrap_or(Value::Null),
+                judgements: judgements.take().unwrap_or(Value::Null),
+                csv: &csv,
+                items,
+                total,
+                pager: (pages > 1).then_some(pager),
+                page_number: i + 1,
+                pages,
+            };
             let title = if pages > 1 {
                 format!("{title} (page {} of {pages})", i + 1)
             } else {
                 title.to_string()
             };
-            self.page(&here, "list.html", &title, folder, page);
+            self.typed_page(&here, "list.html", &title, folder, &page);
         }
     }
 

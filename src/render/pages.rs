@@ -103,6 +103,20 @@ impl<'a> Renderer<'a> {
         self.page_with(None, path, template, title, section, &page, &header);
     }
 
+    /// Renders `template` to `path` with typed `page` data, headed when
+    /// printed by the page's title and the site's.
+    pub(super) fn typed_page(
+        &mut self,
+        path: &str,
+        template: &str,
+        title: &str,
+        section: &str,
+        page: &impl Serialize,
+    ) {
+        let header = format!("{title} · {}", self.site.settings.title);
+        self.page_with(None, path, template, title, section, page, &header);
+    }
+
     /// The 404 page is shown at whatever address was missing, so relative
     /// links cannot reach the site from it. With `base_url` its links are
     /// absolute; its styles are inlined either way.

@@ -339,7 +339,7 @@ fn render_part(
     r.errors
 }
 
-fn lists(r: &mut Renderer, site: &Site) {
+fn lists<'a>(r: &mut Renderer<'a>, site: &'a Site) {
     for (kind, s) in KindName::sections() {
         if kind == KindName::Risks {
             // The register is its own list.

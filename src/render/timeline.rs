@@ -2,11 +2,13 @@
 //! year, under a drawn timeline of graded judgements and visits.
 
 use super::pages::Renderer;
-use super::views::{View, status};
+use super::views::{StatusWord, View};
 use crate::charts::{JourneyMark, journey};
-use crate::model::{Inspection, Kind};
+use crate::model::{Date, Inspection, Kind};
 use crate::resolve::{Event, EventKind, action_url, doc_url};
+use serde::Serialize;
 use serde_json::{Value, json};
+use std::borrow::Cow;
 
 /// `Requires improvement to be good` → `RI`: a grade short enough to draw.
 pub fn grade_initials(grade: &str) -> String {
@@ -26,69 +28,106 @@ pub fn headline(view: &View, i: &Inspection) -> Value {
     view.judgements(i).into_iter().next().unwrap_or(Value::Null)
 }
 
-/// What the timeline and the dashboard show of one event.
+/// What the timeline, the changes pages and the dashboard show of one
+/// event. Keys a kind of event does not have are left out, not null.
+#[derive(Serialize)]
+pub struct EventRow<'a> {
+    date: Date,
+    kind: &'static str,
+    href: String,
+    title: Cow<'a, str>,
+    note: &'a Option<String>,
+    #[serde(rename = "type")]
+    what: Cow<'a, str>,
+    /// An inspection's headline judgement, null when it has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grade: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context: Option<Option<Cow<'a, str>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<Option<StatusWord<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<Option<StatusWord<'a>>>,
+}
+
+/// An event's row as JSON (see [`typed_event_row`]).
 pub fn event_row(view: &View, e: &Event) -> Option<Value> {
+    typed_event_row(view, e).map(|r| serde_json::to_value(r).unwrap_or(Value::Null))
+}
+
+/// What the timeline, the changes pages and the dashboard show of one event.
+pub fn typed_event_row<'a>(view: &View<'a>, e: &'a Event) -> Option<EventRow<'a>> {
     let doc = view.site.document(&e.doc)?;
     let labels = &view.site.settings.statuses;
-    let mut row = crate::obj!({
-        "date": e.date,
-        "kind": e.kind.name(),
-        "href": view.linker.href(&doc_url(&doc.id)),
-        "title": &doc.common.title,
-        "note": &e.note,
-    });
+    let mut row = EventRow {
+        date: e.date,
+        kind: e.kind.name(),
+        href: view.linker.href(&doc_url(&doc.id)),
+        title: Cow::Borrowed(&doc.common.title),
+        note: &e.note,
+        what: Cow::Borrowed(""),
+        grade: None,
+        context: None,
+        from: None,
+        to: None,
+    };
+    let some = |s: &'a Option<String>| Some(s.as_deref().map(Cow::Borrowed));
     match (e.kind, &doc.kind) {
         (EventKind::ReportPublished, Kind::Inspection(i)) => {
-            row["type"] = json!("Report published");
-            row["grade"] = headline(view, i);
+            row.what = Cow::Borrowed("Report published");
+            row.grade = Some(headline(view, i));
         }
         (EventKind::Inspection, Kind::Inspection(i)) => {
-            row["type"] = json!("Inspection");
+            row.what = Cow::Borrowed("Inspection");
             // Grades are public from the report's day: when that has an
             // event of its own, the grade is shown there.
             if i.start.is_none() || i.published.is_none() {
-                row["grade"] = headline(view, i);
+                row.grade = Some(headline(view, i));
             }
         }
-        (EventKind::Visit, Kind::Visit(v)) => row["type"] = json!(capitalise(&v.kind)),
+        (EventKind::Visit, Kind::Visit(v)) => row.what = Cow::Owned(capitalise(&v.kind)),
         (EventKind::Review, Kind::Review(r)) => {
-            row["type"] = json!(capitalise(&r.kind.value));
-            row["context"] = json!(r.by);
+            row.what = Cow::Owned(capitalise(&r.kind.value));
+            row.context = some(&r.by);
         }
         (EventKind::ReviewEnded, Kind::Review(r)) => {
-            row["type"] = json!(if r.is_intervention() {
+            row.what = Cow::Owned(if r.is_intervention() {
                 format!("{} lifted", capitalise(&r.kind.value))
             } else {
                 format!("{} ended", capitalise(&r.kind.value))
             });
         }
         (EventKind::Meeting, Kind::Meeting(m)) => {
-            row["type"] = json!("Meeting");
-            row["context"] = json!(m.committee);
+            row.what = Cow::Borrowed("Meeting");
+            row.context = some(&m.committee);
         }
         (EventKind::Paper, Kind::Paper(p)) => {
-            row["type"] = json!(capitalise(&p.kind));
+            row.what = Cow::Owned(capitalise(&p.kind));
             if let Some((m, _)) = doc.id.rsplit_once('/') {
-                row["context"] = json!(view.site.document(m).map(|m| &m.common.title));
+                row.context = Some(
+                    view.site
+                        .document(m)
+                        .map(|m| Cow::Borrowed(m.common.title.as_str())),
+                );
             }
         }
         (EventKind::PlanAdopted, Kind::Plan(p)) => {
-            row["type"] = json!("Plan adopted");
-            row["context"] = json!(format!("{} actions", p.actions.len()));
+            row.what = Cow::Borrowed("Plan adopted");
+            row.context = Some(Some(Cow::Owned(format!("{} actions", p.actions.len()))));
         }
         (EventKind::StatusChanged | EventKind::ActionCompleted, Kind::Plan(p)) => {
             let id = e.action.as_deref()?;
             let a = p.actions.iter().find(|a| a.id.value == id)?;
-            row["type"] = json!(if e.kind == EventKind::ActionCompleted {
+            row.what = Cow::Borrowed(if e.kind == EventKind::ActionCompleted {
                 "Action completed"
             } else {
                 "Status change"
             });
-            row["href"] = json!(view.linker.href(&action_url(&doc.id, id)));
-            row["title"] = json!(format!("{id} {}", a.title));
-            row["context"] = json!(doc.common.title);
-            row["from"] = e.from.map_or(Value::Null, |r| status(labels, r));
-            row["to"] = e.to.map_or(Value::Null, |r| status(labels, r));
+            row.href = view.linker.href(&action_url(&doc.id, id));
+            row.title = Cow::Owned(format!("{id} {}", a.title));
+            row.context = Some(Some(Cow::Borrowed(&doc.common.title)));
+            row.from = Some(e.from.map(|r| StatusWord::new(labels, r)));
+            row.to = Some(e.to.map(|r| StatusWord::new(labels, r)));
         }
         // Each event kind comes from its own kind of document (see
         // `resolve::journey`).
@@ -217,17 +256,65 @@ fn month_anchor(date: &crate::model::Date) -> String {
     format!("m{}", &date.first_day().format("%Y-%m"))
 }
 
-/// An action's id, its link, and its changes in one month.
-type ActionChanges = (String, Value, Vec<Value>);
+/// One month of a year page (see [`month`]).
+#[derive(Serialize)]
+struct Month<'a> {
+    anchor: Option<String>,
+    title: Option<String>,
+    entries: Vec<EventRow<'a>>,
+    plans: Vec<PlanChanges<'a>>,
+    changes: usize,
+}
+
+/// A plan's status changes in one month, each action once.
+#[derive(Serialize)]
+struct PlanChanges<'a> {
+    link: PlainLink<'a>,
+    actions: Vec<ActionChanges<'a>>,
+}
+
+/// An action and its changes in one month.
+#[derive(Serialize)]
+struct ActionChanges<'a> {
+    link: PlainLink<'a>,
+    changes: Vec<Change<'a>>,
+}
+
+#[derive(Serialize)]
+struct PlainLink<'a> {
+    href: String,
+    title: Option<Cow<'a, str>>,
+}
+
+/// One status change of an action.
+#[derive(Serialize)]
+struct Change<'a> {
+    date: Date,
+    #[serde(rename = "type")]
+    what: Cow<'a, str>,
+    from: Option<StatusWord<'a>>,
+    to: Option<StatusWord<'a>>,
+    note: &'a Option<String>,
+}
+
+/// A year page (`page` in `timeline-year.html`).
+#[derive(Serialize)]
+struct YearPage<'a> {
+    year: i32,
+    months: Vec<Month<'a>>,
+    overview: String,
+    previous: Value,
+    next: Value,
+}
 
 /// One month of a year page: its milestones and papers in date order, then
 /// its status changes by plan, each action once with its changes in order.
 /// A month-only date sorts as the month's first day, so it comes first.
-fn month(view: &View, events: &[&Event]) -> Value {
+fn month<'a>(view: &View<'a>, events: &[&'a Event]) -> Month<'a> {
     let mut entries = Vec::new();
-    let mut plans: Vec<(String, Value, Vec<ActionChanges>)> = Vec::new();
+    let mut plans: Vec<(&str, PlanChanges<'a>, Vec<&str>)> = Vec::new();
     for e in events {
-        let Some(row) = event_row(view, e) else {
+        let Some(row) = typed_event_row(view, e) else {
             continue;
         };
         if !is_status(e.kind) {
@@ -237,49 +324,70 @@ fn month(view: &View, events: &[&Event]) -> Value {
         let plan_at = match plans.iter().position(|(id, _, _)| *id == e.doc) {
             Some(i) => i,
             None => {
-                let title = view.site.document(&e.doc).map(|d| d.common.title.clone());
-                let link =
-                    crate::obj!({ "href": view.linker.href(&doc_url(&e.doc)), "title": title });
-                plans.push((e.doc.clone(), link, Vec::new()));
+                let title = view
+                    .site
+                    .document(&e.doc)
+                    .map(|d| Cow::Borrowed(d.common.title.as_str()));
+                let link = PlainLink {
+                    href: view.linker.href(&doc_url(&e.doc)),
+                    title,
+                };
+                let changes = PlanChanges {
+                    link,
+                    actions: Vec::new(),
+                };
+                plans.push((e.doc.as_str(), changes, Vec::new()));
                 plans.len() - 1
             }
         };
-        let actions = &mut plans[plan_at].2;
-        let id = e.action.clone().unwrap_or_default();
-        let change = crate::obj!({ "date": e.date, "type": &row["type"], "from": &row["from"], "to": &row["to"], "note": &row["note"] });
-        match actions.iter_mut().find(|(a, _, _)| *a == id) {
-            Some((_, _, changes)) => changes.push(change),
+        let (_, plan, ids) = &mut plans[plan_at];
+        let id = e.action.as_deref().unwrap_or_default();
+        let EventRow {
+            date,
+            href,
+            title,
+            note,
+            what,
+            from,
+            to,
+            ..
+        } = row;
+        let change = Change {
+            date,
+            what,
+            from: from.flatten(),
+            to: to.flatten(),
+            note,
+        };
+        match ids.iter().position(|a| *a == id) {
+            Some(i) => plan.actions[i].changes.push(change),
             None => {
-                let link = crate::obj!({ "href": &row["href"], "title": &row["title"] });
-                actions.push((id, link, vec![change]));
+                ids.push(id);
+                plan.actions.push(ActionChanges {
+                    link: PlainLink {
+                        href,
+                        title: Some(title),
+                    },
+                    changes: vec![change],
+                });
             }
         }
     }
     let changes: usize = plans
         .iter()
-        .flat_map(|(_, _, a)| a.iter().map(|(_, _, c)| c.len()))
+        .flat_map(|(_, p, _)| p.actions.iter().map(|a| a.changes.len()))
         .sum();
-    let plans: Vec<Value> = plans
-        .into_iter()
-        .map(|(_, link, actions)| {
-            let actions: Vec<Value> = actions
-                .into_iter()
-                .map(|(_, link, changes)| crate::obj!({ "link": link, "changes": changes }))
-                .collect();
-            crate::obj!({ "link": link, "actions": actions })
-        })
-        .collect();
     let first = events.first().map(|e| e.date);
-    crate::obj!({
-        "anchor": first.as_ref().map(month_anchor),
-        "title": first.map(|d| d.month_year()),
-        "entries": entries,
-        "plans": plans,
-        "changes": changes,
-    })
+    Month {
+        anchor: first.as_ref().map(month_anchor),
+        title: first.map(|d| d.month_year()),
+        entries,
+        plans: plans.into_iter().map(|(_, p, _)| p).collect(),
+        changes,
+    }
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     /// The overview (`timeline/index.html`): the drawn journey, each year's
     /// milestones and its status changes counted per month; and one page
     /// per year with everything in it, month by month.
@@ -352,11 +460,11 @@ impl Renderer<'_> {
     }
 
     /// `timeline/<year>/index.html`: everything in one year, month by month.
-    fn timeline_year(&mut self, by_year: &[(i32, Vec<&Event>)], i: usize) {
+    fn timeline_year(&mut self, by_year: &[(i32, Vec<&'a Event>)], i: usize) {
         let (year, list) = &by_year[i];
         let path = year_url(*year);
         let view = self.view(&path);
-        let mut months: Vec<Value> = Vec::new();
+        let mut months: Vec<Month> = Vec::new();
         let mut start = 0;
         for end in 1..=list.len() {
             let same = end < list.len()
@@ -373,19 +481,19 @@ impl Renderer<'_> {
                 |(y, _)| crate::obj!({ "year": y, "href": view.linker.href(&year_url(*y)) }),
             )
         };
-        let page = crate::obj!({
-            "year": year,
-            "months": months,
-            "overview": view.linker.href("timeline/index.html"),
-            "previous": near(i.checked_sub(1)),
-            "next": near(Some(i + 1)),
-        });
-        self.page(
+        let page = YearPage {
+            year: *year,
+            months,
+            overview: view.linker.href("timeline/index.html"),
+            previous: near(i.checked_sub(1)),
+            next: near(Some(i + 1)),
+        };
+        self.typed_page(
             &path,
             "timeline-year.html",
             &format!("Timeline: {year}"),
             "timeline",
-            page,
+            &page,
         );
     }
 }

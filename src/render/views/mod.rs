@@ -10,6 +10,7 @@ mod page;
 mod plan;
 mod risks;
 
+pub use action::{ActionRow, StatusWord};
 pub use page::Detail;
 
 pub use plan::progress;
@@ -147,14 +148,6 @@ impl<'a> View<'a> {
             "rag": g.map_or("grey", |g| g.rag.name()),
             "overall": j.overall,
         })
-    }
-
-    /// The fields of a document's kind (its page's `detail`), as JSON.
-    pub fn detail(&self, doc: &'a Document) -> Value {
-        match self.typed_detail(doc) {
-            page::Detail::Built(v) => v,
-            typed => serde_json::to_value(typed).unwrap_or(Value::Null),
-        }
     }
 
     /// The `detail` of the kinds still built as JSON.
