@@ -83,17 +83,22 @@ pub fn start(
                 Ok(previous) => Preview::rebuild(&opts, &mut cache, Some(&previous), &burst),
                 Err(_) => Preview::build(&opts, &mut cache, None, true),
             };
+            // The site replaced is freed after pages are told to reload,
+            // outside the lock: on a large site that takes a while, and
+            // requests wait for the lock.
+            let mut replaced = None;
             match built {
                 Ok(preview) => {
                     console.built(&preview.report);
                     if let Ok(mut s) = state.write() {
-                        *s = preview;
+                        replaced = Some(std::mem::replace(&mut *s, preview));
                     }
                 }
                 Err(message) => console.failed(&message),
             }
             // Saves made during the build are still queued: they rebuild again.
             reloader.reload();
+            drop(replaced);
         }
     });
     Ok(watcher)
