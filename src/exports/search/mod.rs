@@ -107,39 +107,49 @@ pub fn search_files(site: &Site) -> Vec<OutputFile> {
         ),
     }];
     for (n, part) in shown.chunks(DOC_SHARD).enumerate() {
-        let mut out = format!("(window.OVERSIGHT_DOCS = window.OVERSIGHT_DOCS || {{}})[{n}] = [\n");
-        for (i, r) in part.iter().enumerate() {
-            if i > 0 {
-                out.push_str(",\n");
-            }
-            out.push_str(&js(r));
-        }
-        out.push_str("\n];\n");
-        files.push(OutputFile {
-            path: format!("search/d-{n}.js"),
-            content: Content::Bytes(out.into_bytes()),
-        });
+        files.push(script(
+            format!("search/d-{n}.js"),
+            format!("(window.OVERSIGHT_DOCS = window.OVERSIGHT_DOCS || {{}})[{n}] = [\n"),
+            part.iter().map(js),
+            "\n];\n",
+        ));
     }
     for (key, terms) in &shards {
-        let mut out = format!(
-            "(window.OVERSIGHT_SHARDS = window.OVERSIGHT_SHARDS || {{}})[{}] = {{\n",
-            js(key)
-        );
-        for (i, (term, postings)) in terms.iter().enumerate() {
-            if i > 0 {
-                out.push_str(",\n");
-            }
-            out.push_str(&js(term));
-            out.push(':');
-            out.push_str(&js(postings));
-        }
-        out.push_str("\n};\n");
-        files.push(OutputFile {
-            path: format!("search/t-{key}.js"),
-            content: Content::Bytes(out.into_bytes()),
-        });
+        files.push(script(
+            format!("search/t-{key}.js"),
+            format!(
+                "(window.OVERSIGHT_SHARDS = window.OVERSIGHT_SHARDS || {{}})[{}] = {{\n",
+                js(key)
+            ),
+            terms
+                .iter()
+                .map(|(term, postings)| format!("{}:{}", js(term), js(postings))),
+            "\n};\n",
+        ));
     }
     files
+}
+
+/// A shard's file: `head`, the entries one to a line with commas between,
+/// and `tail`.
+fn script(
+    path: String,
+    head: String,
+    entries: impl Iterator<Item = String>,
+    tail: &str,
+) -> OutputFile {
+    let mut out = head;
+    for (i, entry) in entries.enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str(&entry);
+    }
+    out.push_str(tail);
+    OutputFile {
+        path,
+        content: Content::Bytes(out.into_bytes()),
+    }
 }
 
 /// JSON that is also safe inside a `<script>` element and in older
