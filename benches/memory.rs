@@ -124,7 +124,7 @@ fn main() {
             &theme,
             &oversight::progress::Silent,
             &Discard,
-            Default::default(),
+            &Default::default(),
         )
         .expect("renders")
     });

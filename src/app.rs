@@ -105,7 +105,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, String> {
         .unwrap_or_default();
     report.kept = keep.kept.documents.len();
     let rendered =
-        render::render_parts(&site, &theme, progress, &staging, keep.kept).map_err(writing)?;
+        render::render_parts(&site, &theme, progress, &staging, &keep.kept).map_err(writing)?;
     if !rendered.errors.is_empty() {
         // `staging` is dropped unused: the output stays as it was.
         return Ok(with_render_errors(report, rendered.errors, &site));
@@ -119,7 +119,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, String> {
         // Only a saving for the next build: a record that cannot be left
         // means it renders everything.
         let recording = Instant::now();
-        if let Some(bytes) = now.record(&site, &rendered, &keep.by_document, slot) {
+        if let Some(bytes) = now.record(&site, &rendered, &keep.kept, slot) {
             let _ = slot.write(&bytes);
         }
         report.stages.push(("record", recording.elapsed()));

@@ -98,14 +98,11 @@ impl<'a> Now<'a> {
         let mut keep = Keepable::default();
         for (i, entry) in record.documents.into_iter().enumerate() {
             if !touched.contains(&entry.id) {
-                let paths: Vec<String> = entry.files.iter().map(|(p, _)| p.clone()).collect();
-                keep.kept.documents.insert(i);
-                keep.kept.paths.extend(paths.iter().cloned());
-                keep.by_document.insert(i, paths);
+                let paths = entry.files.iter().map(|(p, _)| p.clone()).collect();
+                keep.kept.documents.insert(i, paths);
                 keep.files.extend(entry.files);
             }
         }
-        keep.changed = changed.len();
         Some(keep)
     }
 
@@ -115,12 +112,12 @@ impl<'a> Now<'a> {
         self,
         site: &Site,
         rendered: &Rendered,
-        kept: &BTreeMap<usize, Vec<String>>,
+        kept: &Kept,
         slot: &RecordSlot,
     ) -> Option<Vec<u8>> {
         let mut made: BTreeMap<usize, &Vec<String>> =
             rendered.documents.iter().map(|(i, p)| (*i, p)).collect();
-        made.extend(kept.iter().map(|(i, p)| (*i, p)));
+        made.extend(kept.documents.iter().map(|(i, p)| (*i, p)));
         let documents = site
             .documents
             .par_iter()
@@ -156,8 +153,4 @@ pub struct Keepable {
     pub kept: Kept,
     /// The kept files, as the last build published them.
     pub files: Vec<(String, Stamp)>,
-    /// The kept files of each kept document, by its index.
-    pub by_document: BTreeMap<usize, Vec<String>>,
-    /// How many published documents changed.
-    pub changed: usize,
 }

@@ -102,10 +102,9 @@ pub struct Rendered {
 /// none, for a fresh build.
 #[derive(Debug, Default)]
 pub struct Kept {
-    /// Their indexes in `site.documents`.
-    pub documents: std::collections::BTreeSet<usize>,
-    /// Their files, already in place.
-    pub paths: Vec<String>,
+    /// By each one's index in `site.documents`, its files, already in
+    /// place.
+    pub documents: std::collections::BTreeMap<usize, Vec<String>>,
 }
 
 /// Hands each file on to a sink as it is made and notes its path. After
@@ -183,17 +182,17 @@ pub fn render_parts(
     theme: &Theme,
     progress: &dyn Progress,
     sink: &dyn Sink,
-    kept: Kept,
+    kept: &Kept,
 ) -> std::io::Result<Rendered> {
     let mut parts = Part::all(site);
-    parts.retain(|p| !matches!(p, Part::Document(i) if kept.documents.contains(i)));
+    parts.retain(|p| !matches!(p, Part::Document(i) if kept.documents.contains_key(i)));
     parts.sort_by_key(|p| p.weight());
     let giving = Giving::new(sink);
     progress.begin("building", parts.len());
     let (errors, documents) = render_each(site, theme, &parts, &giving, progress);
     progress.end();
     let mut made = std::mem::take(&mut *giving.paths.lock().unwrap_or_else(|e| e.into_inner()));
-    made.extend(kept.paths);
+    made.extend(kept.documents.values().flatten().cloned());
     let pages: Vec<&str> = made.iter().map(String::as_str).collect();
     for file in crate::exports::web_files(site, &pages) {
         let _ = giving.put(file);
@@ -392,7 +391,7 @@ pub fn render_site(
     progress: &dyn Progress,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let files = Collect::default();
-    let rendered = match render_parts(site, theme, progress, &files, Kept::default()) {
+    let rendered = match render_parts(site, theme, progress, &files, &Kept::default()) {
         Ok(r) => r,
         Err(e) => {
             return Err(vec![FileReporter::whole_file_error(
