@@ -164,8 +164,20 @@ await check("oversight serve reloads an open page after an edit", async () => {
   const { child, url } = await preview(bin, content);
   try {
     const context = await browser.newContext();
+    // The page hears of a reload only once its event stream is open: a
+    // save before that (the preview answers in some 10 ms) is not a miss.
+    await context.addInitScript(() => {
+      const Source = window.EventSource;
+      window.EventSource = class extends Source {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener("open", () => { window.oversightReloadOpen = true; });
+        }
+      };
+    });
     const page = await context.newPage();
     await page.goto(url + "about/index.html");
+    await page.waitForFunction(() => window.oversightReloadOpen === true, null, { timeout: 15000 });
     const file = path.join(content, "about.md");
     const saved = Date.now();
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^title: .*$/m, "title: Reloaded by the browser test"));
