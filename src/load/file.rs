@@ -18,6 +18,7 @@ use crate::diagnostics::{Diagnostics, FileReporter, Loc};
 use crate::model::shapes;
 use crate::model::{Action, Common, Document, Kind, KindName, Settings, StatusLabels, unwritable};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What one file gave.
 #[derive(Debug, Clone)]
@@ -28,7 +29,7 @@ pub struct FileRead {
     /// Its problems.
     pub diags: Diagnostics,
     /// Its text, for messages that quote it; `None` for files not read as text.
-    pub text: Option<String>,
+    pub text: Option<Arc<str>>,
     /// The document this file speaks for (a plan's index.md and
     /// actions.yaml both speak for the plan): unreadable when the file
     /// could not be read into what it is.
@@ -47,7 +48,7 @@ pub enum Made {
     Nothing,
     Asset(Asset),
     Settings(Box<Settings>),
-    Document(Box<Document>),
+    Document(std::sync::Arc<Document>),
     /// A plan's `actions.yaml`: the plan's id and its actions.
     Actions(String, Vec<Action>),
 }
@@ -166,7 +167,7 @@ pub fn read_file(
             "the file is empty",
             Some(empty_help(&role)),
         );
-        out.text = Some(text);
+        out.text = Some(text.into());
         return Ok(out);
     }
     out.made = match role {
@@ -180,7 +181,7 @@ pub fn read_file(
                     title: "Risk register".into(),
                     ..Common::default()
                 };
-                Made::Document(Box::new(data_document(
+                Made::Document(Arc::new(data_document(
                     "risks",
                     &file,
                     common,
@@ -195,7 +196,7 @@ pub fn read_file(
             {
                 let (common, ind) = read_indicator(&mut r, &mut f);
                 f.finish(&mut r, "an indicator");
-                Made::Document(Box::new(data_document(
+                Made::Document(Arc::new(data_document(
                     &id_of(&rel),
                     &file,
                     common,
@@ -210,14 +211,14 @@ pub fn read_file(
             None => Made::Nothing,
         },
         Role::Markdown(md) => read_markdown(&mut r, &rel, &text, md, labels)
-            .map(|d| Made::Document(Box::new(d)))
+            .map(|d| Made::Document(Arc::new(d)))
             .unwrap_or(Made::Nothing),
         Role::Asset | Role::Ignored(_) | Role::Misplaced(_) => Made::Nothing,
     };
     if let Some((_, read)) = &mut out.claim {
         *read = matches!(out.made, Made::Document(_) | Made::Actions(..));
     }
-    out.text = Some(text);
+    out.text = Some(text.into());
     Ok(out)
 }
 

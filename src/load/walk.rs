@@ -10,6 +10,7 @@ use crate::model::{Action, Document, Kind, Settings, StatusLabels};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A file copied to the output as it is (an image, a PDF).
 #[derive(Debug, Clone)]
@@ -33,10 +34,10 @@ pub struct Asset {
 pub struct Loaded {
     pub settings: Settings,
     /// Sorted by id.
-    pub documents: Vec<Document>,
+    pub documents: Vec<std::sync::Arc<Document>>,
     pub assets: Vec<Asset>,
     /// The text of every content file, by the name messages use.
-    pub sources: BTreeMap<String, String>,
+    pub sources: Sources,
     /// Every file of the content folder, by the name messages use: what a
     /// rebuild compares with the last build's.
     pub inputs: BTreeMap<String, Input>,
@@ -45,6 +46,11 @@ pub struct Loaded {
     /// reported again as unknown.
     pub unreadable: BTreeSet<String>,
 }
+
+/// The text of content files, by the name messages use. Each text is
+/// shared, not copied: the preview's cache and every load from it hold
+/// the same text.
+pub type Sources = BTreeMap<String, Arc<str>>;
 
 /// One file of the content folder, as a rebuild compares it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -285,13 +291,14 @@ pub fn assemble(display_root: &str, reads: Vec<FileRead>, diags: &mut Diagnostic
             Made::Nothing => {}
             Made::Asset(a) => assets.push(a),
             Made::Settings(s) => settings = Some(*s),
-            Made::Document(d) => documents.push(*d),
+            Made::Document(d) => documents.push(d),
             Made::Actions(plan, list) => actions.push((plan, read.file.clone(), list)),
         }
         if let Some(text) = read.text {
             sources.insert(read.file, text);
         }
     }
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
     attach_actions(&mut documents, actions, &unreadable, diags);
     let settings = settings.unwrap_or_else(|| {
         if !settings_file {
@@ -316,7 +323,6 @@ pub fn assemble(display_root: &str, reads: Vec<FileRead>, diags: &mut Diagnostic
             },
         )
     });
-    documents.sort_by(|a, b| a.id.cmp(&b.id));
     Loaded {
         settings,
         documents,
@@ -328,14 +334,19 @@ pub fn assemble(display_root: &str, reads: Vec<FileRead>, diags: &mut Diagnostic
 }
 
 fn attach_actions(
-    documents: &mut [Document],
+    documents: &mut [Arc<Document>],
     actions: Vec<(String, String, Vec<Action>)>,
     unreadable: &BTreeSet<String>,
     diags: &mut Diagnostics,
 ) {
     for (plan_id, file, list) in actions {
-        let plan = documents.iter_mut().find(|d| d.id == plan_id);
-        match plan.map(|d| &mut d.kind) {
+        // Sorted by id (stably: of two files with one id, the first read
+        // comes first), so the plan is found by halving.
+        let at = documents.partition_point(|d| d.id < plan_id);
+        let plan = documents
+            .get_mut(at)
+            .filter(|d| d.id == plan_id && matches!(d.kind, Kind::Plan(_)));
+        match plan.map(|d| &mut Arc::make_mut(d).kind) {
             Some(Kind::Plan(p)) => {
                 p.actions = list;
                 p.actions_file = Some(file);

@@ -203,6 +203,7 @@ impl<'a> Renderer<'a> {
                 .documents
                 .iter()
                 .filter(|d| d.id.rsplit_once('/').is_some_and(|(p, _)| p == folder))
+                .map(|d| &**d)
                 .collect();
             let title = folder
                 .rsplit('/')

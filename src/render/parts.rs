@@ -351,6 +351,7 @@ fn lists<'a>(r: &mut Renderer<'a>, site: &'a Site) {
             .documents
             .iter()
             .filter(|d| d.kind.name() == kind)
+            .map(|d| &**d)
             .collect();
         r.list(s.folder, s.title, &docs);
     }

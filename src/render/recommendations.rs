@@ -28,6 +28,7 @@ fn rows(site: &Site) -> Vec<Row<'_>> {
         .documents
         .iter()
         .filter(|d| !d.kind.recommendations().is_empty())
+        .map(|d| &**d)
         .collect();
     docs.sort_by_key(|d| std::cmp::Reverse(d.kind.date().map(|x| x.first_day())));
     let mut out = Vec::new();

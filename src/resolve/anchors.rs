@@ -5,20 +5,22 @@
 
 use super::index::Index;
 use crate::diagnostics::{Code, Diagnostics, FileReporter, suggest};
+use crate::load::Sources;
 use crate::model::{At, Document, PAGE_IDS, RelativeLink, relative_link};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Reports every `#anchor` link whose target page has no such anchor.
 /// A page that could not be read in full (a plan whose actions.yaml is
 /// broken) is not checked: its items are unknown.
 pub fn check(
-    docs: &[Document],
+    docs: &[Arc<Document>],
     index: &Index,
-    known: (&BTreeMap<String, String>, &BTreeSet<String>),
+    known: (&Sources, &BTreeSet<String>),
     diags: &mut Diagnostics,
 ) {
     let (sources, unreadable) = known;
-    let by_id: BTreeMap<&str, &Document> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let by_id: BTreeMap<&str, &Document> = docs.iter().map(|d| (d.id.as_str(), &**d)).collect();
     for doc in docs {
         for link in &doc.relative_links {
             let Some((target, anchor)) = anchor_link(doc, link, index) else {
@@ -47,7 +49,7 @@ pub fn check(
                 "its headings' anchors are",
             )
             .unwrap_or_else(|| "that page has no headings to link to".into());
-            let text = sources.get(&doc.file).map_or("", String::as_str);
+            let text = sources.get(&doc.file).map_or("", |t| &**t);
             FileReporter {
                 file: &doc.file,
                 text,

@@ -6,16 +6,18 @@
 
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, suggest};
+use crate::load::Sources;
 use crate::load::{Asset, refused_kind};
 use crate::model::{Attachment, Document, FileFacts};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Checks every document's attachments and records what is known of each
 /// file. Reports every problem; an attachment with one keeps no facts.
 pub fn resolve(
-    docs: &mut [Document],
+    docs: &mut [Arc<Document>],
     assets: &[Asset],
-    sources: &BTreeMap<String, String>,
+    sources: &Sources,
     diags: &mut Diagnostics,
 ) {
     let by_path: BTreeMap<&str, &Asset> = assets.iter().map(|a| (a.rel.as_str(), a)).collect();
@@ -23,7 +25,7 @@ pub fn resolve(
         if doc.common.attachments.is_empty() {
             continue;
         }
-        let text = sources.get(&doc.file).map_or("", String::as_str);
+        let text = sources.get(&doc.file).map_or("", |t| &**t);
         let mut r = FileReporter {
             file: &doc.file,
             text,
@@ -34,11 +36,18 @@ pub fn resolve(
             .file
             .rsplit_once('/')
             .map_or(String::new(), |(d, _)| format!("{d}/"));
-        let mut attachments = std::mem::take(&mut doc.common.attachments);
-        for a in &mut attachments {
-            a.facts = check(&mut r, doc, a, &folder, &by_path);
+        let facts: Vec<_> = doc
+            .common
+            .attachments
+            .iter()
+            .map(|a| check(&mut r, doc, a, &folder, &by_path))
+            .collect();
+        if doc.common.attachments.iter().map(|a| &a.facts).ne(&facts) {
+            let doc = Arc::make_mut(doc);
+            for (a, f) in doc.common.attachments.iter_mut().zip(facts) {
+                a.facts = f;
+            }
         }
-        doc.common.attachments = attachments;
     }
 }
 

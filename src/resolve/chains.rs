@@ -6,6 +6,7 @@
 use super::Index;
 use crate::model::{Document, Kind};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// An action of a plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +36,7 @@ pub struct Chains {
 }
 
 impl Chains {
-    pub fn build(documents: &[Document], index: &Index) -> Chains {
+    pub fn build(documents: &[Arc<Document>], index: &Index) -> Chains {
         let mut chains = Chains::default();
         for doc in documents {
             for f in doc.kind.follows() {

@@ -8,13 +8,14 @@
 use super::index::{action_url, doc_url};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
+use crate::load::Sources;
 use crate::model::{Document, Kind, folded};
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Two files that claim one id (`about.md` and `about/index.md`).
-pub fn report_duplicate_ids(docs: &[Document], diags: &mut Diagnostics) {
+pub fn report_duplicate_ids(docs: &[Arc<Document>], diags: &mut Diagnostics) {
     for pair in docs.windows(2) {
         if pair[0].id == pair[1].id {
             diags.push(FileReporter::whole_file_error(
@@ -82,15 +83,15 @@ fn makers_of(d: &Document) -> Vec<(String, Maker<'_>)> {
 /// a1; `Chart.png` and `chart.png`), or a file where another needs a folder
 /// (a file `plans/p/actions/P1.pdf` beside the action `P1.pdf`).
 pub fn report_shared_pages(
-    docs: &[Document],
+    docs: &[Arc<Document>],
     assets: &[crate::load::Asset],
-    sources: &BTreeMap<String, String>,
+    sources: &Sources,
     diags: &mut Diagnostics,
 ) {
     // Every path under its folded form, in the order made (documents, then
     // files), sorted by that form: a stable sort keeps the order made
     // within each form, so the first maker of a path comes first.
-    let mut all: Vec<(String, Maker)> = docs.par_iter().flat_map_iter(makers_of).collect();
+    let mut all: Vec<(String, Maker)> = docs.par_iter().flat_map_iter(|d| makers_of(d)).collect();
     for a in assets {
         let file = a.path.display().to_string();
         all.push((
@@ -109,12 +110,9 @@ pub fn report_shared_pages(
         .chunk_by(|a, b| a.0 == b.0)
         .map(|group| (group[0].0.as_str(), group))
         .collect();
-    let first_at = |key: &str| {
-        makers
-            .binary_search_by(|(k, _)| (*k).cmp(key))
-            .ok()
-            .map(|i| &makers[i].1[0].1)
-    };
+    let by_key: fnv::FnvHashMap<&str, &Maker> =
+        makers.iter().map(|(key, who)| (*key, &who[0].1)).collect();
+    let first_at = |key: &str| by_key.get(key).copied();
     for (_, who) in &makers {
         // Two files with one id are reported by `report_duplicate_ids`.
         if let [(_, other), (_, blamed), ..] = who
@@ -140,24 +138,26 @@ pub fn report_shared_pages(
             };
             FileReporter {
                 file: blamed.file.as_ref(),
-                text: sources.get(blamed.file.as_ref()).map_or("", String::as_str),
+                text: sources.get(blamed.file.as_ref()).map_or("", |t| &**t),
                 diags,
             }
             .error(Code::PageClash, blamed.loc, message, Some(help));
         }
     }
     // A file whose path is a folder that another path needs.
-    let mut reported = std::collections::BTreeSet::new();
+    // Each folder is looked at once: the paths in it share every folder
+    // above it.
+    let mut seen = fnv::FnvHashSet::default();
     for (key, who) in &makers {
         let mut folder = *key;
         while let Some((parent, _)) = folder.rsplit_once('/') {
             folder = parent;
+            if !seen.insert(folder) {
+                break;
+            }
             let Some(blocking) = first_at(folder) else {
                 continue;
             };
-            if !reported.insert(folder) {
-                break;
-            }
             let needs = &who[0].1;
             diags.push(FileReporter::whole_file_error(
                 Code::PageClash,

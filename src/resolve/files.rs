@@ -10,6 +10,7 @@ use crate::diagnostics::{Diagnostics, FileReporter, Severity};
 use crate::load::Asset;
 use crate::model::{Document, Kind, RelativeLink, relative_link};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// The files that are copied, and why each of the others is not.
 #[derive(Debug, Default)]
@@ -25,7 +26,7 @@ pub struct Files {
 /// documents this build leaves out, with why. A file nothing uses, in no
 /// document's folder, is not copied and is reported as a warning.
 pub fn decide(
-    docs: &[Document],
+    docs: &[Arc<Document>],
     assets: Vec<Asset>,
     hidden: &BTreeMap<String, String>,
     diags: &mut Diagnostics,

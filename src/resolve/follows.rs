@@ -4,20 +4,22 @@
 use super::Index;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
+use crate::load::Sources;
 use crate::model::Document;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Reports each document that follows itself, and each circle of
 /// documents that follow one another, once, naming every file in it.
 pub fn check_cycles(
-    docs: &[Document],
+    docs: &[Arc<Document>],
     index: &Index,
-    sources: &BTreeMap<String, String>,
+    sources: &Sources,
     diags: &mut Diagnostics,
 ) {
     // What each document follows, by canonical id, with where it says so.
     let mut edges: BTreeMap<&str, Vec<(String, Loc)>> = BTreeMap::new();
-    let by_id: BTreeMap<&str, &Document> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let by_id: BTreeMap<&str, &Document> = docs.iter().map(|d| (d.id.as_str(), &**d)).collect();
     for doc in docs {
         for f in doc.kind.follows() {
             if let Ok((key, _)) = index.lookup(&f.value, &doc.id)
@@ -45,7 +47,7 @@ pub fn check_cycles(
             .get(start)
             .and_then(|e| e.iter().find(|(to, _)| *to == cycle[1 % cycle.len()]))
             .map_or(Loc::FILE, |(_, loc)| *loc);
-        let text = sources.get(&first.file).map_or("", String::as_str);
+        let text = sources.get(&first.file).map_or("", |t| &**t);
         let mut r = FileReporter {
             file: &first.file,
             text,

@@ -5,10 +5,12 @@
 use super::labels::{Label, Names};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Related, suggest};
+use crate::load::Sources;
 use crate::model::{Document, Kind};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Something a reference can name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -36,6 +38,9 @@ pub struct Index {
     docs: Vec<(String, Entry)>,
     /// The entries of each document's items by item id, beside `docs`.
     items: Vec<BTreeMap<String, Entry>>,
+    /// Where each id is in `docs`: every reference is looked up, many
+    /// times over, and hashing an id is quicker than halving the list.
+    positions: fnv::FnvHashMap<String, usize>,
     /// Files in the content folder that are not copied, by path under
     /// `content/`, with why ("exempt (paragraph 3)", "draft", "not published").
     withheld_files: BTreeMap<String, String>,
@@ -75,10 +80,10 @@ impl Index {
     /// Indexes every document and item; reports duplicate ids. Documents
     /// are indexed in parallel; their messages are kept in document order.
     pub fn build(
-        docs: &[Document],
+        docs: &[Arc<Document>],
         hidden: &BTreeMap<String, String>,
         diags: &mut Diagnostics,
-        sources: &BTreeMap<String, String>,
+        sources: &Sources,
     ) -> Index {
         let names = Names::build(docs);
         let indexed: Vec<Indexed> = docs
@@ -102,12 +107,18 @@ impl Index {
             index.docs.push((id, entry));
             index.items.push(items);
         }
+        index.positions = index
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(at, (id, _))| (id.clone(), at))
+            .collect();
         index
     }
 
     /// Where `id` is in `docs`.
     fn position(&self, id: &str) -> Option<usize> {
-        self.docs.binary_search_by(|(d, _)| d.as_str().cmp(id)).ok()
+        self.positions.get(id).copied()
     }
 
     /// The id of the document at `position`, as [`find_at`](Index::find_at)
@@ -222,7 +233,7 @@ fn index_document(
     doc: &Document,
     names: &Names,
     hidden: &BTreeMap<String, String>,
-    sources: &BTreeMap<String, String>,
+    sources: &Sources,
 ) -> Indexed {
     let mut diags = Diagnostics::default();
     let mut labels = names.items(doc);
@@ -241,12 +252,12 @@ fn index_document(
     // Where each id was first used, to point back to it.
     let mut first = BTreeMap::new();
     for (id, title, kind, url, file) in items_of(doc) {
-        let text = sources.get(file).map_or("", String::as_str);
+        let text = sources.get(file).map_or("", |t| &**t);
         if items.contains_key(&id.value) {
             let (first_file, first_loc) = first.get(&id.value).copied().unwrap_or((file, id.loc));
             let earlier = Related::new(
                 first_file,
-                sources.get(first_file).map_or("", String::as_str),
+                sources.get(first_file).map_or("", |t| &**t),
                 first_loc,
                 "first used here",
             );

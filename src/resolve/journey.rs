@@ -4,6 +4,7 @@
 //! only.
 
 use crate::model::{Date, Document, Kind, Rag};
+use std::sync::Arc;
 
 /// What happened. The order here is the order of events on one day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -75,7 +76,7 @@ impl Event {
 /// Every event, oldest first; on one day in `EventKind` order, then by
 /// document id and an action's place in its file.
 /// A month-only date sorts as the month's first day.
-pub fn events(documents: &[Document]) -> Vec<Event> {
+pub fn events(documents: &[Arc<Document>]) -> Vec<Event> {
     let mut out = Vec::new();
     for doc in documents {
         match &doc.kind {
@@ -199,7 +200,7 @@ mod tests {
                 ("2021-03-01", Rag::Blue),
             ],
         );
-        let kinds: Vec<(String, EventKind)> = events(&[doc])
+        let kinds: Vec<(String, EventKind)> = events(&[Arc::new(doc)])
             .into_iter()
             .map(|e| (e.date.iso(), e.kind))
             .collect();
@@ -217,7 +218,7 @@ mod tests {
     #[test]
     fn a_month_only_date_sorts_as_the_first_day_of_its_month() {
         let doc = plan("2020-06", &[("2020-06-01", Rag::Green)]);
-        let e = events(&[doc]);
+        let e = events(&[Arc::new(doc)]);
         // Same day: the adoption comes before the status change.
         assert_eq!(e[0].kind, EventKind::PlanAdopted);
         assert_eq!(e[1].kind, EventKind::StatusChanged);

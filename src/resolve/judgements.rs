@@ -6,6 +6,7 @@
 
 use crate::model::{Areas, Document, Inspection, Kind, Settings, area_key};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// One scale's table.
 #[derive(Debug, Clone)]
@@ -48,7 +49,7 @@ struct Building {
 }
 
 /// Every scale's table, in the order of the site's scales.
-pub fn tables(documents: &[Document], settings: &Settings) -> Vec<JudgementTable> {
+pub fn tables(documents: &[Arc<Document>], settings: &Settings) -> Vec<JudgementTable> {
     let mut by_scale: BTreeMap<&str, Vec<(&Document, &Inspection)>> = BTreeMap::new();
     for d in documents {
         if let Kind::Inspection(i) = &d.kind

@@ -13,7 +13,8 @@
 use crate::model::{Date, Document, Kind};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A document's name and, for an item, the item's word and number.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -113,21 +114,22 @@ fn candidates(doc: &Document, docs: &BTreeMap<&str, &Document>) -> Vec<String> {
 
 /// The names of every document, by id.
 pub struct Names {
-    names: BTreeMap<String, (String, bool)>,
+    names: fnv::FnvHashMap<String, (String, bool)>,
 }
 
 impl Names {
-    pub fn build(documents: &[Document]) -> Names {
+    pub fn build(documents: &[Arc<Document>]) -> Names {
         let docs: BTreeMap<&str, &Document> =
-            documents.iter().map(|d| (d.id.as_str(), d)).collect();
+            documents.iter().map(|d| (d.id.as_str(), &**d)).collect();
         let all: Vec<(&Document, Vec<String>)> = documents
             .par_iter()
-            .map(|d| (d, candidates(d, &docs)))
+            .map(|d| (&**d, candidates(d, &docs)))
             .collect();
         // Who could take each name, by kind and length: a name clashes
         // when another document (another id) of its kind could too. One
         // pass over every candidate, not one per pair of documents.
-        let mut takers: HashMap<(&str, usize, &str), (&str, bool)> = HashMap::new();
+        let mut takers: fnv::FnvHashMap<(&str, usize, &str), (&str, bool)> =
+            fnv::FnvHashMap::default();
         for (doc, cands) in &all {
             for (i, name) in cands.iter().enumerate() {
                 takers

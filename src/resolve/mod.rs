@@ -32,9 +32,11 @@ pub use today::{choose as choose_today, source_date_epoch};
 
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter};
+use crate::load::Sources;
 use crate::load::{Loaded, scale_help};
 use crate::model::{Date, Document, Kind, Response, Settings};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// What the reader of the site may see.
 #[derive(Debug, Clone, Copy, Default)]
@@ -49,7 +51,7 @@ pub struct Site {
     pub settings: Settings,
     pub today: Date,
     /// Published documents, sorted by id.
-    pub documents: Vec<Document>,
+    pub documents: Vec<std::sync::Arc<Document>>,
     pub index: Index,
     pub backlinks: Backlinks,
     /// What is derived from each plan, by plan id: read through
@@ -84,7 +86,7 @@ impl Site {
         self.documents
             .binary_search_by(|d| d.id.as_str().cmp(id))
             .ok()
-            .map(|i| &self.documents[i])
+            .map(|i| &*self.documents[i])
     }
 
     /// A published plan with its derived statuses.
@@ -206,7 +208,7 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
 }
 
 /// A paper without a date takes its meeting's.
-fn default_paper_dates(docs: &mut [Document]) {
+fn default_paper_dates(docs: &mut [Arc<Document>]) {
     let meeting_dates: BTreeMap<String, Date> = docs
         .iter()
         .filter_map(|d| match &d.kind {
@@ -215,29 +217,34 @@ fn default_paper_dates(docs: &mut [Document]) {
         })
         .collect();
     for doc in docs {
-        if let Kind::Paper(p) = &mut doc.kind
+        if let Kind::Paper(p) = &doc.kind
             && p.date.is_none()
         {
-            p.date = doc
+            let date = doc
                 .id
                 .rsplit_once('/')
                 .and_then(|(m, _)| meeting_dates.get(m))
                 .copied();
+            if date.is_some()
+                && let Kind::Paper(p) = &mut Arc::make_mut(doc).kind
+            {
+                p.date = date;
+            }
         }
     }
 }
 
 fn check_grades(
-    docs: &[Document],
+    docs: &[Arc<Document>],
     settings: &Settings,
-    sources: &BTreeMap<String, String>,
+    sources: &Sources,
     diags: &mut Diagnostics,
 ) {
     for doc in docs {
         let Kind::Inspection(i) = &doc.kind else {
             continue;
         };
-        let text = sources.get(&doc.file).map_or("", String::as_str);
+        let text = sources.get(&doc.file).map_or("", |t| &**t);
         let mut r = FileReporter {
             file: &doc.file,
             text,
@@ -274,18 +281,14 @@ fn check_grades(
     }
 }
 
-fn check_priorities(
-    docs: &[Document],
-    sources: &BTreeMap<String, String>,
-    diags: &mut Diagnostics,
-) {
+fn check_priorities(docs: &[Arc<Document>], sources: &Sources, diags: &mut Diagnostics) {
     for doc in docs {
         let Kind::Plan(p) = &doc.kind else { continue };
         let Some(file) = &p.actions_file else {
             continue;
         };
         let ids: BTreeSet<&str> = p.priorities.iter().map(|x| x.id.value.as_str()).collect();
-        let text = sources.get(file).map_or("", String::as_str);
+        let text = sources.get(file).map_or("", |t| &**t);
         let mut r = FileReporter { file, text, diags };
         for a in &p.actions {
             if !ids.contains(a.priority.value.as_str()) {
@@ -317,7 +320,7 @@ fn check_priorities(
 
 /// Documents a normal build leaves out, and why. A meeting's papers share
 /// its fate.
-fn hidden_documents(docs: &[Document], publish: Publish) -> BTreeMap<String, String> {
+fn hidden_documents(docs: &[Arc<Document>], publish: Publish) -> BTreeMap<String, String> {
     let mut hidden = BTreeMap::new();
     for d in docs {
         if let Some(e) = d.common.exempt

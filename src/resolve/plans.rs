@@ -6,8 +6,10 @@ use super::chains::ActionRef;
 use super::status::{self, Trend};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter};
+use crate::load::Sources;
 use crate::model::{Action, Date, Document, Kind, Plan, Priority, Rag};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// How much of something is done: "9 of 25 complete".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -164,7 +166,7 @@ pub fn roll_up_of<'a>(
 
 /// Works out every plan's statuses. `today` decides what is overdue and
 /// whether a later plan has taken over. Keyed by plan id.
-pub fn derive(documents: &[Document], today: Date) -> BTreeMap<String, PlanStatus> {
+pub fn derive(documents: &[Arc<Document>], today: Date) -> BTreeMap<String, PlanStatus> {
     let day = today.first_day();
     // Which plan supersedes which, and which action continues which.
     let mut superseded: BTreeMap<&str, Superseded> = BTreeMap::new();
@@ -263,14 +265,10 @@ pub fn derive(documents: &[Document], today: Date) -> BTreeMap<String, PlanStatu
 /// Checks what the content model asks of a refreshed plan: a plan that
 /// supersedes another says when it took over, and an action continues only
 /// an action of the plan its own plan supersedes.
-pub fn check_refresh(
-    documents: &[Document],
-    sources: &BTreeMap<String, String>,
-    diags: &mut Diagnostics,
-) {
+pub fn check_refresh(documents: &[Arc<Document>], sources: &Sources, diags: &mut Diagnostics) {
     for d in documents {
         let Kind::Plan(p) = &d.kind else { continue };
-        let text = sources.get(&d.file).map_or("", String::as_str);
+        let text = sources.get(&d.file).map_or("", |t| &**t);
         let old = p
             .supersedes
             .as_ref()
@@ -299,7 +297,7 @@ pub fn check_refresh(
             }
         }
         let file = p.actions_file.as_deref().unwrap_or(&d.file);
-        let text = sources.get(file).map_or("", String::as_str);
+        let text = sources.get(file).map_or("", |t| &**t);
         let mut r = FileReporter { file, text, diags };
         for a in &p.actions {
             let Some(c) = &a.continues else { continue };

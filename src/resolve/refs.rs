@@ -4,10 +4,12 @@
 use super::index::{Entry, Index, action_url, doc_url};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter};
+use crate::load::Sources;
 use crate::model::{At, Document, Kind, RelativeLink, relative_link};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// One thing that refers to a document or item.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
@@ -62,7 +64,7 @@ struct Checker<'a> {
     /// Documents that could not be read: references to them are not
     /// reported again.
     unreadable: &'a BTreeSet<String>,
-    sources: &'a BTreeMap<String, String>,
+    sources: &'a Sources,
     /// The document's messages, in the order found.
     diags: Diagnostics,
     /// What it refers to: the document referred to (or that holds the
@@ -79,7 +81,7 @@ impl Checker<'_> {
         message: String,
         help: Option<String>,
     ) {
-        let text = self.sources.get(src.file).map_or("", String::as_str);
+        let text = self.sources.get(src.file).map_or("", |t| &**t);
         FileReporter {
             file: src.file,
             text,
@@ -169,13 +171,17 @@ pub struct Known<'a> {
     pub unreadable: &'a BTreeSet<String>,
     /// Files copied as they are, by path under `content/`.
     pub assets: &'a BTreeSet<String>,
-    pub sources: &'a BTreeMap<String, String>,
+    pub sources: &'a Sources,
 }
 
 /// Checks every reference in `docs`; returns what refers to what. The
 /// documents are checked in parallel; their messages are kept in document
 /// order, as if checked one after another.
-pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostics) -> Backlinks {
+pub fn check_references(
+    docs: &[Arc<Document>],
+    known: &Known,
+    diags: &mut Diagnostics,
+) -> Backlinks {
     let checked: Vec<Checker> = docs
         .par_iter()
         .map(|doc| check_document(doc, known))
@@ -185,11 +191,14 @@ pub fn check_references(docs: &[Document], known: &Known, diags: &mut Diagnostic
         diags.extend(c.diags);
         found.extend(c.found);
     }
-    // Each target's backlinks sorted, without repeats.
-    found.par_sort_unstable();
-    found.dedup();
+    // Each target's backlinks sorted, without repeats. Their places are
+    // sorted rather than the backlinks themselves, which are large to move.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| found[a].cmp(&found[b]));
+    order.dedup_by(|b, a| found[*a] == found[*b]);
+    let mut slots: Vec<Option<(usize, Backlink)>> = found.into_iter().map(Some).collect();
     let mut grouped: Vec<(usize, Vec<Backlink>)> = Vec::new();
-    for (target, backlink) in found {
+    for (target, backlink) in order.into_iter().filter_map(|i| slots[i].take()) {
         match grouped.last_mut() {
             Some((last, list)) if *last == target => list.push(backlink),
             _ => grouped.push((target, vec![backlink])),
@@ -320,7 +329,7 @@ fn check_document<'a>(doc: &'a Document, known: &Known<'a>) -> Checker<'a> {
                 if let Some(p) = &a.paper {
                     let mut r = p.clone();
                     r.value = format!("{}/{}", doc.id, p.value.trim());
-                    let text = sources.get(&doc.file).map_or("", String::as_str);
+                    let text = sources.get(&doc.file).map_or("", |t| &**t);
                     match index.doc(&r.value) {
                         Some(e) if e.kind == "paper" => c.check(&src, &r, "agenda", Want::Anything),
                         _ if unreadable.contains(&r.value) => {}

@@ -2,6 +2,7 @@
 //! which way it moved at its last review, and its target.
 
 use crate::model::{Date, Document, Kind, Risk, RiskBands, RiskScore};
+use std::sync::Arc;
 
 /// Which way a risk's score moved from one review to the next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,7 +95,7 @@ pub struct ResolvedRisk {
 }
 
 /// The risks of the published register, in the order written.
-pub fn resolve(documents: &[Document], bands: &RiskBands) -> Vec<ResolvedRisk> {
+pub fn resolve(documents: &[Arc<Document>], bands: &RiskBands) -> Vec<ResolvedRisk> {
     documents
         .iter()
         .filter_map(|d| match &d.kind {

@@ -18,7 +18,7 @@ impl View<'_> {
             .iter()
             .take_while(|d| d.id.starts_with(&prefix))
             .filter(|d| matches!(d.kind, Kind::Paper(_)) && !d.id[prefix.len()..].contains('/'))
-            .map(|d| (&d.id[prefix.len()..], d))
+            .map(|d| (&d.id[prefix.len()..], &**d))
             .collect();
         let kind_of = |d: &Document| match &d.kind {
             Kind::Paper(p) => p.kind.trim().to_lowercase(),
