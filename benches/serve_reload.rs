@@ -14,11 +14,10 @@
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
-// The allocator the `oversight` binary uses, so the preview is timed as
-// officers run it.
-#[cfg(target_os = "linux")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// The allocator the `oversight` binary uses, set up as `oversight serve`
+// sets it, so the preview is timed as officers run it.
+#[path = "../src/allocator.rs"]
+mod allocator;
 
 use oversight::app::{Options, Report};
 use oversight::serve::{Console, ServeOptions, serve};
@@ -202,6 +201,7 @@ fn measure(name: &str, content: &Path, edits: &[Edit], count: usize) {
 }
 
 fn main() {
+    allocator::keep_freed_memory();
     let sizes = synthetic::sizes(&[10_000]);
     let tmp = std::env::temp_dir().join(format!("oversight-bench-{}", std::process::id()));
     let content: PathBuf = tmp.join("content");

@@ -9,6 +9,7 @@ use oversight::model::Date;
 use oversight::resolve::Publish;
 use std::process::ExitCode;
 
+mod allocator;
 mod cli;
 mod commands;
 #[cfg(feature = "serve")]
@@ -17,10 +18,6 @@ mod schema_command;
 mod site_root;
 mod terminal;
 mod tools;
-
-#[cfg(target_os = "linux")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use terminal::{Terminal, Verbosity};
 
@@ -123,6 +120,7 @@ fn main() -> ExitCode {
                 allow_remote,
                 host_names,
             };
+            allocator::keep_freed_memory();
             return preview::serve(term, build, (bind, port), network, open, poll);
         }
         Command::Build {
