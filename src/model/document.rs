@@ -61,7 +61,7 @@ pub struct Document {
     pub file: String,
     pub common: Common,
     /// The Markdown after the front matter.
-    pub body: String,
+    pub body: std::sync::Arc<str>,
     /// The line of the file on which `body` starts.
     pub body_line: u32,
     /// `@` links in the body, target without the `@`.

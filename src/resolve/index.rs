@@ -97,8 +97,14 @@ impl Index {
         }
         // Already in id order as loaded; a stable sort keeps two documents
         // with one id in the order read, and the later one is kept.
-        rows.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut index = Index::default();
+        if !rows.is_sorted_by(|a, b| a.0 <= b.0) {
+            rows.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        let mut index = Index {
+            docs: Vec::with_capacity(rows.len()),
+            items: Vec::with_capacity(rows.len()),
+            ..Index::default()
+        };
         for (id, entry, items) in rows {
             if index.docs.last().is_some_and(|(last, _)| *last == id) {
                 index.docs.pop();

@@ -172,7 +172,7 @@ mod tests {
             id: "plans/p".into(),
             file: "plans/p/index.md".into(),
             common: Common::default(),
-            body: String::new(),
+            body: "".into(),
             body_line: 1,
             links: vec![],
             relative_links: vec![],

@@ -35,6 +35,7 @@ use crate::diagnostics::{Diagnostics, FileReporter};
 use crate::load::Sources;
 use crate::load::{Loaded, scale_help};
 use crate::model::{Date, Document, Kind, Response, Settings};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -216,7 +217,9 @@ fn default_paper_dates(docs: &mut [Arc<Document>]) {
             _ => None,
         })
         .collect();
-    for doc in docs {
+    // A document shared with the preview's cache is copied to be dated:
+    // on both cores, since a site may have thousands of such papers.
+    docs.par_iter_mut().for_each(|doc| {
         if let Kind::Paper(p) = &doc.kind
             && p.date.is_none()
         {
@@ -231,7 +234,7 @@ fn default_paper_dates(docs: &mut [Arc<Document>]) {
                 p.date = date;
             }
         }
-    }
+    });
 }
 
 fn check_grades(
