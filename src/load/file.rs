@@ -48,7 +48,7 @@ pub enum Made {
     Nothing,
     Asset(Asset),
     Settings(Box<Settings>),
-    Document(std::sync::Arc<Document>),
+    Document(Arc<Document>),
     /// A plan's `actions.yaml`: the plan's id and its actions.
     Actions(String, Vec<Action>),
 }

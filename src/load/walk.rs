@@ -34,7 +34,7 @@ pub struct Asset {
 pub struct Loaded {
     pub settings: Settings,
     /// Sorted by id.
-    pub documents: Vec<std::sync::Arc<Document>>,
+    pub documents: Vec<Arc<Document>>,
     pub assets: Vec<Asset>,
     /// The text of every content file, by the name messages use.
     pub sources: Sources,

@@ -52,7 +52,7 @@ pub struct Site {
     pub settings: Settings,
     pub today: Date,
     /// Published documents, sorted by id.
-    pub documents: Vec<std::sync::Arc<Document>>,
+    pub documents: Vec<Arc<Document>>,
     pub index: Index,
     pub backlinks: Backlinks,
     /// What is derived from each plan, by plan id: read through
