@@ -6,7 +6,9 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-#[cfg(target_os = "linux")]
+// Only the preview sets an option: without it (`--no-default-features`)
+// there is nothing to set.
+#[cfg(all(target_os = "linux", feature = "serve"))]
 mod options {
     use std::ffi::{c_int, c_long};
 
@@ -51,6 +53,7 @@ mod options {
 /// faults much of its memory in again: at 10,000 documents that was up to
 /// a third of a save's time. The preview's memory stays at its highest,
 /// which is two sites' worth while a save is built beside the one served.
+#[cfg(feature = "serve")]
 pub fn keep_freed_memory() {
     #[cfg(target_os = "linux")]
     options::keep_freed_memory();
