@@ -17,8 +17,8 @@ mod options {
     // touch nothing but the option.
     unsafe extern "C" {
         safe fn mi_option_set(option: c_int, value: c_long);
-        // Read by the test below only (the benchmark that shares this file
-        // has none).
+        // Read only by the test below: the binary itself and the
+        // benchmark that includes this file never call it.
         #[allow(dead_code)]
         safe fn mi_option_get(option: c_int) -> c_long;
     }

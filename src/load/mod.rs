@@ -31,4 +31,6 @@ pub use cache::{Changes, LoadCache};
 pub use common::valid_item_id;
 pub use file::{FileRead, Made, read_file};
 pub use site::{is_slug, scale_help, slugify};
-pub use walk::{Asset, Input, Loaded, Sources, assemble, display_root, load, load_memory};
+pub use walk::{
+    Asset, Input, Loaded, Sources, assemble, display_root, load, load_memory, source_text,
+};

@@ -52,6 +52,12 @@ pub struct Loaded {
 /// the same text.
 pub type Sources = BTreeMap<String, Arc<str>>;
 
+/// The text of `file` for a message to quote, or none when it was not
+/// read as text.
+pub fn source_text<'a>(sources: &'a Sources, file: &str) -> &'a str {
+    sources.get(file).map_or("", |t| t)
+}
+
 /// One file of the content folder, as a rebuild compares it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {

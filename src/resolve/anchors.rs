@@ -5,7 +5,7 @@
 
 use super::index::Index;
 use crate::diagnostics::{Code, Diagnostics, FileReporter, suggest};
-use crate::load::Sources;
+use crate::load::{Sources, source_text};
 use crate::model::{At, Document, PAGE_IDS, RelativeLink, relative_link};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -49,7 +49,7 @@ pub fn check(
                 "its headings' anchors are",
             )
             .unwrap_or_else(|| "that page has no headings to link to".into());
-            let text = sources.get(&doc.file).map_or("", |t| &**t);
+            let text = source_text(sources, &doc.file);
             FileReporter {
                 file: &doc.file,
                 text,

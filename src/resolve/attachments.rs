@@ -6,8 +6,8 @@
 
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, suggest};
-use crate::load::Sources;
 use crate::load::{Asset, refused_kind};
+use crate::load::{Sources, source_text};
 use crate::model::{Attachment, Document, FileFacts};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -25,7 +25,7 @@ pub fn resolve(
         if doc.common.attachments.is_empty() {
             continue;
         }
-        let text = sources.get(&doc.file).map_or("", |t| &**t);
+        let text = source_text(sources, &doc.file);
         let mut r = FileReporter {
             file: &doc.file,
             text,

@@ -8,7 +8,7 @@
 use super::index::{action_url, doc_url};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
-use crate::load::Sources;
+use crate::load::{Sources, source_text};
 use crate::model::{Document, Kind, folded};
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -138,7 +138,7 @@ pub fn report_shared_pages(
             };
             FileReporter {
                 file: blamed.file.as_ref(),
-                text: sources.get(blamed.file.as_ref()).map_or("", |t| &**t),
+                text: source_text(sources, blamed.file.as_ref()),
                 diags,
             }
             .error(Code::PageClash, blamed.loc, message, Some(help));

@@ -4,7 +4,7 @@
 use super::Index;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Loc};
-use crate::load::Sources;
+use crate::load::{Sources, source_text};
 use crate::model::Document;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -47,7 +47,7 @@ pub fn check_cycles(
             .get(start)
             .and_then(|e| e.iter().find(|(to, _)| *to == cycle[1 % cycle.len()]))
             .map_or(Loc::FILE, |(_, loc)| *loc);
-        let text = sources.get(&first.file).map_or("", |t| &**t);
+        let text = source_text(sources, &first.file);
         let mut r = FileReporter {
             file: &first.file,
             text,

@@ -5,7 +5,7 @@
 use super::labels::{Label, Names};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter, Related, suggest};
-use crate::load::Sources;
+use crate::load::{Sources, source_text};
 use crate::model::{Document, Kind};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -258,12 +258,12 @@ fn index_document(
     // Where each id was first used, to point back to it.
     let mut first = BTreeMap::new();
     for (id, title, kind, url, file) in items_of(doc) {
-        let text = sources.get(file).map_or("", |t| &**t);
+        let text = source_text(sources, file);
         if items.contains_key(&id.value) {
             let (first_file, first_loc) = first.get(&id.value).copied().unwrap_or((file, id.loc));
             let earlier = Related::new(
                 first_file,
-                sources.get(first_file).map_or("", |t| &**t),
+                source_text(sources, first_file),
                 first_loc,
                 "first used here",
             );

@@ -32,8 +32,8 @@ pub use today::{choose as choose_today, source_date_epoch};
 
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter};
-use crate::load::Sources;
 use crate::load::{Loaded, scale_help};
+use crate::load::{Sources, source_text};
 use crate::model::{Date, Document, Kind, Response, Settings};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -247,7 +247,7 @@ fn check_grades(
         let Kind::Inspection(i) = &doc.kind else {
             continue;
         };
-        let text = sources.get(&doc.file).map_or("", |t| &**t);
+        let text = source_text(sources, &doc.file);
         let mut r = FileReporter {
             file: &doc.file,
             text,
@@ -291,7 +291,7 @@ fn check_priorities(docs: &[Arc<Document>], sources: &Sources, diags: &mut Diagn
             continue;
         };
         let ids: BTreeSet<&str> = p.priorities.iter().map(|x| x.id.value.as_str()).collect();
-        let text = sources.get(file).map_or("", |t| &**t);
+        let text = source_text(sources, file);
         let mut r = FileReporter { file, text, diags };
         for a in &p.actions {
             if !ids.contains(a.priority.value.as_str()) {

@@ -6,7 +6,7 @@ use super::chains::ActionRef;
 use super::status::{self, Trend};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter};
-use crate::load::Sources;
+use crate::load::{Sources, source_text};
 use crate::model::{Action, Date, Document, Kind, Plan, Priority, Rag};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -268,7 +268,7 @@ pub fn derive(documents: &[Arc<Document>], today: Date) -> BTreeMap<String, Plan
 pub fn check_refresh(documents: &[Arc<Document>], sources: &Sources, diags: &mut Diagnostics) {
     for d in documents {
         let Kind::Plan(p) = &d.kind else { continue };
-        let text = sources.get(&d.file).map_or("", |t| &**t);
+        let text = source_text(sources, &d.file);
         let old = p
             .supersedes
             .as_ref()
@@ -297,7 +297,7 @@ pub fn check_refresh(documents: &[Arc<Document>], sources: &Sources, diags: &mut
             }
         }
         let file = p.actions_file.as_deref().unwrap_or(&d.file);
-        let text = sources.get(file).map_or("", |t| &**t);
+        let text = source_text(sources, file);
         let mut r = FileReporter { file, text, diags };
         for a in &p.actions {
             let Some(c) = &a.continues else { continue };

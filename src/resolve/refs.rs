@@ -4,7 +4,7 @@
 use super::index::{Entry, Index, action_url, doc_url};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostics, FileReporter};
-use crate::load::Sources;
+use crate::load::{Sources, source_text};
 use crate::model::{At, Document, Kind, RelativeLink, relative_link};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -81,7 +81,7 @@ impl Checker<'_> {
         message: String,
         help: Option<String>,
     ) {
-        let text = self.sources.get(src.file).map_or("", |t| &**t);
+        let text = source_text(self.sources, src.file);
         FileReporter {
             file: src.file,
             text,
@@ -329,7 +329,7 @@ fn check_document<'a>(doc: &'a Document, known: &Known<'a>) -> Checker<'a> {
                 if let Some(p) = &a.paper {
                     let mut r = p.clone();
                     r.value = format!("{}/{}", doc.id, p.value.trim());
-                    let text = sources.get(&doc.file).map_or("", |t| &**t);
+                    let text = source_text(sources, &doc.file);
                     match index.doc(&r.value) {
                         Some(e) if e.kind == "paper" => c.check(&src, &r, "agenda", Want::Anything),
                         _ if unreadable.contains(&r.value) => {}
