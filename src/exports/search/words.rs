@@ -21,35 +21,70 @@ const FOLD: &str = "a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o|u|u|u|u|y|
 pub(super) static FOLDED: LazyLock<Vec<&'static str>> = LazyLock::new(|| FOLD.split('|').collect());
 
 /// Words not indexed. The same list is in `search.js`.
-const STOP_WORDS: [&str; 32] = [
+pub(super) const STOP_WORDS: [&str; 32] = [
     "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "in", "into",
     "is", "its", "of", "on", "or", "that", "the", "their", "there", "these", "they", "this", "to",
     "was", "were", "which", "will", "with",
 ];
 
-/// Calls `each` with the words of `text`, in order, from one buffer:
-/// runs of ASCII letters and digits, lower-cased, with accented Latin
-/// letters folded (`é` → `e`, `ß` → `ss`); everything else separates
-/// words. Words shorter than two characters are dropped.
+/// Calls `each` with the words of `text`, in order: runs of ASCII letters
+/// and digits, lower-cased, with accented Latin letters folded (`é` →
+/// `e`, `ß` → `ss`); everything else separates words. Words shorter than
+/// two characters are dropped. A word already lower-case ASCII, as most
+/// are, is passed as it stands in `text`; only the others are copied, into
+/// one buffer.
 fn each_word(text: &str, mut each: impl FnMut(&str)) {
-    let mut word = String::new();
-    let mut flush = |word: &mut String| {
+    // The current word: from `start` in `text` while it needs no change,
+    // or in `copy` once it does.
+    let mut start: Option<usize> = None;
+    let mut copy = String::new();
+    let mut copying = false;
+    let mut end_word = |start: &mut Option<usize>, copying: &mut bool, copy: &mut String, at| {
+        let word = if *copying {
+            copy.as_str()
+        } else {
+            start.map_or("", |s| &text[s..at])
+        };
         if word.len() >= 2 {
             each(word);
         }
-        word.clear();
+        *start = None;
+        *copying = false;
+        copy.clear();
     };
-    for c in text.chars() {
-        match c {
-            'A'..='Z' => word.push(c.to_ascii_lowercase()),
-            'a'..='z' | '0'..='9' => word.push(c),
-            '\u{C0}'..='\u{17F}' if !FOLDED[c as usize - 0xC0].is_empty() => {
-                word.push_str(FOLDED[c as usize - 0xC0]);
+    for (i, c) in text.char_indices() {
+        let changed: &str = match c {
+            'a'..='z' | '0'..='9' => {
+                if copying {
+                    copy.push(c);
+                } else if start.is_none() {
+                    start = Some(i);
+                }
+                continue;
             }
-            _ => flush(&mut word),
+            'A'..='Z' => &text[i..=i],
+            '\u{C0}'..='\u{17F}' if !FOLDED[c as usize - 0xC0].is_empty() => {
+                FOLDED[c as usize - 0xC0]
+            }
+            _ => {
+                end_word(&mut start, &mut copying, &mut copy, i);
+                continue;
+            }
+        };
+        if !copying {
+            copy.push_str(start.map_or("", |s| &text[s..i]));
+            copying = true;
+        }
+        for b in changed.chars() {
+            copy.push(b.to_ascii_lowercase());
         }
     }
-    flush(&mut word);
+    end_word(&mut start, &mut copying, &mut copy, text.len());
+}
+
+/// Whether `word` is one of [`STOP_WORDS`], which are in order.
+fn is_stop_word(word: &str) -> bool {
+    word.len() <= 5 && STOP_WORDS.binary_search(&word).is_ok()
 }
 
 /// Calls `each` with the indexed terms of `text`, in order: its words
@@ -57,7 +92,7 @@ fn each_word(text: &str, mut each: impl FnMut(&str)) {
 /// without a string per word.
 pub fn each_term(text: &str, mut each: impl FnMut(&str)) {
     each_word(text, |w| {
-        if w.len() <= MAX_TERM && !STOP_WORDS.contains(&w) {
+        if w.len() <= MAX_TERM && !is_stop_word(w) {
             each(w);
         }
     });
