@@ -96,7 +96,10 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, String> {
         ("themes folder", themes.as_path()),
     ];
     let staging = write::Staging::begin(output, &sources).map_err(writing)?;
-    let now = rebuild::Now::of(&site, &theme, opts.publish);
+    let now = staging
+        .may_record()
+        .then(|| rebuild::Now::of(&site, &theme, opts.publish))
+        .flatten();
     let keep = now
         .as_ref()
         .zip(staging.record())

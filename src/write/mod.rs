@@ -136,6 +136,13 @@ impl Staging {
         Ok(staging)
     }
 
+    /// Whether this build may leave a record for the next: only where the
+    /// site it replaces can be kept as the spare. A first build, into no
+    /// folder, leaves none, so it need not work out what a record holds.
+    pub fn may_record(&self) -> bool {
+        self.record_at.is_some() && self.place.output.is_dir()
+    }
+
     /// The record the last build left of the spare this build stages
     /// into; `None` when it stages into an empty folder.
     pub fn record(&self) -> Option<&[u8]> {
