@@ -4,6 +4,7 @@
 use super::links::Linker;
 use crate::model::{Heading, RelativeLink, heading_ids, relative_link};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
+use std::sync::LazyLock;
 
 /// Renders `body` as it appears on a page of document `from`, whose file
 /// sits in `source_dir` (a folder under `content/`, `""` at the top).
@@ -195,12 +196,18 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
 
 /// Raw HTML in Markdown keeps its formatting and loses anything that could run.
 fn sanitise(html: &str) -> String {
-    ammonia::Builder::default()
-        .add_generic_attributes(["id", "class"])
-        .link_rel(None)
-        .clean(html)
-        .to_string()
+    SANITISER.clean(html).to_string()
 }
+
+/// What [`sanitise`] allows: ammonia's defaults, with `id` and `class` on
+/// any element and no `rel` added to links. Made once and never changed:
+/// making it fills ammonia's sets of tags and attributes, which cost as
+/// much as cleaning a short page.
+static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["id", "class"]).link_rel(None);
+    b
+});
 
 pub fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
