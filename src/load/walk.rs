@@ -216,7 +216,7 @@ pub fn load_memory(files: &[(&str, &[u8])], diags: &mut Diagnostics) -> std::io:
     read_all("content", sorted, bytes_of, diags)
 }
 
-/// Reads each file, in order, into what it is./// Reads each file (in parallel) into what it is, then puts the site
+/// Reads each file (in parallel) into what it is, then puts the site
 /// together in file order.
 fn read_all(
     display_root: &str,

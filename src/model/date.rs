@@ -99,11 +99,25 @@ impl Date {
 
     /// `2023-03-13` or `2019-12`, as written.
     pub fn iso(&self) -> String {
-        if self.month_only {
-            format!("{:04}-{:02}", self.first.year(), self.first.month())
-        } else {
-            self.first.format("%Y-%m-%d").to_string()
+        let d = self.first;
+        let Some(year) = plain_year(d.year()) else {
+            return if self.month_only {
+                format!("{:04}-{:02}", d.year(), d.month())
+            } else {
+                d.format("%Y-%m-%d").to_string()
+            };
+        };
+        // Written digit by digit: pages show tens of thousands of dates,
+        // and `format!` costs several times as much.
+        let mut out = String::with_capacity(10);
+        push_digits(&mut out, year, 4);
+        out.push('-');
+        push_digits(&mut out, d.month(), 2);
+        if !self.month_only {
+            out.push('-');
+            push_digits(&mut out, d.day(), 2);
         }
+        out
     }
 
     /// "March 2023", for a day or a month alone.
@@ -117,12 +131,42 @@ impl Date {
 
     /// "13 March 2023" or "December 2019", as GOV.UK writes dates.
     pub fn long(&self) -> String {
-        let month = MONTHS[self.first.month0() as usize];
-        if self.month_only {
-            format!("{month} {}", self.first.year())
-        } else {
-            format!("{} {month} {}", self.first.day(), self.first.year())
+        let d = self.first;
+        let month = MONTHS[d.month0() as usize];
+        let Some(year) = plain_year(d.year()) else {
+            return if self.month_only {
+                format!("{month} {}", d.year())
+            } else {
+                format!("{} {month} {}", d.day(), d.year())
+            };
+        };
+        let mut out = String::with_capacity(18);
+        if !self.month_only {
+            push_digits(&mut out, d.day(), 1);
+            out.push(' ');
         }
+        out.push_str(month);
+        out.push(' ');
+        push_digits(&mut out, year, 1);
+        out
+    }
+}
+
+/// A year of four digits or fewer, as officers write them (see
+/// [`Date::parse`]); `None` for a clock far from now.
+fn plain_year(year: i32) -> Option<u32> {
+    u32::try_from(year).ok().filter(|y| *y <= 9999)
+}
+
+/// Pushes `n` (at most 9999) in decimal, with zeros before it to make at
+/// least `width` digits.
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    let digits = n.checked_ilog10().unwrap_or(0) + 1;
+    for _ in digits..width {
+        out.push('0');
+    }
+    for place in (0..digits).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
     }
 }
 
@@ -173,10 +217,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dates_are_written_digit_by_digit_as_chrono_and_format_write_them() {
+        let years = [0, 5, 99, 999, 1999, 2024, 9999, 10000, 12345, -1];
+        for year in years {
+            for (month, day) in [(1, 1), (2, 9), (10, 10), (12, 31)] {
+                let d = NaiveDate::from_ymd_opt(year, month, day).unwrap();
+                let date = Date::day(d);
+                assert_eq!(date.iso(), d.format("%Y-%m-%d").to_string());
+                let name = MONTHS[month as usize - 1];
+                assert_eq!(date.long(), format!("{day} {name} {year}"));
+                let month_only = Date {
+                    first: d,
+                    month_only: true,
+                };
+                assert_eq!(month_only.iso(), format!("{year:04}-{month:02}"));
+                assert_eq!(month_only.long(), format!("{name} {year}"));
+            }
+        }
+    }
+
+    #[test]
     fn days_and_months_parse_and_read_as_people_write_them() {
         let d = Date::parse("2023-03-13").unwrap();
         assert_eq!(d.long(), "13 March 2023");
         assert_eq!(d.iso(), "2023-03-13");
+        assert_eq!(Date::parse("0099-01-02").unwrap().iso(), "0099-01-02");
         assert_eq!(d.month_year(), "March 2023");
         let m = Date::parse("2019-12").unwrap();
         assert_eq!(m.long(), "December 2019");
