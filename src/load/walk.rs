@@ -185,12 +185,24 @@ pub fn listed(
     Some(Listed::File(path))
 }
 
-/// Reads a content file, refusing one too large to read.
+/// Reads a content file, refusing one too large to read. Its size is
+/// taken from the open file, so the path is looked up once, and no more
+/// than the limit is read even if the file grows meanwhile.
 pub fn read_content_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    if std::fs::metadata(path)?.len() > MAX_FILE_BYTES as u64 {
-        return Err(std::io::ErrorKind::FileTooLarge.into());
+    use std::io::Read;
+    let too_large = || Err(std::io::ErrorKind::FileTooLarge.into());
+    let file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if len > MAX_FILE_BYTES as u64 {
+        return too_large();
     }
-    std::fs::read(path)
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return too_large();
+    }
+    Ok(bytes)
 }
 
 /// The largest Markdown or YAML file read: far beyond any real paper, and

@@ -44,6 +44,9 @@ pub struct Staging {
     committed: bool,
     /// The staging folder is the spare: it began as the previous site.
     reused: bool,
+    /// There was a site in the output folder when this build began, whose
+    /// unchanged files may be kept. A first build looks for none.
+    previous: bool,
     /// Where the previous site's folders are kept for the next build, or
     /// `None` where they are not (a mount point, a system without links).
     spare: Option<PathBuf>,
@@ -113,7 +116,8 @@ impl Staging {
             fs::remove_dir_all(&dir)?;
         }
         // The spare is only worth taking when there is a site to stage over.
-        let reused = place.output.is_dir() && spare.as_ref().is_some_and(|s| spare::claim(s, &dir));
+        let previous = place.output.is_dir();
+        let reused = previous && spare.as_ref().is_some_and(|s| spare::claim(s, &dir));
         if !reused {
             fs::create_dir_all(&dir)?;
         }
@@ -124,6 +128,7 @@ impl Staging {
             written: AtomicUsize::new(0),
             committed: false,
             reused,
+            previous,
             spare,
             placed: Mutex::new((HashSet::new(), Vec::new())),
             record_at,
@@ -193,8 +198,7 @@ impl Staging {
     /// browser caches then see only what changed.
     pub fn put(&self, file: &OutputFile) -> io::Result<()> {
         let (relative, target) = self.target(&file.path)?;
-        let previous = self.place.output.join(&relative);
-        let reuse = unchanged::reuse(&previous, &file.content, &target);
+        let reuse = self.reuse(&relative, &file.content, &target);
         if reuse == Reuse::No {
             self.clear_for_new(&target)?;
             match &file.content {
@@ -225,8 +229,7 @@ impl Staging {
         write(&mut file)?;
         io::Write::flush(&mut file)?;
         drop(file);
-        let previous = self.place.output.join(&relative);
-        let reuse = unchanged::reuse(&previous, &Content::Copy(partial.clone()), &target);
+        let reuse = self.reuse(&relative, &Content::Copy(partial.clone()), &target);
         if reuse == Reuse::No {
             self.clear_for_new(&target)?;
             fs::rename(&partial, &target)?;
@@ -246,6 +249,15 @@ impl Staging {
             self.make_folder(folder)?;
         }
         Ok((relative, target))
+    }
+
+    /// Whether the previous site's file at `relative` is kept (or linked)
+    /// at `target` for `content`, instead of it being written.
+    fn reuse(&self, relative: &Path, content: &Content, target: &Path) -> Reuse {
+        if !self.previous {
+            return Reuse::No;
+        }
+        unchanged::reuse(&self.place.output.join(relative), content, target)
     }
 
     /// A reused staging folder may hold the previous site's file at
