@@ -23,6 +23,9 @@ const CELL_LIMIT: usize = 32_767;
 /// than a million rows in a sheet).
 pub fn workbook(site: &Site) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    // Deflate's quicker level: about a third of the default's time for a
+    // file some 20% larger (see docs/performance.md).
+    book.set_zip_compression_level(2);
     book.set_properties(
         &DocProperties::new()
             .set_title(&site.settings.title)
