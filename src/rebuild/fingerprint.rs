@@ -2,6 +2,7 @@
 //! on, and one per published document of the files that speak for it.
 
 use crate::resolve::Site;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
@@ -92,10 +93,17 @@ pub fn documents(site: &Site, published: &BTreeSet<&str>) -> Vec<String> {
                 .piece(format!("{:?}", input.digest));
         }
     }
-    site.documents
+    // Each on its own: naming a document is most of the work, and a
+    // rebuild waits for every digest before it renders anything.
+    let hashes: Vec<Hash> = site
+        .documents
         .iter()
-        .map(|d| {
-            let mut h = by_id.remove(d.id.as_str()).unwrap_or_else(Hash::new);
+        .map(|d| by_id.remove(d.id.as_str()).unwrap_or_else(Hash::new))
+        .collect();
+    hashes
+        .into_par_iter()
+        .zip(site.documents.par_iter())
+        .map(|(mut h, d)| {
             // Another document's edit can rename this one.
             h.piece(crate::resolve::graph::named(site, &d.id));
             h.hex()

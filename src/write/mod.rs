@@ -18,6 +18,7 @@ mod unchanged;
 use crate::output::Content;
 use crate::output::OutputFile;
 use place::{Place, Swap};
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs;
 use std::io;
@@ -162,29 +163,31 @@ impl Staging {
         if !self.reused {
             return false;
         }
-        let mut folders: HashSet<PathBuf> = HashSet::new();
-        let mut kept = Vec::with_capacity(files.len());
-        for (path, stamp) in files {
-            let Ok(relative) = safe_relative(path) else {
-                return false;
-            };
-            // No folder on the way may be a link that leads elsewhere.
-            let mut up = relative.parent();
-            while let Some(folder) = up.filter(|f| !f.as_os_str().is_empty()) {
-                if !folders.contains(folder) {
-                    let real =
-                        fs::symlink_metadata(self.dir.join(folder)).is_ok_and(|m| m.is_dir());
-                    if !real {
-                        return false;
-                    }
-                    folders.insert(folder.to_path_buf());
-                }
-                up = folder.parent();
-            }
-            if Stamp::of(&self.dir.join(&relative)) != Some(*stamp) {
-                return false;
-            }
-            kept.push(relative);
+        let Ok(kept) = files
+            .iter()
+            .map(|(path, _)| safe_relative(path))
+            .collect::<io::Result<Vec<PathBuf>>>()
+        else {
+            return false;
+        };
+        // No folder on the way may be a link that leads elsewhere.
+        let folders: HashSet<&Path> = kept
+            .iter()
+            .flat_map(|relative| relative.ancestors().skip(1))
+            .filter(|folder| !folder.as_os_str().is_empty())
+            .collect();
+        // Looked at on both cores: a rebuild of 10,000 documents keeps some
+        // 10,000 files, and renders nothing until they are checked.
+        let real = folders
+            .par_iter()
+            .all(|folder| fs::symlink_metadata(self.dir.join(folder)).is_ok_and(|m| m.is_dir()));
+        let same = real
+            && kept
+                .par_iter()
+                .zip(files.par_iter())
+                .all(|(relative, (_, stamp))| Stamp::of(&self.dir.join(relative)) == Some(*stamp));
+        if !same {
+            return false;
         }
         for relative in kept {
             self.placed(relative, Reuse::Kept);

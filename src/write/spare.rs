@@ -8,6 +8,7 @@
 //! spare too.
 
 use super::MARKER;
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs;
 use std::io;
@@ -57,36 +58,49 @@ pub fn make_folder(root: &Path, folder: &Path) -> io::Result<()> {
 /// the files removed. A reused staging folder held the previous site:
 /// this takes away what the new one does not have.
 pub fn prune(root: &Path, placed: &HashSet<PathBuf>) -> io::Result<Vec<PathBuf>> {
-    let mut removed = Vec::new();
-    prune_in(root, Path::new(""), placed, &mut removed)?;
-    Ok(removed)
+    Ok(prune_in(root, Path::new(""), placed)?.1)
 }
 
-/// [`prune`] of one folder; whether it is now empty.
+/// [`prune`] of one folder: whether it is now empty, and the files it
+/// removed. Its entries are looked at on both cores: a site has a folder
+/// for every page, and a rebuild waits for this before the swap.
 fn prune_in(
     root: &Path,
     relative: &Path,
     placed: &HashSet<PathBuf>,
-    removed: &mut Vec<PathBuf>,
-) -> io::Result<bool> {
-    let mut left = 0usize;
-    for entry in fs::read_dir(root.join(relative))? {
-        let entry = entry?;
-        let path = relative.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            if prune_in(root, &path, placed, removed)? {
-                fs::remove_dir(root.join(&path))?;
+) -> io::Result<(bool, Vec<PathBuf>)> {
+    let entries = fs::read_dir(root.join(relative))?
+        .map(|entry| {
+            let entry = entry?;
+            Ok((
+                relative.join(entry.file_name()),
+                entry.file_type()?.is_dir(),
+            ))
+        })
+        .collect::<io::Result<Vec<(PathBuf, bool)>>>()?;
+    // For each entry: whether it is left, and the files removed.
+    let each = entries
+        .into_par_iter()
+        .map(|(path, is_dir)| {
+            if is_dir {
+                let (empty, removed) = prune_in(root, &path, placed)?;
+                if empty {
+                    fs::remove_dir(root.join(&path))?;
+                }
+                Ok((!empty, removed))
+            } else if placed.contains(&path) {
+                Ok((true, Vec::new()))
             } else {
-                left += 1;
+                fs::remove_file(root.join(&path))?;
+                Ok((false, vec![path]))
             }
-        } else if placed.contains(&path) {
-            left += 1;
-        } else {
-            fs::remove_file(root.join(&path))?;
-            removed.push(path);
-        }
-    }
-    Ok(left == 0)
+        })
+        .collect::<io::Result<Vec<(bool, Vec<PathBuf>)>>>()?;
+    let empty = each.iter().all(|(left, _)| !left);
+    Ok((
+        empty,
+        each.into_iter().flat_map(|(_, removed)| removed).collect(),
+    ))
 }
 
 /// Makes the tree at `old` a copy of the site at `new` by hard links. With
