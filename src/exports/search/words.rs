@@ -75,8 +75,8 @@ fn each_word(text: &str, mut each: impl FnMut(&str)) {
             copy.push_str(start.map_or("", |s| &text[s..i]));
             copying = true;
         }
-        for b in changed.chars() {
-            copy.push(b.to_ascii_lowercase());
+        for ch in changed.chars() {
+            copy.push(ch.to_ascii_lowercase());
         }
     }
     end_word(&mut start, &mut copying, &mut copy, text.len());
