@@ -34,28 +34,27 @@ pub(super) const STOP_WORDS: [&str; 32] = [
 /// are, is passed as it stands in `text`; only the others are copied, into
 /// one buffer.
 fn each_word(text: &str, mut each: impl FnMut(&str)) {
-    // The current word: from `start` in `text` while it needs no change,
-    // or in `copy` once it does.
+    // The current word: from `start` in `text` while it needs no change;
+    // from its first change on, in `copy`, which is then never empty
+    // (every change adds a letter).
     let mut start: Option<usize> = None;
     let mut copy = String::new();
-    let mut copying = false;
-    let mut end_word = |start: &mut Option<usize>, copying: &mut bool, copy: &mut String, at| {
-        let word = if *copying {
-            copy.as_str()
-        } else {
+    let mut end_word = |start: &mut Option<usize>, copy: &mut String, at| {
+        let word = if copy.is_empty() {
             start.map_or("", |s| &text[s..at])
+        } else {
+            copy.as_str()
         };
         if word.len() >= 2 {
             each(word);
         }
         *start = None;
-        *copying = false;
         copy.clear();
     };
     for (i, c) in text.char_indices() {
         let changed: &str = match c {
             'a'..='z' | '0'..='9' => {
-                if copying {
+                if !copy.is_empty() {
                     copy.push(c);
                 } else if start.is_none() {
                     start = Some(i);
@@ -67,19 +66,18 @@ fn each_word(text: &str, mut each: impl FnMut(&str)) {
                 FOLDED[c as usize - 0xC0]
             }
             _ => {
-                end_word(&mut start, &mut copying, &mut copy, i);
+                end_word(&mut start, &mut copy, i);
                 continue;
             }
         };
-        if !copying {
+        if copy.is_empty() {
             copy.push_str(start.map_or("", |s| &text[s..i]));
-            copying = true;
         }
         for ch in changed.chars() {
             copy.push(ch.to_ascii_lowercase());
         }
     }
-    end_word(&mut start, &mut copying, &mut copy, text.len());
+    end_word(&mut start, &mut copy, text.len());
 }
 
 /// Whether `word` is one of [`STOP_WORDS`], which are in order.
