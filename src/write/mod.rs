@@ -146,7 +146,7 @@ impl Staging {
     /// site it replaces can be kept as the spare. A first build, into no
     /// folder, leaves none, so it need not work out what a record holds.
     pub fn may_record(&self) -> bool {
-        self.record_at.is_some() && self.place.output.is_dir()
+        self.record_at.is_some() && self.previous
     }
 
     /// The record the last build left of the spare this build stages
