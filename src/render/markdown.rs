@@ -1,5 +1,6 @@
 //! Markdown to HTML: `@` links become relative links to the right page and
-//! anchor, headings get ids, and raw HTML is sanitised.
+//! anchor, headings get ids, and raw HTML is sanitised (with anything else
+//! [`trusted`](super::trusted) does not know to be safe).
 
 use super::links::Linker;
 use crate::model::{Heading, RelativeLink, heading_ids, relative_link};
@@ -16,6 +17,9 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
     let mut hidden_marks: Vec<Option<String>> = Vec::new();
     // For each open image: whether it is written (or only its text).
     let mut images: Vec<bool> = Vec::new();
+    // Whether anything the body wrote needs the cleaner (see `trusted`).
+    // The notes this adds for unpublished links are its own, escaped.
+    let mut cleaning = false;
     for event in Parser::new_ext(body, crate::model::markdown_options()) {
         match event {
             Event::Start(Tag::Link {
@@ -57,12 +61,16 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
                     },
                 };
                 hidden_marks.push(None);
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                push(
+                    &mut events,
+                    &mut cleaning,
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }),
+                );
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -80,12 +88,16 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
                 };
                 images.push(shown.is_some());
                 if let Some(dest_url) = shown {
-                    events.push(Event::Start(Tag::Image {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }));
+                    push(
+                        &mut events,
+                        &mut cleaning,
+                        Event::Start(Tag::Image {
+                            link_type,
+                            dest_url,
+                            title,
+                            id,
+                        }),
+                    );
                 }
             }
             Event::End(TagEnd::Image) => {
@@ -101,19 +113,30 @@ pub fn to_html(body: &str, from: &str, source_dir: &str, linker: &Linker) -> Str
                     escape(&mark)
                 )))),
             },
-            other => events.push(other),
+            other => push(&mut events, &mut cleaning, other),
         }
     }
     add_heading_ids(&mut events);
-    let events = super::runs::break_long_runs(events);
     let mut out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut out, events.into_iter());
-    let html = sanitise(&out);
+    let html = if cleaning {
+        let events = super::runs::break_long_runs(events);
+        html::push_html(&mut out, events.into_iter());
+        sanitise(&out)
+    } else {
+        html::push_html(&mut out, events.into_iter());
+        out
+    };
     // Character references (`&#11;`, `&#x202E;`) can make what loading removed.
     match crate::model::chars::strip(&html) {
         std::borrow::Cow::Borrowed(_) => html,
         std::borrow::Cow::Owned(cleaned) => cleaned,
     }
+}
+
+/// Adds an event the body wrote, noting whether it needs the cleaner.
+fn push<'a>(events: &mut Vec<Event<'a>>, cleaning: &mut bool, event: Event<'a>) {
+    *cleaning |= super::trusted::needs_cleaning(&event);
+    events.push(event);
 }
 
 /// A relative file link or image as written in the document, as it must be
@@ -203,7 +226,7 @@ fn sanitise(html: &str) -> String {
 /// any element and no `rel` added to links. Made once and never changed:
 /// making it fills ammonia's sets of tags and attributes, which cost as
 /// much as cleaning a short page.
-static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+pub(super) static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.add_generic_attributes(["id", "class"]).link_rel(None);
     b

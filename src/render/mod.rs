@@ -16,6 +16,7 @@ mod status_page;
 mod tags;
 pub mod theme;
 mod timeline;
+mod trusted;
 pub mod value;
 mod views;
 
