@@ -12,6 +12,7 @@ pub mod parts;
 mod recommendations;
 mod runs;
 mod search_page;
+mod shared;
 mod status_page;
 mod tags;
 pub mod theme;

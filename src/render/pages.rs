@@ -2,6 +2,7 @@
 
 use super::links::Linker;
 use super::parts::Giving;
+use super::shared::Shared;
 use super::theme::Theme;
 use super::views::{Detail, View};
 use crate::diagnostics::Code;
@@ -16,27 +17,28 @@ use std::collections::BTreeSet;
 
 /// The site's settings every page shows (`site` in a template).
 #[derive(Serialize)]
-struct SiteInfo<'a> {
-    title: &'a str,
-    organisation: Option<&'a str>,
-    service: Option<&'a str>,
-    description: Option<&'a str>,
-    language: &'a str,
+pub(super) struct SiteInfo<'a> {
+    pub title: &'a str,
+    pub organisation: Option<&'a str>,
+    pub service: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub language: &'a str,
 }
 
 /// One entry of the menu (`nav`).
 #[derive(Serialize)]
-struct NavEntry {
-    href: String,
-    title: &'static str,
-    current: bool,
+pub(super) struct NavEntry {
+    pub href: String,
+    pub title: &'static str,
+    pub current: bool,
 }
 
 pub(super) struct Renderer<'a> {
     pub(super) site: &'a Site,
     pub(super) theme: &'a Theme,
-    /// The menu's sections (folder, title), worked out once per build.
-    menu: &'a [(&'static str, &'static str)],
+    /// What every page shares: the menu and the site's settings, made
+    /// once per build.
+    shared: &'a Shared,
     /// Where each page goes as soon as it is rendered.
     out: &'a Giving<'a>,
     pub(super) errors: Vec<Diagnostic>,
@@ -71,13 +73,13 @@ impl<'a> Renderer<'a> {
     pub(super) fn new(
         site: &'a Site,
         theme: &'a Theme,
-        menu: &'a [(&'static str, &'static str)],
+        shared: &'a Shared,
         out: &'a Giving<'a>,
     ) -> Renderer<'a> {
         Renderer {
             site,
             theme,
-            menu,
+            shared,
             out,
             errors: Vec::new(),
         }
@@ -159,34 +161,17 @@ impl<'a> Renderer<'a> {
             view.linker.root = root;
         }
         let s = &self.site.settings;
-        let nav: Vec<NavEntry> = self
-            .menu
-            .iter()
-            .map(|&(folder, t)| NavEntry {
-                href: view.linker.href(&doc_url(folder)),
-                title: t,
-                current: folder == section || (folder.is_empty() && section == "home"),
-            })
-            .collect();
+        let shared = self.shared;
         let mut ctx = tera::Context::new();
-        ctx.insert(
-            "site",
-            &SiteInfo {
-                title: &s.title,
-                organisation: s.organisation.as_deref(),
-                service: s.service.as_deref(),
-                description: s.description.as_deref(),
-                language: &s.language,
-            },
-        );
+        ctx.insert_value("site", shared.site.clone());
         ctx.insert("root", &view.linker.root);
         ctx.insert(
             "feed",
             &s.base_url.as_ref().map(|_| view.linker.href("feed.xml")),
         );
-        ctx.insert("status_css", &status_css(&s.statuses));
-        ctx.insert("nav", &nav);
-        ctx.insert("today", &self.site.today);
+        ctx.insert_value("status_css", shared.status_css.clone());
+        ctx.insert_value("nav", shared.nav(&view.linker.root, section));
+        ctx.insert_value("today", shared.today.clone());
         ctx.insert("title", title);
         ctx.insert("print_css", &print_css(header, self.site.today));
         ctx.insert("section", section);
@@ -297,7 +282,7 @@ fn print_css(header: &str, today: crate::model::Date) -> String {
 
 /// Style rules for the statuses a site has given its own colours: the
 /// colour as background, with whichever text colour reads best on it.
-fn status_css(labels: &crate::model::StatusLabels) -> String {
+pub(super) fn status_css(labels: &crate::model::StatusLabels) -> String {
     let mut css = String::new();
     for rag in crate::model::Rag::ALL {
         if let Some(bg) = labels.colour(rag) {

@@ -3,7 +3,8 @@
 //! build renders every part in parallel and hands each file on as soon as
 //! it is made; the preview renders only the parts an edit touched.
 
-use super::pages::{Renderer, menu};
+use super::pages::Renderer;
+use super::shared::Shared;
 use super::theme::Theme;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, FileReporter};
@@ -213,14 +214,14 @@ pub fn render_some(
     theme: &Theme,
     parts: &[Part],
 ) -> Vec<(Part, Vec<OutputFile>, Vec<Diagnostic>)> {
-    let menu = menu(site);
+    let shared = Shared::new(site);
     parts
         .par_iter()
         .with_max_len(1)
         .map(|&part| {
             let files = Collect::default();
             let giving = Giving::new(&files);
-            let errors = render_part(site, theme, &menu, part, &giving);
+            let errors = render_part(site, theme, &shared, part, &giving);
             // Memory takes every file: nothing can have failed.
             let _ = giving.finish();
             (part, files.into_files(), errors)
@@ -250,7 +251,7 @@ fn render_each(
     giving: &Giving,
     progress: &dyn Progress,
 ) -> (Vec<Diagnostic>, Vec<(usize, Vec<String>)>) {
-    let menu = menu(site);
+    let shared = Shared::new(site);
     let documents = Mutex::new(Vec::new());
     let errors = parts
         .par_iter()
@@ -260,7 +261,7 @@ fn render_each(
                 Part::Document(i) => {
                     // Its own note of what it made, handing each file on.
                     let own = Giving::new(giving);
-                    let errors = render_part(site, theme, &menu, part, &own);
+                    let errors = render_part(site, theme, &shared, part, &own);
                     let made = own.finish().unwrap_or_default();
                     documents
                         .lock()
@@ -268,7 +269,7 @@ fn render_each(
                         .push((i, made));
                     errors
                 }
-                _ => render_part(site, theme, &menu, part, giving),
+                _ => render_part(site, theme, &shared, part, giving),
             };
             progress.advance(1);
             errors
@@ -283,11 +284,11 @@ fn render_each(
 fn render_part(
     site: &Site,
     theme: &Theme,
-    menu: &[(&'static str, &'static str)],
+    shared: &Shared,
     part: Part,
     out: &Giving,
 ) -> Vec<Diagnostic> {
-    let mut r = Renderer::new(site, theme, menu, out);
+    let mut r = Renderer::new(site, theme, shared, out);
     match part {
         Part::Document(i) => {
             if let Some(doc) = site.documents.get(i) {
