@@ -181,12 +181,8 @@ struct LineStarts {
 impl LineStarts {
     fn of(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        // A one-character pattern is found with memchr, many bytes at a time.
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineStarts {
             starts,
             last: (0, 0, 0),
