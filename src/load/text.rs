@@ -11,6 +11,9 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 pub fn decode(bytes: &[u8]) -> Result<String, (Loc, String)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
+        // Most files have no `\r`, found with memchr; only a file that has
+        // one is searched for CRLF line ends.
+        Ok(s) if !s.contains('\r') => Ok(s.to_owned()),
         Ok(s) => Ok(s.replace("\r\n", "\n")),
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
@@ -286,5 +289,16 @@ mod tests {
     fn bad_utf8_is_placed() {
         let (loc, _) = decode(b"ok\nab\xffc").unwrap_err();
         assert_eq!(loc, Loc::new(2, 3));
+    }
+
+    #[test]
+    fn windows_line_ends_and_a_byte_order_mark_are_read_as_plain_text() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFa\r\nb\r\n").ok().as_deref(),
+            Some("a\nb\n")
+        );
+        // A lone carriage return is not a line end, and stays.
+        assert_eq!(decode(b"a\rb\nc").ok().as_deref(), Some("a\rb\nc"));
+        assert_eq!(decode(b"plain\n").ok().as_deref(), Some("plain\n"));
     }
 }
