@@ -186,9 +186,17 @@ pub fn resolve(loaded: Loaded, today: Date, publish: Publish, diags: &mut Diagno
         })
         .collect();
     let risks = risks::resolve(&documents, &settings.risk_bands);
-    let chains = Chains::build(&documents, &index);
-    let events = journey::events(&documents);
-    let judgement_tables = judgements::tables(&documents, &settings);
+    // Three independent readings of the published documents, on both
+    // cores: the preview resolves the whole site after every save.
+    let (chains, (events, judgement_tables)) = rayon::join(
+        || Chains::build(&documents, &index),
+        || {
+            rayon::join(
+                || journey::events(&documents),
+                || judgements::tables(&documents, &settings),
+            )
+        },
+    );
     Site {
         settings,
         today,
