@@ -143,7 +143,7 @@ pub fn read_file(
             return Ok(out);
         }
     };
-    let text = match decode(&bytes) {
+    let text = match decode(bytes) {
         Ok(t) => super::clean::clean_text(&file, t, diags),
         Err((loc, msg)) => {
             let mut r = FileReporter {

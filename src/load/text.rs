@@ -7,16 +7,20 @@ use crate::model::{At, Reference};
 use pulldown_cmark::Parser;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-/// Bytes to text: UTF-8 only, with a leading byte-order mark dropped.
-pub fn decode(bytes: &[u8]) -> Result<String, (Loc, String)> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+/// Bytes to text: UTF-8 only, with a leading byte-order mark dropped. The
+/// file's bytes become its text without a copy, unless it has a mark or
+/// CRLF line ends to remove.
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, (Loc, String)> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
         // Most files have no `\r`, found with memchr; only a file that has
         // one is searched for CRLF line ends.
-        Ok(s) if !s.contains('\r') => Ok(s.to_owned()),
+        Ok(s) if !s.contains('\r') => Ok(s),
         Ok(s) => Ok(s.replace("\r\n", "\n")),
         Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = good.iter().filter(|b| **b == b'\n').count() as u32 + 1;
             let col = good
                 .rsplit(|b| *b == b'\n')
@@ -287,18 +291,18 @@ mod tests {
 
     #[test]
     fn bad_utf8_is_placed() {
-        let (loc, _) = decode(b"ok\nab\xffc").unwrap_err();
+        let (loc, _) = decode(b"ok\nab\xffc".to_vec()).unwrap_err();
         assert_eq!(loc, Loc::new(2, 3));
     }
 
     #[test]
     fn windows_line_ends_and_a_byte_order_mark_are_read_as_plain_text() {
         assert_eq!(
-            decode(b"\xEF\xBB\xBFa\r\nb\r\n").ok().as_deref(),
+            decode(b"\xEF\xBB\xBFa\r\nb\r\n".to_vec()).ok().as_deref(),
             Some("a\nb\n")
         );
         // A lone carriage return is not a line end, and stays.
-        assert_eq!(decode(b"a\rb\nc").ok().as_deref(), Some("a\rb\nc"));
-        assert_eq!(decode(b"plain\n").ok().as_deref(), Some("plain\n"));
+        assert_eq!(decode(b"a\rb\nc".to_vec()).ok().as_deref(), Some("a\rb\nc"));
+        assert_eq!(decode(b"plain\n".to_vec()).ok().as_deref(), Some("plain\n"));
     }
 }
