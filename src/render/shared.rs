@@ -57,7 +57,9 @@ impl Shared {
             .position(|&(folder, _)| is_current(folder, section))
             .unwrap_or(self.menu.len());
         let depth = root.len() / 3;
-        let kept = depth < KEPT_DEPTHS && root == "../".repeat(depth);
+        let kept = depth < KEPT_DEPTHS
+            && root.len().is_multiple_of(3)
+            && root.as_bytes().chunks(3).all(|up| up == b"../");
         if !kept {
             return self.make_nav(root, current);
         }
